@@ -1,0 +1,89 @@
+//! What a user can ask for ([`Action`]) and what `update` asks the loop to do in return
+//! ([`Effect`]). Keys and mouse events become actions in `keymap`; nothing else does.
+
+use crate::domain::AccountId;
+use ratatui::crossterm::event::KeyEvent;
+
+/// Everything a user can ask for; one variant per thing a key can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Show or hide the help overlay.
+    Help,
+    /// Save and leave callbook.
+    Quit,
+    /// Go back, or cancel what is open (asks before dropping typed text).
+    Back,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Select the entry above.
+    Up,
+    /// Select the entry below.
+    Down,
+    /// Select the first entry.
+    Top,
+    /// Select the last entry.
+    Bottom,
+    /// Switch to the workbook screen with this number (1 = the customer's world).
+    Screen(u8),
+    /// Start typing a filter for the list.
+    Search,
+    /// Add an entry to the focused list.
+    Add,
+    /// Edit the selected entry, or open the selected account.
+    Edit,
+    /// Delete the selected entry (undoable), or move an account to the trash.
+    Delete,
+    /// Move the selected entry up the list.
+    MoveUp,
+    /// Move the selected entry down the list.
+    MoveDown,
+    /// Undo the last change.
+    Undo,
+    /// Redo what undo took back.
+    Redo,
+    /// Create a new account (asks for its name).
+    NewAccount,
+    /// In an editor: keep the changes.
+    Save,
+    /// In an editor: the next field.
+    NextField,
+    /// In an editor: the previous field.
+    PrevField,
+    /// Answer yes to a question, or confirm a prompt.
+    Confirm,
+    /// Answer no to a question.
+    Deny,
+    /// A key typed into the text being edited (editor, prompt, filter).
+    Input(KeyEvent),
+    /// A left click at a screen cell (column, row).
+    Click(u16, u16),
+    /// The wheel turned up over a cell.
+    ScrollUp(u16, u16),
+    /// The wheel turned down over a cell.
+    ScrollDown(u16, u16),
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+}
+
+/// Work with side effects that `update` leaves to the event loop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the open account to disk.
+    Save,
+    /// Read an account and show its workbook.
+    Open(AccountId),
+    /// Create an account with this name and open it.
+    Create(String),
+    /// Create the built-in sample account and open it.
+    CreateSample,
+    /// Move the account file with this stem to the trash.
+    Trash(String),
+    /// Read the list of accounts again.
+    Refresh,
+    /// Leave the workbook for the picker (runs only if the save before it succeeded).
+    Close,
+    /// Leave the program.
+    Quit,
+}

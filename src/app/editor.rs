@@ -1,0 +1,170 @@
+//! Text editing: [`TextField`] is the one wrapper around `ratatui-textarea` (soft wrap,
+//! control characters cleaned on the way in), and [`Editor`] is the popup form that edits
+//! one entry field by field.
+
+use crate::domain::Pane;
+use crate::domain::fields::{self, Field, FieldKind};
+use crate::domain::text::clean;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+/// A text box: one line (prompts, filters, short fields) or several (notes).
+#[derive(Clone, Debug)]
+pub struct TextField {
+    // Boxed: a text area is large and forms hold several.
+    area: Box<TextArea<'static>>,
+    multiline: bool,
+}
+
+/// A one-line text box.
+pub type LineInput = TextField;
+
+impl Default for TextField {
+    fn default() -> Self {
+        TextField::new("", false)
+    }
+}
+
+impl TextField {
+    /// A box holding `text`, with the cursor at its end.
+    pub fn new(text: &str, multiline: bool) -> Self {
+        let text = clean(text, multiline);
+        let lines: Vec<String> = if multiline {
+            text.split('\n').map(str::to_owned).collect()
+        } else {
+            vec![text.into_owned()]
+        };
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(if multiline { WrapMode::WordOrGlyph } else { WrapMode::None });
+        area.set_cursor_line_style(Style::default());
+        area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        area.set_tab_length(2);
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        TextField { area: Box::new(area), multiline }
+    }
+
+    /// Types a key into the box; true when the text changed. A one-line box ignores
+    /// Enter and other keys that would add a line.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        let newline = key.code == KeyCode::Enter
+            || (key.code == KeyCode::Char('m') && key.modifiers.contains(KeyModifiers::CONTROL));
+        if newline && !self.multiline {
+            return false;
+        }
+        self.area.input(key)
+    }
+
+    /// The text, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// True for a box that takes several lines.
+    pub fn is_multiline(&self) -> bool {
+        self.multiline
+    }
+
+    /// The underlying widget, for drawing.
+    pub fn widget(&self) -> &TextArea<'static> {
+        &self.area
+    }
+}
+
+/// One field of the editor form.
+#[derive(Clone, Debug)]
+pub enum FieldValue {
+    /// Free text.
+    Text(TextField),
+    /// An index into the field's choices.
+    Choice(usize),
+}
+
+/// The popup that edits one entry.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    /// The pane the entry belongs to.
+    pub pane: Pane,
+    /// The entry's index in its list; `None` for a new entry.
+    pub at: Option<usize>,
+    /// The form's fields, in the order of [`fields::fields`].
+    pub fields: Vec<(Field, FieldValue)>,
+    /// The focused field.
+    pub focus: usize,
+    /// The values the editor opened with, to tell whether anything changed.
+    pub original: Vec<String>,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+}
+
+impl Editor {
+    /// An editor for entry `at` of `pane` (or a new one), holding `values`.
+    pub fn new(pane: Pane, at: Option<usize>, values: Vec<String>) -> Self {
+        let fields = fields::fields(pane)
+            .iter()
+            .zip(&values)
+            .map(|(f, v)| {
+                let value = match f.kind {
+                    FieldKind::Choice(opts) => FieldValue::Choice(opts.iter().position(|o| o == v).unwrap_or(0)),
+                    FieldKind::Line => FieldValue::Text(TextField::new(v, false)),
+                    FieldKind::Text => FieldValue::Text(TextField::new(v, true)),
+                };
+                (*f, value)
+            })
+            .collect();
+        Editor { pane, at, fields, focus: 0, original: values, error: None }
+    }
+
+    /// The form's values, in field order.
+    pub fn values(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .map(|(f, v)| match (v, f.kind) {
+                (FieldValue::Text(t), _) => t.text(),
+                (FieldValue::Choice(i), FieldKind::Choice(opts)) => opts[*i].to_owned(),
+                (FieldValue::Choice(_), _) => String::new(),
+            })
+            .collect()
+    }
+
+    /// True when a value differs from what the editor opened with.
+    pub fn is_changed(&self) -> bool {
+        self.values() != self.original
+    }
+
+    /// Moves focus to the next field (wrapping).
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.fields.len();
+    }
+
+    /// Moves focus to the previous field (wrapping).
+    pub fn prev_field(&mut self) {
+        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+    }
+
+    /// Types a key into the focused field. Enter in a one-line field moves on; a choice
+    /// field cycles with ←/→ or Space.
+    pub fn input(&mut self, key: KeyEvent) {
+        let (field, value) = &mut self.fields[self.focus];
+        match value {
+            FieldValue::Choice(i) => {
+                let n = match field.kind {
+                    FieldKind::Choice(opts) => opts.len(),
+                    _ => 1,
+                };
+                match key.code {
+                    KeyCode::Right | KeyCode::Char(' ') => *i = (*i + 1) % n,
+                    KeyCode::Left => *i = (*i + n - 1) % n,
+                    KeyCode::Enter => self.next_field(),
+                    _ => {}
+                }
+            }
+            FieldValue::Text(t) if key.code == KeyCode::Enter && !t.is_multiline() => self.next_field(),
+            FieldValue::Text(t) => {
+                t.input(key);
+            }
+        }
+        self.error = None;
+    }
+}

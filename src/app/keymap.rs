@@ -1,0 +1,211 @@
+//! The one keymap table. Key lookup, the `?` help overlay and the footer hints all read
+//! [`BINDINGS`], so help can never drift from behaviour.
+
+use super::{Action, App};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+/// Where a binding applies. A text scope (editor, prompt, filter) sends unbound keys to the
+/// text, and global bindings do not reach it, so `q` and digits type there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Everywhere outside text and overlays.
+    Global,
+    /// The account picker.
+    Picker,
+    /// The customer's world.
+    World,
+    /// Typing a filter after `/`.
+    Filter,
+    /// The entry editor popup.
+    Editor,
+    /// A one-line prompt (a new account's name).
+    Prompt,
+    /// A yes/no question.
+    Confirm,
+    /// The help overlay.
+    Help,
+}
+
+impl Scope {
+    /// The heading of this scope's section in help.
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "Everywhere",
+            Scope::Picker => "Account picker",
+            Scope::World => "The customer's world",
+            Scope::Filter => "Filter",
+            Scope::Editor => "Editor",
+            Scope::Prompt => "Prompt",
+            Scope::Confirm => "Question",
+            Scope::Help => "Help",
+        }
+    }
+
+    /// True when unbound keys are typed as text in this scope.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Scope::Filter | Scope::Editor | Scope::Prompt)
+    }
+}
+
+/// A key and its modifiers (Shift is implied by an upper-case character).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl, Alt...
+    pub mods: KeyModifiers,
+}
+
+/// One row of the keymap.
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    /// Where it applies.
+    pub scope: Scope,
+    /// The key.
+    pub key: Key,
+    /// What it does.
+    pub action: Action,
+    /// The words help shows; bindings sharing an action and words are shown together.
+    pub help: &'static str,
+    /// Shown in the footer too.
+    pub hint: bool,
+}
+
+const fn bind(scope: Scope, code: KeyCode, action: Action, help: &'static str, hint: bool) -> Binding {
+    Binding { scope, key: Key { code, mods: KeyModifiers::NONE }, action, help, hint }
+}
+
+const fn ctrl(scope: Scope, c: char, action: Action, help: &'static str, hint: bool) -> Binding {
+    Binding { scope, key: Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }, action, help, hint }
+}
+
+use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Tab, Up};
+use Scope::*;
+
+/// The only place keys are named.
+pub static BINDINGS: &[Binding] = &[
+    bind(Picker, Enter, Action::Edit, "open the account", true),
+    bind(Picker, Char('n'), Action::NewAccount, "new account", true),
+    bind(Picker, Char('d'), Action::Delete, "move to trash/", true),
+    bind(World, Char('a'), Action::Add, "add", true),
+    bind(World, Enter, Action::Edit, "edit", true),
+    bind(World, Char('e'), Action::Edit, "edit", false),
+    bind(World, Char('d'), Action::Delete, "delete (u undoes)", true),
+    bind(World, Char('K'), Action::MoveUp, "move up", false),
+    bind(World, Char('J'), Action::MoveDown, "move down", false),
+    bind(World, Char('1'), Action::Screen(1), "the customer's world", false),
+    bind(Global, Char('?'), Action::Help, "help", true),
+    bind(Global, Char('q'), Action::Quit, "save and quit", true),
+    ctrl(Global, 'c', Action::Quit, "save and quit", false),
+    bind(Global, Esc, Action::Back, "back", false),
+    bind(Global, Tab, Action::NextPane, "next pane", false),
+    bind(Global, BackTab, Action::PrevPane, "previous pane", false),
+    bind(Global, Char('/'), Action::Search, "filter", true),
+    bind(Global, Char('u'), Action::Undo, "undo", false),
+    ctrl(Global, 'r', Action::Redo, "redo", false),
+    bind(Global, Char('j'), Action::Down, "down", false),
+    bind(Global, Down, Action::Down, "down", false),
+    bind(Global, Char('k'), Action::Up, "up", false),
+    bind(Global, Up, Action::Up, "up", false),
+    bind(Global, Char('g'), Action::Top, "first", false),
+    bind(Global, Home, Action::Top, "first", false),
+    bind(Global, Char('G'), Action::Bottom, "last", false),
+    bind(Global, End, Action::Bottom, "last", false),
+    bind(Filter, Enter, Action::Confirm, "keep the filter", true),
+    bind(Filter, Esc, Action::Back, "clear the filter", true),
+    bind(Filter, Down, Action::Down, "down", false),
+    bind(Filter, Up, Action::Up, "up", false),
+    ctrl(Editor, 's', Action::Save, "save", true),
+    bind(Editor, Esc, Action::Back, "cancel", true),
+    bind(Editor, Tab, Action::NextField, "next field", true),
+    bind(Editor, BackTab, Action::PrevField, "previous field", true),
+    bind(Prompt, Enter, Action::Confirm, "confirm", true),
+    bind(Prompt, Esc, Action::Back, "cancel", true),
+    bind(Confirm, Char('y'), Action::Confirm, "yes", true),
+    bind(Confirm, Enter, Action::Confirm, "yes", false),
+    bind(Confirm, Char('n'), Action::Deny, "no", true),
+    bind(Confirm, Esc, Action::Deny, "no", false),
+    bind(Help, Esc, Action::Back, "close help", true),
+    bind(Help, Char('?'), Action::Back, "close help", false),
+    bind(Help, Char('q'), Action::Back, "close help", false),
+    bind(Help, Char('j'), Action::Down, "scroll down", false),
+    bind(Help, Down, Action::Down, "scroll down", true),
+    bind(Help, Char('k'), Action::Up, "scroll up", false),
+    bind(Help, Up, Action::Up, "scroll up", true),
+];
+
+/// The action an event asks for where the user is, if any.
+pub fn action_for(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(app, *key),
+        Event::Mouse(mouse) => action_for_mouse(*mouse),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(_) | Event::Key(_) | Event::FocusGained | Event::FocusLost => None,
+    }
+}
+
+/// The action a key asks for where the user is.
+pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
+    let scopes = app.scopes();
+    for &scope in &scopes {
+        if let Some(b) = BINDINGS.iter().find(|b| b.scope == scope && matches(b.key, key)) {
+            return Some(b.action);
+        }
+    }
+    scopes.first().filter(|s| s.takes_text()).map(|_| Action::Input(key))
+}
+
+fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
+    let (x, y) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(x, y)),
+        MouseEventKind::ScrollUp => Some(Action::ScrollUp(x, y)),
+        MouseEventKind::ScrollDown => Some(Action::ScrollDown(x, y)),
+        _ => None,
+    }
+}
+
+/// Does `event` press `key`? Shift is ignored for characters (it is in the character) and
+/// for BackTab, which terminals report with or without it.
+fn matches(key: Key, event: KeyEvent) -> bool {
+    let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    match (key.code, event.code) {
+        (KeyCode::Char(a), KeyCode::Char(b)) => a == b && (event.modifiers & relevant) == key.mods,
+        (a, b) => a == b && (event.modifiers & relevant) == key.mods,
+    }
+}
+
+/// The bindings of `scope` grouped as help shows them: one row per action and words, with
+/// every key that does it.
+pub fn help_rows(scope: Scope, hints_only: bool) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str, Action)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.scope == scope && (b.hint || !hints_only)) {
+        match rows.iter_mut().find(|r| r.2 == b.action && r.1 == b.help) {
+            Some(row) => row.0 = format!("{}/{}", row.0, key_label(b.key)),
+            None => rows.push((key_label(b.key), b.help, b.action)),
+        }
+    }
+    rows.into_iter().map(|(k, h, _)| (k, h)).collect()
+}
+
+/// How a key is written in help and hints.
+pub fn key_label(key: Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Tab => "Tab".to_owned(),
+        KeyCode::BackTab => "Shift-Tab".to_owned(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::Home => "Home".to_owned(),
+        KeyCode::End => "End".to_owned(),
+        other => format!("{other:?}"),
+    };
+    if key.mods.contains(KeyModifiers::CONTROL) { format!("Ctrl-{name}") } else { name }
+}

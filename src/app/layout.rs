@@ -1,0 +1,146 @@
+//! Screen geometry, shared by the views (to draw) and by `update` (to hit-test mouse
+//! clicks), so a click always lands on what was drawn there.
+
+use crate::domain::Pane;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+
+/// The smallest terminal the workbook draws in; below it a notice shows instead.
+pub const MIN_WIDTH: u16 = 80;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 24;
+/// From this width the detail sits beside the panes rather than below them.
+const WIDE: u16 = 120;
+
+/// The regions every screen has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Frame {
+    /// The title and tabs.
+    pub header: Rect,
+    /// The screen's own content.
+    pub body: Rect,
+    /// Messages: saved, errors, notices.
+    pub status: Rect,
+    /// Key hints for where the user is.
+    pub footer: Rect,
+}
+
+/// True when the terminal is big enough to draw in.
+pub fn fits(viewport: Rect) -> bool {
+    viewport.width >= MIN_WIDTH && viewport.height >= MIN_HEIGHT
+}
+
+/// Splits the terminal into header, body, status and footer.
+pub fn frame(viewport: Rect) -> Frame {
+    let [header, body, status, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
+            .areas(viewport);
+    Frame { header, body, status, footer }
+}
+
+/// The world screen: six panes and the detail of the selected entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct World {
+    /// One rectangle per pane, in [`Pane::ALL`] order.
+    pub panes: [Rect; 6],
+    /// The selected entry's fields.
+    pub detail: Rect,
+}
+
+/// Lays out the world screen inside `body`: panes in a 3×2 grid, the detail beside them
+/// on wide terminals and below them on narrow ones.
+pub fn world(body: Rect) -> World {
+    let (grid, detail) = if body.width >= WIDE {
+        let [g, d] = Layout::horizontal([Constraint::Percentage(66), Constraint::Percentage(34)]).areas(body);
+        (g, d)
+    } else {
+        let [g, d] = Layout::vertical([Constraint::Min(8), Constraint::Length(7)]).areas(body);
+        (g, d)
+    };
+    let rows: [Rect; 2] = Layout::vertical([Constraint::Ratio(1, 2); 2]).areas(grid);
+    let mut panes = [Rect::default(); 6];
+    for (r, row) in rows.iter().enumerate() {
+        let cols: [Rect; 3] = Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(*row);
+        panes[r * 3..r * 3 + 3].copy_from_slice(&cols);
+    }
+    World { panes, detail }
+}
+
+/// The first visible row of a list of `height` rows with row `selected` selected: the
+/// list scrolls just enough to keep the selection in view.
+pub fn list_offset(selected: usize, height: u16) -> usize {
+    let height = usize::from(height.max(1));
+    selected.saturating_sub(height - 1)
+}
+
+/// The inside of a bordered box.
+pub fn inner(area: Rect) -> Rect {
+    area.inner(ratatui::layout::Margin::new(1, 1))
+}
+
+/// The pane under a cell, and the list row under it (an index into the visible rows)
+/// when the cell is on a row; `selected` gives each pane's current selection for scrolling.
+pub fn hit_world(body: Rect, x: u16, y: u16, selected: &[usize; 6]) -> Option<(Pane, Option<usize>)> {
+    let layout = world(body);
+    let at = Position::new(x, y);
+    let i = layout.panes.iter().position(|r| r.contains(at))?;
+    let list = inner(layout.panes[i]);
+    let row = list
+        .contains(at)
+        .then(|| list_offset(selected[i], list.height) + usize::from(y - list.y));
+    Some((Pane::ALL[i], row))
+}
+
+/// Rows of the box under the picker's list that describes the selected row.
+pub const PICKER_ABOUT: u16 = 5;
+
+/// The picker's list (with its header row) and the box describing the selected row.
+pub fn picker(body: Rect) -> (Rect, Rect) {
+    let [list, about] = Layout::vertical([Constraint::Min(3), Constraint::Length(PICKER_ABOUT)]).areas(body);
+    (list, about)
+}
+
+/// The picker's list row under a cell, as an index into the visible rows.
+pub fn hit_picker(body: Rect, x: u16, y: u16, selected: usize) -> Option<usize> {
+    let mut list = inner(picker(body).0);
+    // The first row is the table's header.
+    list.y += 1;
+    list.height = list.height.saturating_sub(1);
+    list.contains(Position::new(x, y))
+        .then(|| list_offset(selected, list.height) + usize::from(y - list.y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_tile_the_grid_without_overlap() {
+        for (w, h) in [(80, 22), (120, 38), (200, 60)] {
+            let l = world(Rect::new(0, 1, w, h));
+            for (i, a) in l.panes.iter().enumerate() {
+                assert!(a.width >= 20 && a.height >= 4, "{w}x{h}: {a:?}");
+                assert!(!a.intersects(l.detail));
+                assert!(l.panes[i + 1..].iter().all(|b| !a.intersects(*b)));
+            }
+        }
+    }
+
+    #[test]
+    fn offset_keeps_selection_visible() {
+        assert_eq!(list_offset(0, 5), 0);
+        assert_eq!(list_offset(4, 5), 0);
+        assert_eq!(list_offset(5, 5), 1);
+        assert_eq!(list_offset(3, 0), 3);
+    }
+
+    #[test]
+    fn clicks_find_pane_and_row() {
+        let body = Rect::new(0, 1, 80, 22);
+        let l = world(body);
+        let threats = l.panes[1];
+        let hit = hit_world(body, threats.x + 2, threats.y + 2, &[0; 6]);
+        assert_eq!(hit, Some((Pane::Threats, Some(1))));
+        assert_eq!(hit_world(body, threats.x, threats.y, &[0; 6]), Some((Pane::Threats, None)));
+        assert_eq!(hit_world(body, l.detail.x + 1, l.detail.y + 1, &[0; 6]), None);
+    }
+}

@@ -1,0 +1,149 @@
+//! `callbook list [--json]`: every account file in the data folder, readable or not.
+//!
+//! Plain output is one line per account: name, id, last update (local time), then the
+//! entries per pane, columns aligned. A damaged file still gets a line, so nothing hides:
+//! it starts with `DAMAGED` and carries the error (file, line, column). Damaged lines go to
+//! stdout with the others and the exit status stays 0, because listing succeeded; scripts
+//! that care can look for the `DAMAGED` prefix, or for `"damaged": true` in `--json`.
+//!
+//! `--json` prints an array: `{id, name, updated, counts: {goals, threats, competitors,
+//! market, people, why}}` per account and `{file, damaged: true, error, line, column}` per
+//! damaged file (`line` and `column` only when the problem is in the JSON itself).
+
+use super::safe_json;
+use crate::domain::Pane;
+use crate::domain::text::clean;
+use crate::storage::{Listing, Store, StoreError, Summary};
+use chrono::{Local, SecondsFormat};
+use serde::Serialize;
+use std::io::Write;
+
+/// Names wider than this are not padded further, so one long name can't push every
+/// other line's columns off the screen.
+const NAME_WIDTH_MAX: usize = 32;
+
+/// Prints the listing, plain or as JSON.
+pub(super) fn run(store: &Store, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    let listings = store.list()?;
+    if json {
+        write_json(store, &listings, out)
+    } else {
+        write_plain(&listings, out)
+    }
+}
+
+fn write_plain(listings: &[Listing], out: &mut dyn Write) -> anyhow::Result<()> {
+    let width = listings
+        .iter()
+        .filter_map(|l| match l {
+            Listing::Ok(s) => Some(clean(&s.name, false).chars().count()),
+            Listing::Damaged { .. } => None,
+        })
+        .max()
+        .unwrap_or(0)
+        .min(NAME_WIDTH_MAX);
+    for listing in listings {
+        let line = match listing {
+            Listing::Ok(s) => plain_line(s, width),
+            // The error names the file with its line and column; the stem comes first so
+            // the line reads like the others (what, then why).
+            Listing::Damaged { stem, error } => {
+                clean(&format!("DAMAGED  {stem}  {error}"), false).into_owned()
+            }
+        };
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// `Acme Corp  acme-corp-x1y2z3  2025-03-01 14:05  goals 2  threats 0 ...`
+fn plain_line(s: &Summary, width: usize) -> String {
+    let updated = s.updated.with_timezone(&Local).format("%Y-%m-%d %H:%M");
+    let counts: Vec<String> = Pane::ALL
+        .iter()
+        .map(|p| format!("{} {}", p.cli_name(), s.counts[p.index()]))
+        .collect();
+    let name = clean(&s.name, false);
+    format!("{name:<width$}  {}  {updated}  {}", s.id, counts.join("  "))
+}
+
+/// One element of the `--json` array.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Entry {
+    Ok {
+        id: String,
+        name: String,
+        updated: String,
+        counts: Counts,
+    },
+    Damaged {
+        file: String,
+        damaged: bool,
+        error: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        line: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        column: Option<usize>,
+    },
+}
+
+/// Entries per pane, named as the CLI names panes.
+#[derive(Serialize)]
+struct Counts {
+    goals: usize,
+    threats: usize,
+    competitors: usize,
+    market: usize,
+    people: usize,
+    why: usize,
+}
+
+impl Counts {
+    fn of(s: &Summary) -> Self {
+        let n = |p: Pane| s.counts[p.index()];
+        Counts {
+            goals: n(Pane::Goals),
+            threats: n(Pane::Threats),
+            competitors: n(Pane::Competitors),
+            market: n(Pane::Market),
+            people: n(Pane::People),
+            why: n(Pane::WhyChange),
+        }
+    }
+}
+
+fn write_json(store: &Store, listings: &[Listing], out: &mut dyn Write) -> anyhow::Result<()> {
+    let entries: Vec<Entry> = listings.iter().map(|l| entry(store, l)).collect();
+    let text = serde_json::to_string_pretty(&entries)?;
+    writeln!(out, "{}", safe_json(&text))?;
+    Ok(())
+}
+
+fn entry(store: &Store, listing: &Listing) -> Entry {
+    match listing {
+        Listing::Ok(s) => Entry::Ok {
+            id: s.id.to_string(),
+            name: s.name.clone(),
+            updated: s.updated.to_rfc3339_opts(SecondsFormat::AutoSi, true),
+            counts: Counts::of(s),
+        },
+        Listing::Damaged { stem, error } => {
+            let (line, column) = match error {
+                StoreError::Damaged { line, column, .. } => (Some(*line), Some(*column)),
+                _ => (None, None),
+            };
+            Entry::Damaged {
+                file: store
+                    .accounts_dir()
+                    .join(format!("{stem}.json"))
+                    .display()
+                    .to_string(),
+                damaged: true,
+                error: error.to_string(),
+                line,
+                column,
+            }
+        }
+    }
+}

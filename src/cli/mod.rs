@@ -1,0 +1,234 @@
+//! The non-interactive commands (`callbook new`, `list`, `export`...). They print to stdout,
+//! report errors naming the file, and never touch the terminal's raw mode.
+//!
+//! Each command checks everything it can (names, panes, file contents, schema) before it
+//! writes, so an error leaves the data folder as it was. Errors travel back to `main.rs`,
+//! which prints them on stderr, cleaned, and exits non-zero. Text from data files is passed
+//! through [`clean`] (or JSON-escaped, see [`safe_json`]) before it is printed, so a hostile
+//! file can't send control sequences to the terminal.
+
+mod list;
+mod transfer;
+
+use crate::domain::text::clean;
+use crate::domain::{Account, Pane, fields, sample};
+use crate::storage::Store;
+use anyhow::{Context, anyhow, bail};
+use chrono::Utc;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "callbook",
+    version,
+    about = "A terminal call-planning workbook for B2B sales reps"
+)]
+pub struct Cli {
+    /// The data folder (default: the platform's data folder for callbook).
+    #[arg(long, global = true, env = "CALLBOOK_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// What to do; with none, the account picker opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open an account's workbook.
+    Open {
+        /// Account id, or a unique case-insensitive prefix of its name.
+        name: String,
+    },
+    /// Create an account; prints its id.
+    New {
+        /// The account's display name.
+        name: String,
+    },
+    /// Create the built-in sample account; prints its id.
+    Sample,
+    /// Add an item to a pane of an account.
+    Add {
+        /// Account id or name prefix.
+        name: String,
+        /// goals, threats, competitors, market, why or people.
+        pane: String,
+        /// The item's text (a person's name for people).
+        text: String,
+    },
+    /// One line per account.
+    List {
+        /// Print JSON instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an account out as Markdown or JSON.
+    Export {
+        /// Account id or name prefix.
+        name: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+        /// Write to this file instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Read an account from a JSON file (as `export --format json` writes).
+    Import {
+        /// The file to read.
+        file: PathBuf,
+        /// Replace the account of the same name (the old file goes to trash/).
+        #[arg(long)]
+        replace: bool,
+    },
+}
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Markdown, for reading and sharing.
+    Md,
+    /// The account file itself.
+    Json,
+}
+
+/// Runs a non-interactive command, printing its result on stdout.
+pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match command {
+        // main.rs hands `open` to the terminal UI; reaching here is a caller's mistake.
+        Command::Open { .. } => bail!("`open` runs the terminal UI, not a command"),
+        Command::New { name } => new(store, &name, &mut out),
+        Command::Sample => create_sample(store, &mut out),
+        Command::Add { name, pane, text } => add(store, &name, &pane, &text, &mut out),
+        Command::List { json } => list::run(store, json, &mut out),
+        Command::Export {
+            name,
+            format,
+            output,
+        } => transfer::export(store, &name, format, output.as_deref(), &mut out),
+        Command::Import { file, replace } => transfer::import(store, &file, replace, &mut out),
+    }?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `new NAME`: creates an empty account and prints its id.
+fn new(store: &Store, name: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+    if name.trim().is_empty() {
+        bail!("an account needs a name: callbook new NAME");
+    }
+    let id = store.create(&Account::new(name, Utc::now()))?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}
+
+/// `sample`: creates the built-in sample account and prints its id.
+fn create_sample(store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
+    let id = store.create(&sample::account(Utc::now()))?;
+    writeln!(out, "{id}")?;
+    Ok(())
+}
+
+/// `add NAME PANE TEXT`: adds an entry through the same validation the editors use, saves,
+/// and prints the new entry's id.
+fn add(
+    store: &Store,
+    name: &str,
+    pane: &str,
+    text: &str,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    // The pane is checked first: a typo should not cost a read of the account.
+    let pane = parse_pane(pane)?;
+    let id = store.resolve(name)?;
+    let path = store.path_of(&id);
+    let loaded = store.load(&id)?;
+    if let Some(schema) = loaded.newer_schema {
+        bail!(
+            "{}: written by a newer callbook (schema {schema}); this version opens it read-only \
+             and did not change it",
+            path.display()
+        );
+    }
+    let mut account = loaded.account;
+    let mut values = fields::blank(pane);
+    values[0] = text.to_owned();
+    let i = fields::apply(&mut account, pane, None, &values, Utc::now())
+        .map_err(|e| anyhow!("{e}; nothing added"))?;
+    store.save(&id, &account)?;
+    let item_id = match account.items(pane) {
+        Some(items) => &items[i].id,
+        None => &account.people[i].id,
+    };
+    writeln!(out, "{item_id}")?;
+    Ok(())
+}
+
+/// A pane from its CLI name; the error lists the names that work.
+fn parse_pane(name: &str) -> anyhow::Result<Pane> {
+    Pane::from_cli(name).with_context(|| {
+        let names: Vec<&str> = Pane::ALL.iter().map(|p| p.cli_name()).collect();
+        format!(
+            "unknown pane {:?}; use one of: {}",
+            clean(name, false),
+            names.join("|")
+        )
+    })
+}
+
+/// JSON text made safe for a terminal. serde_json already escapes U+0000 to U+001F inside
+/// strings, but lets DEL and the C1 controls (U+0080 to U+009F, which some terminals treat
+/// as escape sequences) through raw; this escapes those too. They can only occur inside
+/// strings, so the result is still valid JSON with the same meaning, and for ordinary data
+/// it is byte-for-byte the input.
+fn safe_json(json: &str) -> std::borrow::Cow<'_, str> {
+    let raw = |c: char| c.is_control() && c != '\n';
+    if !json.chars().any(raw) {
+        return json.into();
+    }
+    let mut s = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if raw(c) {
+            s.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            s.push(c);
+        }
+    }
+    s.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn safe_json_escapes_c1_and_del_only() {
+        let text = serde_json::to_string_pretty(&["a\u{9b}31m\u{7f}", "ok"]).unwrap();
+        let safe = safe_json(&text);
+        assert!(
+            !safe.chars().any(|c| c.is_control() && c != '\n'),
+            "{safe:?}"
+        );
+        let back: Vec<String> = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, ["a\u{9b}31m\u{7f}", "ok"]);
+        assert!(matches!(
+            safe_json("{\n  \"a\": 1\n}"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn unknown_pane_lists_the_names() {
+        let e = parse_pane("goalz").unwrap_err().to_string();
+        assert!(
+            e.contains("\"goalz\"") && e.contains("goals|threats|competitors|market|people|why"),
+            "{e}"
+        );
+        assert_eq!(parse_pane("Why").unwrap(), Pane::WhyChange);
+    }
+}

@@ -1,0 +1,123 @@
+//! `callbook export` and `callbook import`: an account out as Markdown or as its own JSON,
+//! and a JSON account file in. Both check everything before writing, so a failure writes
+//! nothing: no half-written export, no account saved from a file that didn't parse.
+
+use super::{Format, safe_json};
+use crate::domain::text::clean;
+use crate::domain::{Account, AccountId, SCHEMA, export};
+use crate::storage::{self, Listing, Store, Summary};
+use anyhow::{Context, bail};
+use std::io::Write;
+use std::path::Path;
+
+/// `export NAME [--format md|json] [-o FILE]`.
+pub(super) fn export(
+    store: &Store,
+    name: &str,
+    format: Format,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let id = store.resolve(name)?;
+    let account = store.load(&id)?.account;
+    let text = match format {
+        Format::Md => export::markdown(&account),
+        Format::Json => storage::to_json(&account),
+    };
+    match output {
+        Some(path) => write_file(path, text.as_bytes()),
+        // Markdown is cleaned by `export::markdown`; JSON needs only the C1 escapes.
+        None => Ok(out.write_all(safe_json(&text).as_bytes())?),
+    }
+}
+
+/// Writes `bytes` to `path` atomically (temp file in the same folder, then rename), so
+/// an error leaves whatever was there before, and never a partial file.
+fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    storage::write_atomic(dir, path, bytes)?;
+    Ok(())
+}
+
+/// `import FILE [--replace]`: reads an account file and saves it under a new id, or, with
+/// `--replace`, under the id of the account with the same name (whose old file goes to
+/// `trash/`). Prints the id.
+pub(super) fn import(
+    store: &Store,
+    file: &Path,
+    replace: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let account = read_account(file)?;
+    let same = same_name(store, &account.name)?;
+    let id = match (same.as_slice(), replace) {
+        ([], _) => store.create(&account)?,
+        ([existing], true) => replace_account(store, &existing.id, &account)?,
+        ([existing], false) => bail!(
+            "an account named {:?} already exists ({}); nothing imported. Pass --replace to \
+             replace it (its file is moved to trash/)",
+            clean(&existing.name, false),
+            existing.id
+        ),
+        (several, _) => bail!(
+            "several accounts are named {:?}: {}; nothing imported. Rename or remove all but \
+             one first",
+            clean(&account.name, false),
+            several
+                .iter()
+                .map(|s| s.id.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    writeln!(out, "{id}")?;
+    Ok(())
+}
+
+/// Reads and checks the file to import; every error names it.
+fn read_account(file: &Path) -> anyhow::Result<Account> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("{}", file.display()))?;
+    let (account, newer) = storage::parse(&text, file)?;
+    if let Some(schema) = newer {
+        bail!(
+            "{}: written by a newer callbook (schema {schema}, this one knows {SCHEMA}); \
+             nothing imported. Update callbook to import it",
+            file.display()
+        );
+    }
+    if account.name.trim().is_empty() {
+        bail!(
+            "{}: the account has no name; nothing imported",
+            file.display()
+        );
+    }
+    Ok(account)
+}
+
+/// The readable accounts whose name equals `name`, ignoring case and surrounding spaces.
+fn same_name(store: &Store, name: &str) -> anyhow::Result<Vec<Summary>> {
+    let wanted = name.trim().to_lowercase();
+    Ok(store
+        .list()?
+        .into_iter()
+        .filter_map(|l| match l {
+            Listing::Ok(s) if s.name.trim().to_lowercase() == wanted => Some(s),
+            _ => None,
+        })
+        .collect())
+}
+
+/// Moves account `id`'s file to trash and saves `account` under the same id. Should the
+/// save fail, the old file is moved back, so a failed import changes nothing.
+fn replace_account(store: &Store, id: &AccountId, account: &Account) -> anyhow::Result<AccountId> {
+    let trashed = store.trash(id.as_str())?;
+    if let Err(e) = store.save(id, account) {
+        // Best effort: the save's error is the one worth reporting.
+        let _ = std::fs::rename(&trashed, store.path_of(id));
+        return Err(e.into());
+    }
+    Ok(id.clone())
+}

@@ -1,0 +1,316 @@
+//! An account: the customer's world (goals, threats, competitors, market), their people
+//! and their reasons to change. Each list entry has a stable id; fields this version does
+//! not know are kept in `extra` and written back unchanged.
+
+use super::id::ItemId;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// The file format version this build writes. Files with a larger number open read-only.
+pub const SCHEMA: u32 = 1;
+
+/// Fields kept verbatim from a file, so a newer callbook's data survives an older one.
+pub type Extra = BTreeMap<String, Value>;
+
+/// One customer account, saved as `accounts/<id>.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    /// File format version; see [`SCHEMA`].
+    pub schema: u32,
+    /// Display name; the file name is the generated id, never this.
+    pub name: String,
+    /// When the account was created.
+    pub created: DateTime<Utc>,
+    /// When anything in it last changed.
+    pub updated: DateTime<Utc>,
+    /// Who the customer is, in brief.
+    #[serde(default)]
+    pub profile: Profile,
+    /// The customer's 99%: what they are trying to do and what stands in the way.
+    #[serde(default)]
+    pub world: World,
+    /// The people in the decision.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    /// Consequences of no action and reasons to act now.
+    #[serde(default)]
+    pub why_change: Vec<Item>,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Who the customer is.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Their industry, in their terms.
+    #[serde(default)]
+    pub industry: String,
+    /// Their website.
+    #[serde(default)]
+    pub website: String,
+    /// A few lines on the business.
+    #[serde(default)]
+    pub summary: String,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The lists of the customer's world.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct World {
+    /// What they are trying to achieve.
+    #[serde(default)]
+    pub goals: Vec<Item>,
+    /// What could stop them.
+    #[serde(default)]
+    pub threats: Vec<Item>,
+    /// Who they compete with (their competitors, not ours).
+    #[serde(default)]
+    pub competitors: Vec<Item>,
+    /// Conditions in their market.
+    #[serde(default)]
+    pub market: Vec<Item>,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// How much an item matters to the customer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    /// Not yet judged.
+    #[default]
+    None,
+    /// Worth knowing.
+    Low,
+    /// Matters.
+    Medium,
+    /// Central to the call.
+    High,
+}
+
+/// A person's part in the buying decision.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// Releases the money.
+    EconomicBuyer,
+    /// Makes or shapes the decision.
+    DecisionMaker,
+    /// Will use what is bought.
+    User,
+    /// Judges technical fit.
+    Technical,
+    /// Helps us inside the account.
+    Coach,
+    /// Not known yet.
+    #[default]
+    Unknown,
+}
+
+/// One entry of a world list or of `why_change`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// Stable id; links and comments point here.
+    pub id: ItemId,
+    /// The item in one line.
+    pub text: String,
+    /// Free notes, several lines allowed.
+    #[serde(default)]
+    pub notes: String,
+    /// The customer's own phrasing.
+    #[serde(default)]
+    pub their_words: String,
+    /// Where this came from (a call, a report, their site).
+    #[serde(default)]
+    pub source: String,
+    /// How much it matters.
+    #[serde(default)]
+    pub priority: Priority,
+    /// When it was created.
+    pub created: DateTime<Utc>,
+    /// When it last changed.
+    pub updated: DateTime<Utc>,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Someone at the customer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// Stable id.
+    pub id: ItemId,
+    /// Their name.
+    pub name: String,
+    /// Their job title.
+    #[serde(default)]
+    pub title: String,
+    /// Their part in the decision.
+    #[serde(default)]
+    pub role: Role,
+    /// What they care about, in their terms.
+    #[serde(default)]
+    pub cares_about: String,
+    /// Free notes.
+    #[serde(default)]
+    pub notes: String,
+    /// Things they said, in their words.
+    #[serde(default)]
+    pub their_words: String,
+    /// When they were added.
+    pub created: DateTime<Utc>,
+    /// When this entry last changed.
+    pub updated: DateTime<Utc>,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Account {
+    /// A new, empty account.
+    pub fn new(name: &str, now: DateTime<Utc>) -> Self {
+        Account {
+            schema: SCHEMA,
+            name: name.trim().to_owned(),
+            created: now,
+            updated: now,
+            profile: Profile::default(),
+            world: World::default(),
+            people: Vec::new(),
+            why_change: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+
+    /// The item list behind a pane; `None` for [`Pane::People`].
+    pub fn items(&self, pane: Pane) -> Option<&Vec<Item>> {
+        match pane {
+            Pane::Goals => Some(&self.world.goals),
+            Pane::Threats => Some(&self.world.threats),
+            Pane::Competitors => Some(&self.world.competitors),
+            Pane::Market => Some(&self.world.market),
+            Pane::WhyChange => Some(&self.why_change),
+            Pane::People => None,
+        }
+    }
+
+    /// The item list behind a pane, to change; `None` for [`Pane::People`].
+    pub fn items_mut(&mut self, pane: Pane) -> Option<&mut Vec<Item>> {
+        match pane {
+            Pane::Goals => Some(&mut self.world.goals),
+            Pane::Threats => Some(&mut self.world.threats),
+            Pane::Competitors => Some(&mut self.world.competitors),
+            Pane::Market => Some(&mut self.world.market),
+            Pane::WhyChange => Some(&mut self.why_change),
+            Pane::People => None,
+        }
+    }
+
+    /// How many entries a pane holds.
+    pub fn len(&self, pane: Pane) -> usize {
+        self.items(pane).map_or(self.people.len(), Vec::len)
+    }
+
+    /// True when the account has no entries in any pane.
+    pub fn is_empty(&self) -> bool {
+        Pane::ALL.iter().all(|&p| self.len(p) == 0)
+    }
+
+    /// The one-line title of entry `i` in `pane`.
+    pub fn title(&self, pane: Pane, i: usize) -> Option<&str> {
+        match self.items(pane) {
+            Some(items) => items.get(i).map(|it| it.text.as_str()),
+            None => self.people.get(i).map(|p| p.name.as_str()),
+        }
+    }
+
+    /// Every entry's text, for filtering: the title plus the other text fields.
+    pub fn haystack(&self, pane: Pane, i: usize) -> String {
+        super::fields::values(self, pane, i)
+            .map(|v| v.join("\n"))
+            .unwrap_or_default()
+    }
+}
+
+/// The panes of the world screen, in the order Tab visits them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    /// What they are trying to achieve.
+    Goals,
+    /// What could stop them.
+    Threats,
+    /// Their competitors.
+    Competitors,
+    /// Their market conditions.
+    Market,
+    /// The people in the decision.
+    People,
+    /// Consequences of no action and why now.
+    WhyChange,
+}
+
+impl Pane {
+    /// Every pane, in Tab order.
+    pub const ALL: [Pane; 6] = [
+        Pane::Goals,
+        Pane::Threats,
+        Pane::Competitors,
+        Pane::Market,
+        Pane::People,
+        Pane::WhyChange,
+    ];
+
+    /// The heading shown on screen.
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Goals => "Goals",
+            Pane::Threats => "Threats",
+            Pane::Competitors => "Competitors",
+            Pane::Market => "Market conditions",
+            Pane::People => "People",
+            Pane::WhyChange => "Why change",
+        }
+    }
+
+    /// The name the CLI uses (`callbook add NAME PANE TEXT`).
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Pane::Goals => "goals",
+            Pane::Threats => "threats",
+            Pane::Competitors => "competitors",
+            Pane::Market => "market",
+            Pane::People => "people",
+            Pane::WhyChange => "why",
+        }
+    }
+
+    /// Parses a CLI pane name; singular forms are accepted too.
+    pub fn from_cli(s: &str) -> Option<Pane> {
+        let s = s.to_ascii_lowercase();
+        Pane::ALL.into_iter().find(|p| {
+            let name = p.cli_name();
+            s == name || s.strip_suffix('s').is_none() && format!("{s}s") == name
+        })
+    }
+
+    /// Position in [`Pane::ALL`].
+    pub fn index(self) -> usize {
+        Pane::ALL.iter().position(|&p| p == self).unwrap_or(0)
+    }
+
+    /// The next pane in Tab order, wrapping.
+    pub fn next(self) -> Pane {
+        Pane::ALL[(self.index() + 1) % Pane::ALL.len()]
+    }
+
+    /// The previous pane in Tab order, wrapping.
+    pub fn prev(self) -> Pane {
+        Pane::ALL[(self.index() + Pane::ALL.len() - 1) % Pane::ALL.len()]
+    }
+}

@@ -1,0 +1,257 @@
+//! Export: an account as a Markdown document a rep can read, print or share. Pure: account
+//! in, text out. Every piece of text from the account is cleaned of control characters,
+//! so the document is safe to print on a terminal.
+
+use super::account::{Account, Item, Pane, Person, Priority};
+use super::fields::{PRIORITIES, ROLES};
+use super::text::clean;
+
+/// The account as Markdown: its name as the title, the profile, then one section per pane
+/// in [`Pane::ALL`] order, each entry with its priority, source, notes and the customer's
+/// own words (as a blockquote). Empty parts say so rather than vanish, so a reader can
+/// tell "nothing known" from "left out".
+pub fn markdown(account: &Account) -> String {
+    let mut doc = String::new();
+    doc.push_str(&format!("# {}\n\n", line(&account.name)));
+    doc.push_str(&format!(
+        "_Updated {}_\n\n",
+        account.updated.format("%Y-%m-%d %H:%M UTC")
+    ));
+    profile(&mut doc, account);
+    for pane in Pane::ALL {
+        doc.push_str(&format!("## {}\n\n", pane.title()));
+        if account.len(pane) == 0 {
+            doc.push_str("_Nothing yet._\n\n");
+        }
+        match account.items(pane) {
+            Some(items) => items.iter().for_each(|it| item(&mut doc, it)),
+            None => account.people.iter().for_each(|p| person(&mut doc, p)),
+        }
+    }
+    // Exactly one final newline, as text files end.
+    let end = doc.trim_end().len();
+    doc.truncate(end);
+    doc.push('\n');
+    doc
+}
+
+/// The profile section: industry and website as a list, the summary as a paragraph.
+fn profile(doc: &mut String, account: &Account) {
+    let p = &account.profile;
+    doc.push_str("## Profile\n\n");
+    if p.industry.trim().is_empty() && p.website.trim().is_empty() && p.summary.trim().is_empty() {
+        doc.push_str("_Nothing yet._\n\n");
+        return;
+    }
+    fact(doc, "Industry", &p.industry);
+    fact(doc, "Website", &p.website);
+    doc.push('\n');
+    paragraph(doc, &p.summary);
+}
+
+/// One item: its text as a heading, then priority, source, notes and their words.
+fn item(doc: &mut String, it: &Item) {
+    doc.push_str(&format!("### {}\n\n", line(&it.text)));
+    fact(doc, "Priority", priority(it.priority));
+    fact(doc, "Source", &it.source);
+    doc.push('\n');
+    paragraph(doc, &it.notes);
+    quote(doc, &it.their_words);
+}
+
+/// One person: name and title as a heading, role, what they care about, notes, words.
+fn person(doc: &mut String, p: &Person) {
+    let title = line(&p.title);
+    if title.is_empty() {
+        doc.push_str(&format!("### {}\n\n", line(&p.name)));
+    } else {
+        doc.push_str(&format!("### {}, {title}\n\n", line(&p.name)));
+    }
+    fact(
+        doc,
+        "Role in the decision",
+        &ROLES[p.role as usize].replace('-', " "),
+    );
+    doc.push('\n');
+    if !p.cares_about.trim().is_empty() {
+        paragraph(
+            doc,
+            &format!("**What they care about:** {}", p.cares_about.trim()),
+        );
+    }
+    paragraph(doc, &p.notes);
+    quote(doc, &p.their_words);
+}
+
+/// How a priority reads in the document.
+fn priority(p: Priority) -> &'static str {
+    match p {
+        Priority::None => "not set",
+        _ => PRIORITIES[p as usize],
+    }
+}
+
+/// `- **Label:** value`, skipped when the value is blank.
+fn fact(doc: &mut String, label: &str, value: &str) {
+    let value = line(value);
+    if !value.is_empty() {
+        doc.push_str(&format!("- **{label}:** {value}\n"));
+    }
+}
+
+/// Several lines of text as a paragraph, skipped when blank.
+fn paragraph(doc: &mut String, text: &str) {
+    let text = block(text);
+    if !text.is_empty() {
+        doc.push_str(&format!("{text}\n\n"));
+    }
+}
+
+/// The customer's own words as a blockquote, every line quoted, skipped when blank.
+fn quote(doc: &mut String, text: &str) {
+    let text = block(text);
+    if text.is_empty() {
+        return;
+    }
+    for l in text.lines() {
+        let l = l.trim_end();
+        if l.is_empty() {
+            doc.push_str(">\n");
+        } else {
+            doc.push_str(&format!("> {l}\n"));
+        }
+    }
+    doc.push('\n');
+}
+
+/// One line of text: trimmed, newlines folded to spaces, control characters replaced.
+fn line(s: &str) -> String {
+    clean(s.trim(), false).into_owned()
+}
+
+/// Several lines of text: trimmed, Windows line ends made plain (a bare `\r` would show
+/// as a stand-in), control characters other than newline and tab replaced.
+fn block(s: &str) -> String {
+    clean(&s.trim().replace("\r\n", "\n"), true).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Role, fields};
+    use chrono::{DateTime, Utc};
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_700_000_000, 0).unwrap()
+    }
+
+    fn add(a: &mut Account, pane: Pane, vals: &[&str]) {
+        let mut values = fields::blank(pane);
+        for (slot, v) in values.iter_mut().zip(vals) {
+            *slot = (*v).to_owned();
+        }
+        fields::apply(a, pane, None, &values, now()).unwrap();
+    }
+
+    fn acme() -> Account {
+        let mut a = Account::new("Acme Freight", now());
+        a.profile.industry = "Cold-chain logistics".into();
+        a.profile.summary = "Regional carrier.\nThirty trucks.".into();
+        add(
+            &mut a,
+            Pane::Goals,
+            &[
+                "Open a depot in Ohio",
+                "Board approved\nin May",
+                "we need Ohio by Q3",
+                "Q2 call",
+                "high",
+            ],
+        );
+        add(&mut a, Pane::Threats, &["Diesel prices"]);
+        add(
+            &mut a,
+            Pane::People,
+            &[
+                "Dana Ruiz",
+                "CFO",
+                "economic-buyer",
+                "Cash flow",
+                "",
+                "stop the bleeding",
+            ],
+        );
+        a
+    }
+
+    #[test]
+    fn sections_come_in_pane_order_after_profile() {
+        let md = markdown(&acme());
+        assert!(md.starts_with("# Acme Freight\n\n"), "{md}");
+        let heads = [
+            "## Profile",
+            "## Goals",
+            "## Threats",
+            "## Competitors",
+            "## Market conditions",
+            "## People",
+            "## Why change",
+        ];
+        let at: Vec<usize> = heads
+            .iter()
+            .map(|h| {
+                md.find(&format!("\n{h}\n"))
+                    .unwrap_or_else(|| panic!("{h} missing:\n{md}"))
+            })
+            .collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "out of order: {at:?}");
+        assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
+    }
+
+    #[test]
+    fn items_carry_priority_notes_words_and_source() {
+        let md = markdown(&acme());
+        let goal = "### Open a depot in Ohio\n\n- **Priority:** high\n- **Source:** Q2 call\n\nBoard approved\nin May\n\n> we need Ohio by Q3\n";
+        assert!(md.contains(goal), "{md}");
+        assert!(
+            md.contains("### Diesel prices\n\n- **Priority:** not set\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- **Industry:** Cold-chain logistics\n"),
+            "{md}"
+        );
+        assert!(md.contains("Regional carrier.\nThirty trucks."), "{md}");
+    }
+
+    #[test]
+    fn people_show_title_role_and_cares() {
+        let md = markdown(&acme());
+        let dana = "### Dana Ruiz, CFO\n\n- **Role in the decision:** economic buyer\n\n**What they care about:** Cash flow\n\n> stop the bleeding\n";
+        assert!(md.contains(dana), "{md}");
+        let mut a = acme();
+        a.people[0].role = Role::Unknown;
+        a.people[0].title.clear();
+        assert!(markdown(&a).contains("### Dana Ruiz\n\n- **Role in the decision:** unknown\n"));
+    }
+
+    #[test]
+    fn empty_sections_say_so() {
+        let md = markdown(&acme());
+        assert!(md.contains("## Competitors\n\n_Nothing yet._\n"), "{md}");
+        let bare = markdown(&Account::new("Bare", now()));
+        assert_eq!(bare.matches("_Nothing yet._").count(), 7, "{bare}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_document() {
+        let mut a = acme();
+        a.name = "Evil\x1b[2J Corp".into();
+        a.world.goals[0].their_words = "line one\r\nline\x07 two".into();
+        a.people[0].title = "C\u{9b}FO".into();
+        let md = markdown(&a);
+        assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
+        assert!(md.starts_with("# Evil\u{fffd}[2J Corp\n"), "{md}");
+        assert!(md.contains("> line one\n> line\u{fffd} two\n"), "{md}");
+    }
+}

@@ -1,0 +1,12 @@
+//! The model and its pure logic: accounts, the customer's world, ids, text hygiene and
+//! export. Nothing here knows about the terminal (no ratatui) or about files.
+
+pub mod account;
+pub mod export;
+pub mod fields;
+pub mod id;
+pub mod sample;
+pub mod text;
+
+pub use account::{Account, Item, Pane, Person, Priority, Profile, Role, SCHEMA};
+pub use id::{AccountId, ItemId};

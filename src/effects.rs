@@ -1,0 +1,74 @@
+//! Carries out the [`Effect`]s that `update` returns: the only place the app's behaviour
+//! touches the data folder. No terminal here either, so tests drive it with a temp folder.
+
+use crate::app::{App, Effect};
+use crate::domain::{Account, sample};
+use crate::storage::{Store, StoreError};
+
+/// What the event loop does next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Flow {
+    /// Keep going.
+    Continue,
+    /// Leave the program.
+    Quit,
+}
+
+/// Runs effects in order. A failed save stops the rest (so a quit after it does not
+/// happen, and nothing unsaved is left behind); the error shows in the status line.
+pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
+    for effect in effects {
+        let result = match effect {
+            Effect::Save => save(app, store),
+            Effect::Open(id) => store.load(&id).map(|loaded| app.show(loaded)),
+            Effect::Create(name) => create(app, store, Account::new(&name, app.now())),
+            Effect::CreateSample => create(app, store, sample::account(app.now())),
+            Effect::Trash(stem) => store.trash(&stem).and_then(|to| {
+                app.say(format!("Moved to {}", to.display()));
+                refresh(app, store)
+            }),
+            Effect::Refresh => refresh(app, store),
+            Effect::Close => {
+                app.workbook = None;
+                refresh(app, store)
+            }
+            Effect::Quit => return Flow::Quit,
+        };
+        if let Err(e) = result {
+            app.fail(e.to_string());
+            return Flow::Continue;
+        }
+    }
+    Flow::Continue
+}
+
+fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
+    let Some(wb) = app.workbook.as_mut() else { return Ok(()) };
+    if wb.read_only.is_some() || !wb.dirty {
+        return Ok(());
+    }
+    match store.save(&wb.id, &wb.account) {
+        Ok(()) => {
+            (wb.dirty, wb.save_error, wb.saved_once) = (false, None, true);
+            Ok(())
+        }
+        Err(e) => {
+            wb.save_error = Some(e.to_string());
+            Err(e)
+        }
+    }
+}
+
+fn create(app: &mut App, store: &Store, account: Account) -> Result<(), StoreError> {
+    let id = store.create(&account)?;
+    let loaded = store.load(&id)?;
+    refresh(app, store)?;
+    app.show(loaded);
+    Ok(())
+}
+
+/// Reads the account list again.
+fn refresh(app: &mut App, store: &Store) -> Result<(), StoreError> {
+    app.set_listing(store.list()?);
+    Ok(())
+}

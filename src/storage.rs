@@ -1,0 +1,356 @@
+//! The data folder: one JSON file per account under `accounts/`, written atomically
+//! (temp file in the same folder, fsync, rename, fsync the folder). A file that fails to
+//! parse is reported with its line and column and is never written over.
+
+use crate::domain::{Account, AccountId, Pane, SCHEMA};
+use chrono::{DateTime, Utc};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// Prefix of the temp files a save writes before renaming them into place.
+const TMP_PREFIX: &str = ".callbook-tmp-";
+/// Temp files older than this at start belong to a save that died; younger ones may belong
+/// to another callbook saving right now.
+const TMP_STALE: Duration = Duration::from_secs(10);
+
+/// Everything that can go wrong with the data folder, each naming the file involved.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Reading or writing failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file is not valid JSON, or not a valid account.
+    #[error("{}: line {line}, column {column}: {message}", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The file was written by a newer callbook; saving over it would lose data.
+    #[error("{}: written by a newer callbook (schema {schema}); opened read-only", path.display())]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+        /// The schema the file declares.
+        schema: u32,
+    },
+    /// No account has that id or name.
+    #[error("no account matches {0:?} (see `callbook list`)")]
+    NotFound(String),
+    /// Several accounts' names start with that text.
+    #[error("{name:?} matches several accounts: {}; give more of the name or the id", .matches.join(", "))]
+    Ambiguous {
+        /// What was asked for.
+        name: String,
+        /// The names that matched.
+        matches: Vec<String>,
+    },
+}
+
+/// A short description of an account, for lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// The account's id.
+    pub id: AccountId,
+    /// Its display name.
+    pub name: String,
+    /// When it last changed.
+    pub updated: DateTime<Utc>,
+    /// Entries per pane, in [`Pane::ALL`] order.
+    pub counts: [usize; 6],
+}
+
+/// One file found under `accounts/`.
+#[derive(Debug)]
+pub enum Listing {
+    /// A readable account.
+    Ok(Summary),
+    /// A file that could not be read; the error names it.
+    Damaged {
+        /// The file's stem.
+        stem: String,
+        /// Why it can't be read.
+        error: StoreError,
+    },
+}
+
+/// An account read from disk.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// Its id.
+    pub id: AccountId,
+    /// Its content.
+    pub account: Account,
+    /// `Some(schema)` when written by a newer callbook: show it, never save it.
+    pub newer_schema: Option<u32>,
+}
+
+/// The data folder.
+#[derive(Clone, Debug)]
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    /// The platform's data folder for callbook, when the platform has one.
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "callbook").map(|d| d.data_local_dir().to_owned())
+    }
+
+    /// Opens (creating if needed, mode 0700) the data folder and removes temp files left
+    /// by saves that died.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        let store = Store { root: root.into() };
+        for dir in [store.root.clone(), store.accounts_dir(), store.trash_dir()] {
+            create_private_dir(&dir)?;
+        }
+        store.clean_temp_files()?;
+        Ok(store)
+    }
+
+    /// The data folder itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where account files live.
+    pub fn accounts_dir(&self) -> PathBuf {
+        self.root.join("accounts")
+    }
+
+    /// Where deleted accounts go.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
+    /// The file of account `id`.
+    pub fn path_of(&self, id: &AccountId) -> PathBuf {
+        self.accounts_dir().join(format!("{id}.json"))
+    }
+
+    /// Every account file, readable or not, sorted by name (damaged ones last).
+    pub fn list(&self) -> Result<Vec<Listing>, StoreError> {
+        let mut out = Vec::new();
+        for (stem, path) in self.account_files()? {
+            let listing = match AccountId::parse(&stem) {
+                None => Listing::Damaged { stem, error: bad_name(path) },
+                Some(id) => match self.load(&id) {
+                    Ok(l) => Listing::Ok(Summary::of(id, &l.account)),
+                    Err(error) => Listing::Damaged { stem, error },
+                },
+            };
+            out.push(listing);
+        }
+        out.sort_by_cached_key(|l| match l {
+            Listing::Ok(s) => (0, s.name.to_lowercase(), s.id.to_string()),
+            Listing::Damaged { stem, .. } => (1, String::new(), stem.clone()),
+        });
+        Ok(out)
+    }
+
+    /// Reads account `id`.
+    pub fn load(&self, id: &AccountId) -> Result<Loaded, StoreError> {
+        let path = self.path_of(id);
+        let text = fs::read_to_string(&path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+        let (account, newer_schema) = parse(&text, &path)?;
+        Ok(Loaded { id: id.clone(), account, newer_schema })
+    }
+
+    /// Writes account `id` atomically: a crash leaves the old file or the new one.
+    pub fn save(&self, id: &AccountId, account: &Account) -> Result<(), StoreError> {
+        let path = self.path_of(id);
+        if account.schema > SCHEMA {
+            return Err(StoreError::ReadOnly { path, schema: account.schema });
+        }
+        write_atomic(&self.accounts_dir(), &path, to_json(account).as_bytes())
+    }
+
+    /// Saves a new account under a fresh id and returns the id.
+    pub fn create(&self, account: &Account) -> Result<AccountId, StoreError> {
+        let id = loop {
+            let id = AccountId::generate(&account.name);
+            if !self.path_of(&id).exists() {
+                break id;
+            }
+        };
+        self.save(&id, account)?;
+        Ok(id)
+    }
+
+    /// Moves account `id`'s file (damaged or not) into `trash/`; nothing is destroyed.
+    pub fn trash(&self, stem: &str) -> Result<PathBuf, StoreError> {
+        let from = self.accounts_dir().join(format!("{stem}.json"));
+        let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+        let to = self.trash_dir().join(format!("{stem}.{stamp}.json"));
+        fs::rename(&from, &to).map_err(|source| StoreError::Io { path: from, source })?;
+        sync_dir(&self.trash_dir())?;
+        sync_dir(&self.accounts_dir())?;
+        Ok(to)
+    }
+
+    /// Finds an account by id, by name (any case), or by a unique prefix of its name.
+    pub fn resolve(&self, name: &str) -> Result<AccountId, StoreError> {
+        if let Some(id) = AccountId::parse(name).filter(|id| self.path_of(id).exists()) {
+            return Ok(id);
+        }
+        let wanted = name.trim().to_lowercase();
+        let summaries: Vec<Summary> = self
+            .list()?
+            .into_iter()
+            .filter_map(|l| match l {
+                Listing::Ok(s) => Some(s),
+                Listing::Damaged { .. } => None,
+            })
+            .collect();
+        if let Some(s) = summaries.iter().find(|s| s.name.to_lowercase() == wanted) {
+            return Ok(s.id.clone());
+        }
+        let hits: Vec<&Summary> =
+            summaries.iter().filter(|s| !wanted.is_empty() && s.name.to_lowercase().starts_with(&wanted)).collect();
+        match hits.as_slice() {
+            [one] => Ok(one.id.clone()),
+            [] => Err(StoreError::NotFound(name.to_owned())),
+            many => Err(StoreError::Ambiguous {
+                name: name.to_owned(),
+                matches: many.iter().map(|s| format!("{} ({})", s.name, s.id)).collect(),
+            }),
+        }
+    }
+
+    /// `(stem, path)` of every `*.json` under `accounts/`, temp files excluded.
+    fn account_files(&self) -> Result<Vec<(String, PathBuf)>, StoreError> {
+        let dir = self.accounts_dir();
+        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io { path: dir.clone(), source })?;
+        let mut out = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".json").filter(|_| !name.starts_with('.')) {
+                out.push((stem.to_owned(), path));
+            }
+        }
+        Ok(out)
+    }
+
+    fn clean_temp_files(&self) -> Result<(), StoreError> {
+        let dir = self.accounts_dir();
+        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io { path: dir.clone(), source })?;
+        for entry in entries.flatten() {
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .map(|t| SystemTime::now().duration_since(t).unwrap_or_default() > TMP_STALE)
+                .unwrap_or(false);
+            if stale && entry.file_name().to_string_lossy().starts_with(TMP_PREFIX) {
+                // A leftover that can't be removed is harmless: it is never read as an account.
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Summary {
+    /// Summarises an account.
+    pub fn of(id: AccountId, account: &Account) -> Self {
+        Summary {
+            id,
+            name: account.name.clone(),
+            updated: account.updated,
+            counts: Pane::ALL.map(|p| account.len(p)),
+        }
+    }
+}
+
+/// The bytes of an account file: pretty JSON, stable field order, final newline.
+pub fn to_json(account: &Account) -> String {
+    let mut s = serde_json::to_string_pretty(account).expect("an account always serialises");
+    s.push('\n');
+    s
+}
+
+/// Reads an account from file text; `path` is only used to name the file in errors. The
+/// second value is `Some(schema)` for a file from a newer callbook.
+pub fn parse(text: &str, path: &Path) -> Result<(Account, Option<u32>), StoreError> {
+    let damaged = |e: serde_json::Error| StoreError::Damaged {
+        path: path.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    };
+    #[derive(serde::Deserialize)]
+    struct Header {
+        schema: Option<serde_json::Value>,
+    }
+    let header: Header = serde_json::from_str(text).map_err(damaged)?;
+    match header.schema {
+        Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|n| n >= 1) => {}
+        _ => {
+            return Err(StoreError::Damaged {
+                path: path.to_owned(),
+                line: 1,
+                column: 1,
+                message: "not a callbook account: \"schema\" must be a whole number from 1".into(),
+            });
+        }
+    }
+    let account: Account = serde_json::from_str(text).map_err(damaged)?;
+    let newer = (account.schema > SCHEMA).then_some(account.schema);
+    Ok((account, newer))
+}
+
+/// serde_json appends " at line L column C"; we report those separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+fn bad_name(path: PathBuf) -> StoreError {
+    StoreError::Damaged {
+        path,
+        line: 1,
+        column: 1,
+        message: "file name is not a callbook id ([a-z0-9-], at most 64)".into(),
+    }
+}
+
+/// Writes `bytes` to `path` through a temp file in `dir`, then syncs the folder.
+pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io { path: path.to_owned(), source };
+    let mut tmp = tempfile::Builder::new().prefix(TMP_PREFIX).tempfile_in(dir).map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    sync_dir(dir)
+}
+
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io { path: dir.to_owned(), source };
+    #[cfg(unix)]
+    fs::File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
+    #[cfg(not(unix))]
+    let _ = io;
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })
+}

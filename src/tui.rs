@@ -1,0 +1,37 @@
+//! The event loop: draw, read an event, look it up in the keymap, update, run the effects.
+//! Nothing else lives here.
+
+use crate::app::{self, App, Effect, keymap};
+use crate::domain::AccountId;
+use crate::effects::{self, Flow};
+use crate::storage::Store;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use std::process::ExitCode;
+
+/// Runs the terminal UI on the picker, or on account `open` when given.
+pub fn run(store: Store, open: Option<AccountId>) -> anyhow::Result<ExitCode> {
+    let mut app = App::new(store.list()?, chrono::Utc::now);
+    if let Some(id) = open {
+        effects::run(vec![Effect::Open(id)], &mut app, &store);
+    }
+    let mut terminal = ratatui::init();
+    // Mouse capture is a nicety: a terminal that refuses it still works by keyboard.
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let result = event_loop(&mut terminal, &mut app, &store);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &Store) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    app::update(app, app::Action::Resize(size.width, size.height));
+    loop {
+        terminal.draw(|frame| crate::ui::render(frame, app))?;
+        let Some(action) = keymap::action_for(app, &event::read()?) else { continue };
+        if effects::run(app::update(app, action), app, store) == Flow::Quit {
+            return Ok(());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! Pure views: each takes `&App` and draws into a frame; none changes state. Geometry comes
+//! from `app::layout`, so mouse hit-testing matches what is drawn.
+
+mod chrome;
+mod overlay;
+mod picker;
+pub mod theme;
+mod world;
+
+use crate::app::{App, layout};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Draws the whole screen for the app's state.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if !layout::fits(area) {
+        too_small(frame, area);
+        return;
+    }
+    let regions = layout::frame(area);
+    chrome::header(frame, regions.header, app);
+    match &app.workbook {
+        Some(wb) => world::render(frame, regions.body, wb),
+        None => picker::render(frame, regions.body, &app.picker),
+    }
+    chrome::status(frame, regions.status, app);
+    chrome::footer(frame, regions.footer, app);
+    if let Some(overlay) = &app.overlay {
+        overlay::render(frame, area, app, overlay);
+    }
+}
+
+/// Drawn instead of the app when the terminal is below the minimum size.
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from("Terminal too small"),
+        Line::from(format!("{}x{} now, callbook needs at least {}x{}", area.width, area.height, layout::MIN_WIDTH, layout::MIN_HEIGHT)),
+        Line::from("Enlarge the window, or press q to quit"),
+    ];
+    let y = area.height.saturating_sub(3) / 2;
+    let rect = Rect::new(area.x, area.y + y, area.width, area.height.saturating_sub(y));
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), rect);
+}

@@ -1,0 +1,149 @@
+//! Popups drawn over a screen: help (from the keymap table), the entry editor, the new
+//! account prompt and yes/no questions.
+
+use super::theme;
+use crate::app::editor::{Editor, FieldValue, TextField};
+use crate::app::keymap::{self, Scope};
+use crate::app::{App, Overlay, Question};
+use crate::domain::fields::FieldKind;
+use crate::domain::text::first_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+/// Every scope, in the order help lists them after the ones that apply now.
+const ALL_SCOPES: [Scope; 8] =
+    [Scope::World, Scope::Picker, Scope::Global, Scope::Editor, Scope::Prompt, Scope::Filter, Scope::Confirm, Scope::Help];
+
+/// Draws `overlay` over the screen.
+pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
+    match overlay {
+        Overlay::Help(scroll) => help(frame, area, app, *scroll),
+        Overlay::Editor(editor) => render_editor(frame, area, editor),
+        Overlay::NewAccount(input) => prompt(frame, area, " New account ", "The customer's name:", input),
+        Overlay::Confirm(q) => confirm(frame, area, q),
+    }
+}
+
+/// A box of `width` × `height` in the middle of `area`, cleared.
+fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+    let rect = area.centered(Constraint::Length(width.min(area.width)), Constraint::Length(height.min(area.height)));
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
+    let behind: Vec<Scope> = match app.workbook {
+        Some(_) => vec![Scope::World, Scope::Global],
+        None => vec![Scope::Picker, Scope::Global],
+    };
+    let order = behind.iter().chain(ALL_SCOPES.iter().filter(|s| !behind.contains(s)));
+    let mut text = Text::default();
+    for &scope in order {
+        text.push_line(Span::styled(scope.title(), theme::heading()));
+        for (key, words) in keymap::help_rows(scope, false) {
+            text.push_line(Line::from(vec![Span::styled(format!("  {key:<16}"), theme::key()), Span::raw(words)]));
+        }
+        text.push_line("");
+    }
+    text.push_line(Span::styled("Mouse: click a pane or row to select it; the wheel scrolls.", theme::dim()));
+    let rect = popup(frame, area, 64, area.height.saturating_sub(4));
+    let block = Block::bordered().title(" Keys (Esc closes, ↑/↓ scroll) ").border_style(theme::focused());
+    frame.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(block), rect);
+}
+
+/// Rows a field takes: a label line plus its text rows.
+fn field_height(kind: FieldKind, extra: u16) -> u16 {
+    match kind {
+        FieldKind::Line => 2,
+        FieldKind::Text => 4 + extra,
+        FieldKind::Choice(_) => 1,
+    }
+}
+
+fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor) {
+    let base: u16 = editor.fields.iter().map(|(f, _)| field_height(f.kind, 0) + 1).sum::<u16>() + 3;
+    let texts = editor.fields.iter().filter(|(f, _)| f.kind == FieldKind::Text).count() as u16;
+    let room = area.height.saturating_sub(2).saturating_sub(base);
+    let extra = (room / texts.max(1)).min(6);
+    let height = base + extra * texts;
+    let verb = if editor.at.is_some() { "Edit" } else { "New" };
+    let title = format!(" {verb}: {} ", editor.pane.title());
+    let rect = popup(frame, area, area.width.saturating_sub(8).min(100), height);
+    let block = Block::bordered().title(title).border_style(theme::focused());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut constraints: Vec<Constraint> =
+        editor.fields.iter().map(|(f, _)| Constraint::Length(field_height(f.kind, extra) + 1)).collect();
+    constraints.push(Constraint::Min(1));
+    let rows = Layout::vertical(constraints).split(inner);
+    for (i, (field, value)) in editor.fields.iter().enumerate() {
+        render_field(frame, rows[i], field.label, field.kind, value, i == editor.focus);
+    }
+    let last = rows[rows.len() - 1];
+    let note = match &editor.error {
+        Some(e) => Span::styled(e.clone(), theme::error()),
+        None => Span::styled("Ctrl-s saves · Esc cancels · Tab next field · Enter new line in notes", theme::dim()),
+    };
+    frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), last);
+}
+
+fn render_field(frame: &mut Frame, area: Rect, label: &str, kind: FieldKind, value: &FieldValue, focused: bool) {
+    let label_style = if focused { theme::key() } else { theme::dim() };
+    let marker = if focused { "▶ " } else { "  " };
+    match (value, kind) {
+        (FieldValue::Choice(i), FieldKind::Choice(opts)) => {
+            let choice = opts[*i].replace('-', " ");
+            let shown = if focused { format!("◀ {choice} ▶  (←/→)") } else { choice };
+            let line = Line::from(vec![Span::styled(format!("{marker}{label}: "), label_style), Span::raw(shown)]);
+            frame.render_widget(line, area);
+        }
+        (FieldValue::Text(t), _) => {
+            let [head, body, _] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+            frame.render_widget(Span::styled(format!("{marker}{label}"), label_style), head);
+            let body = body.inner(ratatui::layout::Margin::new(2, 0));
+            text_field(frame, body, t, focused);
+        }
+        (FieldValue::Choice(_), _) => {}
+    }
+}
+
+/// A text box: the live editor when focused, wrapped text otherwise.
+fn text_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
+    if focused {
+        frame.render_widget(field.widget(), area);
+    } else {
+        let text = field.text();
+        frame.render_widget(Paragraph::new(crate::domain::text::clean(&text, true)).wrap(Wrap { trim: false }), area);
+    }
+}
+
+fn prompt(frame: &mut Frame, area: Rect, title: &str, label: &str, input: &TextField) {
+    let rect = popup(frame, area, 60, 6);
+    let block = Block::bordered().title(title.to_owned()).border_style(theme::focused());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [l, i, _, h] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
+    frame.render_widget(Span::raw(label.to_owned()), l);
+    text_field(frame, i, input, true);
+    frame.render_widget(Span::styled("Enter creates · Esc cancels", theme::dim()), h);
+}
+
+fn confirm(frame: &mut Frame, area: Rect, question: &Question) {
+    let text = match question {
+        Question::DiscardEdit(_) => "Drop the changes you typed?".to_owned(),
+        Question::Trash { label, .. } => {
+            format!("Move \"{}\" to the trash folder? Its file is kept in trash/.", first_line(label))
+        }
+        Question::LeaveUnsaved { quit } => format!(
+            "The last save failed, so recent changes are not on disk. {} anyway?",
+            if *quit { "Quit" } else { "Leave the account" }
+        ),
+    };
+    let rect = popup(frame, area, 56, 6);
+    let block = Block::bordered().title(" Are you sure? ").border_style(theme::error());
+    let body = Text::from(vec![Line::raw(text), Line::raw(""), Line::styled("y yes · n no", theme::key())]);
+    frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }).block(block), rect);
+}

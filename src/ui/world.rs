@@ -1,0 +1,114 @@
+//! The customer's world: six panes (goals, threats, competitors, market, people, why
+//! change) and the detail of the selected entry.
+
+use super::theme;
+use crate::app::{Workbook, layout};
+use crate::domain::fields::{self, FieldKind};
+use crate::domain::text::{clean, first_line};
+use crate::domain::{Account, Pane};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+/// Draws the world screen into `body`.
+pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook) {
+    let areas = layout::world(body);
+    for pane in Pane::ALL {
+        render_pane(frame, areas.panes[pane.index()], wb, pane);
+    }
+    render_detail(frame, areas.detail, wb);
+}
+
+fn render_pane(frame: &mut Frame, area: Rect, wb: &Workbook, pane: Pane) {
+    let focused = wb.pane == pane;
+    let visible = wb.visible(pane);
+    let count = if visible.len() == wb.account.len(pane) {
+        format!("{}", visible.len())
+    } else {
+        format!("{}/{}", visible.len(), wb.account.len(pane))
+    };
+    let block = Block::bordered()
+        .title(format!(" {} ({count}) ", pane.title()))
+        .border_style(if focused { theme::focused() } else { theme::unfocused() });
+    if visible.is_empty() {
+        let hint = if wb.account.len(pane) == 0 { empty_hint(pane) } else { "Nothing matches the filter" };
+        frame.render_widget(Paragraph::new(hint).style(theme::dim()).wrap(Wrap { trim: true }).block(block), area);
+        return;
+    }
+    let items: Vec<ListItem> = visible.iter().map(|&i| ListItem::new(row(&wb.account, pane, i))).collect();
+    let selected = wb.selected_row(pane);
+    let list = List::new(items)
+        .block(block)
+        .highlight_style(if focused { theme::selected() } else { theme::selected_idle() });
+    let mut state = ListState::default()
+        .with_offset(layout::list_offset(selected, layout::inner(area).height))
+        .with_selected(Some(selected));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// What an empty pane says, prompting the rep to think from the customer's side.
+fn empty_hint(pane: Pane) -> &'static str {
+    match pane {
+        Pane::Goals => "What is this customer trying to achieve? a adds a goal",
+        Pane::Threats => "What could stop them? a adds a threat",
+        Pane::Competitors => "Who do they compete with? a adds one",
+        Pane::Market => "What is changing in their market? a adds it",
+        Pane::People => "Who is in the decision? a adds a person",
+        Pane::WhyChange => "What happens if they do nothing? Why now? a adds it",
+    }
+}
+
+/// One list row: a priority mark and the first line of the text (people: name and title).
+fn row(account: &Account, pane: Pane, i: usize) -> Line<'static> {
+    match account.items(pane) {
+        Some(items) => {
+            let it = &items[i];
+            let mark = match it.priority {
+                crate::domain::Priority::High => Span::styled("▲ ", theme::error()),
+                crate::domain::Priority::Medium => Span::styled("■ ", theme::quote()),
+                _ => Span::raw("  "),
+            };
+            Line::from(vec![mark, Span::raw(first_line(&it.text))])
+        }
+        None => {
+            let p = &account.people[i];
+            let mut spans = vec![Span::raw(first_line(&p.name))];
+            if !p.title.is_empty() {
+                spans.push(Span::styled(format!(", {}", first_line(&p.title)), theme::dim()));
+            }
+            Line::from(spans)
+        }
+    }
+}
+
+fn render_detail(frame: &mut Frame, area: Rect, wb: &Workbook) {
+    let block = Block::bordered().title(" Detail ").border_style(theme::unfocused());
+    let Some(i) = wb.current() else {
+        frame.render_widget(Paragraph::new("Select an entry to see it here.").style(theme::dim()).block(block), area);
+        return;
+    };
+    let values = fields::values(&wb.account, wb.pane, i).unwrap_or_default();
+    let mut text = Text::default();
+    for (field, value) in fields::fields(wb.pane).iter().zip(values) {
+        if value.trim().is_empty() {
+            continue;
+        }
+        let value = clean(&value, true).into_owned();
+        let label = Span::styled(format!("{}: ", field.label), theme::dim());
+        match (field.kind, field.key) {
+            (FieldKind::Text, "their_words") => {
+                text.push_line(label);
+                text.extend(value.lines().map(|l| Line::styled(format!("  “{l}”"), theme::quote())));
+            }
+            (FieldKind::Text, _) => {
+                text.push_line(label);
+                text.extend(value.lines().map(|l| Line::raw(format!("  {l}"))));
+            }
+            (_, "text" | "name") => text.push_line(Span::styled(value, theme::heading())),
+            (FieldKind::Choice(_), _) => text.push_line(Line::from(vec![label, Span::raw(value.replace('-', " "))])),
+            _ => text.push_line(Line::from(vec![label, Span::raw(value)])),
+        }
+    }
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block), area);
+}
