@@ -14,10 +14,16 @@ pub enum Flow {
     Quit,
 }
 
-/// Runs effects in order. A failed save stops the rest (so a quit after it does not
-/// happen, and nothing unsaved is left behind); the error shows in the status line.
+/// Runs effects in order. A failure stops the rest and shows in the status line; when a
+/// failed save was to be followed by leaving, the user is asked whether to leave anyway.
 pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
+    let leaving = effects.iter().find_map(|e| match e {
+        Effect::Quit => Some(true),
+        Effect::Close => Some(false),
+        _ => None,
+    });
     for effect in effects {
+        let saving = effect == Effect::Save;
         let result = match effect {
             Effect::Save => save(app, store),
             Effect::Open(id) => store.load(&id).map(|loaded| app.show(loaded)),
@@ -35,7 +41,10 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             Effect::Quit => return Flow::Quit,
         };
         if let Err(e) = result {
-            app.fail(e.to_string());
+            app.fail(if saving { format!("Not saved: {e}") } else { e.to_string() });
+            if let (true, Some(quit)) = (saving, leaving) {
+                app.ask_leave_unsaved(quit);
+            }
             return Flow::Continue;
         }
     }

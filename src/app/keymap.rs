@@ -190,6 +190,25 @@ pub fn help_rows(scope: Scope, hints_only: bool) -> Vec<(String, &'static str)> 
     rows.into_iter().map(|(k, h, _)| (k, h)).collect()
 }
 
+/// Every scope, in the order help lists them after the ones that apply now.
+pub const ALL_SCOPES: [Scope; 8] = [
+    Scope::World,
+    Scope::Picker,
+    Scope::Global,
+    Scope::Editor,
+    Scope::Prompt,
+    Scope::Filter,
+    Scope::Confirm,
+    Scope::Help,
+];
+
+/// Lines the help overlay's text takes: per scope a heading, its rows and a blank line,
+/// then one line about the mouse.
+pub fn help_height() -> u16 {
+    let rows: usize = ALL_SCOPES.iter().map(|&s| help_rows(s, false).len() + 2).sum();
+    u16::try_from(rows + 1).unwrap_or(u16::MAX)
+}
+
 /// How a key is written in help and hints.
 pub fn key_label(key: Key) -> String {
     let name = match key.code {

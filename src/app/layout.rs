@@ -65,6 +65,17 @@ pub fn world(body: Rect) -> World {
     World { panes, detail }
 }
 
+/// The help overlay's height, borders included.
+pub fn help_box_height(viewport: Rect) -> u16 {
+    viewport.height.saturating_sub(4)
+}
+
+/// How far the help text can scroll before its end would leave the box.
+pub fn help_max_scroll(viewport: Rect) -> u16 {
+    let visible = help_box_height(viewport).saturating_sub(2);
+    super::keymap::help_height().saturating_sub(visible)
+}
+
 /// The first visible row of a list of `height` rows with row `selected` selected: the
 /// list scrolls just enough to keep the selection in view.
 pub fn list_offset(selected: usize, height: u16) -> usize {

@@ -207,6 +207,12 @@ impl App {
         }
     }
 
+    /// After a save failed on the way out: asks whether to leave anyway (`quit`: the
+    /// program, otherwise the account). No keeps everything open to try again.
+    pub fn ask_leave_unsaved(&mut self, quit: bool) {
+        self.overlay = Some(Overlay::Confirm(Question::LeaveUnsaved { quit }));
+    }
+
     /// Puts a message in the status line.
     pub fn say(&mut self, text: impl Into<String>) {
         self.status = Status { text: text.into(), error: false };

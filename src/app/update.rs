@@ -2,7 +2,7 @@
 //! (help, editor, prompt, question) and filters are handled here; screens in their modules.
 
 use super::editor::Editor;
-use super::{Action, App, Effect, Filter, Overlay, Question, picker, world};
+use super::{Action, App, Effect, Filter, Overlay, Question, layout, picker, world};
 use ratatui::layout::Rect;
 
 /// Applies an action and returns the effects the event loop must carry out, in order.
@@ -68,7 +68,7 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect
         Overlay::Help(scroll) => {
             app.overlay = match action {
                 Action::Back | Action::Help => None,
-                Action::Down => Some(Overlay::Help(scroll.saturating_add(1))),
+                Action::Down => Some(Overlay::Help((scroll + 1).min(layout::help_max_scroll(app.viewport)))),
                 Action::Up => Some(Overlay::Help(scroll.saturating_sub(1))),
                 _ => Some(Overlay::Help(scroll)),
             };

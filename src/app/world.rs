@@ -1,7 +1,7 @@
 //! Behaviour of the customer's world: panes, selection, add/edit/delete/move, undo.
 
 use super::editor::Editor;
-use super::{Action, App, Effect, Overlay, Question, Workbook, layout};
+use super::{Action, App, Effect, Overlay, Workbook, layout};
 use crate::domain::Pane;
 use crate::domain::fields;
 use crate::domain::text::first_line;
@@ -31,8 +31,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Leaving the account (Esc) or the program (q): save first; if the last save failed,
-/// ask before leaving unsaved work behind.
+/// Leaving the account (Esc) or the program (q): save first. If that save fails, the
+/// effects runner stops before leaving and asks (see [`App::ask_leave_unsaved`]).
 fn leave(app: &mut App, quit: bool) -> Vec<Effect> {
     let Some(wb) = app.workbook.as_mut() else { return Vec::new() };
     if !quit && !wb.filter.needle().is_empty() {
@@ -40,14 +40,7 @@ fn leave(app: &mut App, quit: bool) -> Vec<Effect> {
         return Vec::new();
     }
     let last = if quit { Effect::Quit } else { Effect::Close };
-    match (wb.dirty, wb.save_error.is_some()) {
-        (true, true) => {
-            app.overlay = Some(Overlay::Confirm(Question::LeaveUnsaved { quit }));
-            Vec::new()
-        }
-        (true, false) => vec![Effect::Save, last],
-        (false, _) => vec![last],
-    }
+    if wb.dirty { vec![Effect::Save, last] } else { vec![last] }
 }
 
 /// Moves the selection of `pane` by `delta` rows, staying inside the list.

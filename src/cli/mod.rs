@@ -99,7 +99,7 @@ pub enum Format {
 pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    match command {
+    let result = match command {
         // main.rs hands `open` to the terminal UI; reaching here is a caller's mistake.
         Command::Open { .. } => bail!("`open` runs the terminal UI, not a command"),
         Command::New { name } => new(store, &name, &mut out),
@@ -112,9 +112,19 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
             output,
         } => transfer::export(store, &name, format, output.as_deref(), &mut out),
         Command::Import { file, replace } => transfer::import(store, &file, replace, &mut out),
-    }?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    };
+    match result.and_then(|()| Ok(out.flush()?)) {
+        // `callbook list | head -1`: the reader left, which is not a failure of ours, and
+        // anything the command had to save was saved before it printed.
+        Err(e) if is_broken_pipe(&e) => Ok(ExitCode::SUCCESS),
+        result => result.map(|()| ExitCode::SUCCESS),
+    }
+}
+
+/// True when the error is stdout's reader having gone away.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.downcast_ref::<std::io::Error>()
+        .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 /// `new NAME`: creates an empty account and prints its id.

@@ -4,17 +4,13 @@
 use super::theme;
 use crate::app::editor::{Editor, FieldValue, TextField};
 use crate::app::keymap::{self, Scope};
-use crate::app::{App, Overlay, Question};
+use crate::app::{App, Overlay, Question, layout};
 use crate::domain::fields::FieldKind;
 use crate::domain::text::first_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
-
-/// Every scope, in the order help lists them after the ones that apply now.
-const ALL_SCOPES: [Scope; 8] =
-    [Scope::World, Scope::Picker, Scope::Global, Scope::Editor, Scope::Prompt, Scope::Filter, Scope::Confirm, Scope::Help];
 
 /// Draws `overlay` over the screen.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
@@ -38,7 +34,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         Some(_) => vec![Scope::World, Scope::Global],
         None => vec![Scope::Picker, Scope::Global],
     };
-    let order = behind.iter().chain(ALL_SCOPES.iter().filter(|s| !behind.contains(s)));
+    let order = behind.iter().chain(keymap::ALL_SCOPES.iter().filter(|s| !behind.contains(s)));
     let mut text = Text::default();
     for &scope in order {
         text.push_line(Span::styled(scope.title(), theme::heading()));
@@ -48,7 +44,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         text.push_line("");
     }
     text.push_line(Span::styled("Mouse: click a pane or row to select it; the wheel scrolls.", theme::dim()));
-    let rect = popup(frame, area, 64, area.height.saturating_sub(4));
+    let rect = popup(frame, area, 64, layout::help_box_height(area));
     let block = Block::bordered().title(" Keys (Esc closes, ↑/↓ scroll) ").border_style(theme::focused());
     frame.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(block), rect);
 }

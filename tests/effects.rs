@@ -1,0 +1,104 @@
+//! Keys through `update` and the effects runner against a real (temporary) data folder:
+//! what the user does in the TUI reaches the disk, and failures lose nothing.
+
+mod support;
+
+use callbook::app::{App, Overlay, PickerEntry};
+use callbook::domain::sample;
+use callbook::storage::{Listing, Store};
+use support::*;
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("data")).unwrap();
+    (dir, store)
+}
+
+fn app_on(store: &Store) -> App {
+    App::new(store.list().unwrap(), noon)
+}
+
+fn only_account(store: &Store) -> callbook::storage::Loaded {
+    let listing = store.list().unwrap();
+    assert_eq!(listing.len(), 1, "{listing:?}");
+    match &listing[0] {
+        Listing::Ok(s) => store.load(&s.id).unwrap(),
+        Listing::Damaged { error, .. } => panic!("{error}"),
+    }
+}
+
+#[test]
+fn sample_is_created_opened_and_edits_reach_the_disk() {
+    let (_dir, store) = store();
+    let mut app = app_on(&store);
+    assert!(!drive(&mut app, &store, "<Enter>"));
+    assert_eq!(app.workbook.as_ref().unwrap().account.name, sample::NAME);
+    drive(&mut app, &store, "aWin the 2027 grocery tender<C-s>");
+    let wb = app.workbook.as_ref().unwrap();
+    assert!(!wb.dirty && wb.saved_once && wb.save_error.is_none());
+    let on_disk = only_account(&store).account;
+    assert_eq!(on_disk.world.goals.last().unwrap().text, "Win the 2027 grocery tender");
+    assert!(drive(&mut app, &store, "q"));
+}
+
+#[test]
+fn a_new_account_is_created_and_listed_after_esc() {
+    let (_dir, store) = store();
+    let mut app = app_on(&store);
+    drive(&mut app, &store, "nHarbor Mills<Enter>");
+    assert_eq!(app.workbook.as_ref().unwrap().account.name, "Harbor Mills");
+    drive(&mut app, &store, "<Esc>");
+    assert!(app.workbook.is_none());
+    assert!(matches!(&app.picker.entries[..], [PickerEntry::Account(s)] if s.name == "Harbor Mills"));
+}
+
+#[test]
+fn a_failed_save_keeps_the_work_and_quitting_asks() {
+    let (dir, store) = store();
+    let mut app = app_on(&store);
+    drive(&mut app, &store, "nAcme<Enter>");
+    let file = store.path_of(&app.workbook.as_ref().unwrap().id);
+    let before = std::fs::read(&file).unwrap();
+    // Put a file where the accounts folder was, so the save can't create its temp file.
+    let accounts = store.accounts_dir();
+    let aside = dir.path().join("aside");
+    std::fs::rename(&accounts, &aside).unwrap();
+    std::fs::write(&accounts, b"not a folder").unwrap();
+    drive(&mut app, &store, "aKeep me<C-s>");
+    let wb = app.workbook.as_ref().unwrap();
+    assert!(wb.dirty && wb.save_error.is_some() && app.status.error, "{:?}", app.status);
+    assert_eq!(wb.account.world.goals[0].text, "Keep me");
+    assert!(!drive(&mut app, &store, "q"), "a failed save must stop the quit");
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    drive(&mut app, &store, "n");
+    // The disk comes back: the next save goes through and the old file was never touched.
+    std::fs::remove_file(&accounts).unwrap();
+    std::fs::rename(&aside, &accounts).unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert!(drive(&mut app, &store, "q"));
+    assert_eq!(only_account(&store).account.world.goals[0].text, "Keep me");
+}
+
+#[test]
+fn trash_from_the_picker_moves_the_file() {
+    let (_dir, store) = store();
+    let mut app = app_on(&store);
+    drive(&mut app, &store, "nAcme<Enter><Esc>");
+    drive(&mut app, &store, "dy");
+    assert!(store.list().unwrap().is_empty());
+    assert_eq!(std::fs::read_dir(store.trash_dir()).unwrap().count(), 1);
+    assert_eq!(app.picker.entries, vec![PickerEntry::Sample]);
+}
+
+#[test]
+fn a_damaged_file_cannot_be_opened_and_is_left_alone() {
+    let (_dir, store) = store();
+    let path = store.accounts_dir().join("broken-abc123.json");
+    std::fs::write(&path, b"{\"schema\": 1,\n  \"name\": ").unwrap();
+    let mut app = app_on(&store);
+    assert!(matches!(&app.picker.entries[..], [PickerEntry::Sample, PickerEntry::Damaged { .. }]));
+    drive(&mut app, &store, "j<Enter>");
+    assert!(app.workbook.is_none());
+    assert!(app.status.error && app.status.text.contains("line 2"), "{:?}", app.status);
+    assert_eq!(std::fs::read(&path).unwrap(), b"{\"schema\": 1,\n  \"name\": ");
+}

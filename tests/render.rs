@@ -1,0 +1,161 @@
+//! View snapshots on ratatui's `TestBackend`: each screen and popup, drawn from a known
+//! state. Review changes with `cargo insta review`.
+
+mod support;
+
+use callbook::app::{Action, App, update};
+use callbook::domain::{Account, AccountId, Item, sample};
+use callbook::storage::{Listing, StoreError, Summary};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::*;
+
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    update(app, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| callbook::ui::render(frame, app)).unwrap();
+    terminal
+}
+
+/// The screen as text, one line per row; the cells a wide character covers are skipped,
+/// so each line is as wide on a terminal as the buffer.
+fn screen(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let width = buffer.area.width as usize;
+    let mut lines = Vec::new();
+    for row in buffer.content.chunks(width) {
+        let (mut line, mut skip) = (String::new(), 0);
+        for cell in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            line.push_str(cell.symbol());
+            skip = unicode_width(cell.symbol()).saturating_sub(1);
+        }
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+fn listed(name: &str, id: &str) -> Listing {
+    Listing::Ok(Summary::of(AccountId::parse(id).unwrap(), &Account::new(name, noon())))
+}
+
+#[test]
+fn picker_offers_the_sample_when_empty() {
+    let mut app = empty_app();
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn picker_lists_accounts_and_flags_damaged_files() {
+    let damaged = StoreError::Damaged {
+        path: "/data/accounts/broken-x1y2z3.json".into(),
+        line: 3,
+        column: 14,
+        message: "expected `,` or `}`".into(),
+    };
+    let mut sample_summary = Summary::of(AccountId::parse("ashcombe-abc123").unwrap(), &sample::account(noon()));
+    sample_summary.updated = noon();
+    let listing = vec![
+        listed("Harbor Mills", "harbor-mills-k3j4h5"),
+        Listing::Ok(sample_summary),
+        Listing::Damaged { stem: "broken-x1y2z3".into(), error: damaged },
+    ];
+    let mut app = App::new(listing, noon);
+    press(&mut app, "G");
+    let terminal = draw(&mut app, 80, 24);
+    let text = screen(&terminal);
+    assert!(text.contains("Harbor Mills") && text.contains("line 3, column 14"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn world_at_the_minimum_size() {
+    let mut app = sample_app();
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn world_on_a_wide_terminal_with_a_person_selected() {
+    let mut app = sample_app();
+    press(&mut app, "<Tab><Tab><Tab><Tab>j");
+    let terminal = draw(&mut app, 120, 40);
+    let person = &app.workbook.as_ref().unwrap().account.people[1];
+    assert!(screen(&terminal).contains(&person.name));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn empty_account_prompts_for_the_customer_world() {
+    let mut app = acme_app();
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn editor_popup() {
+    let mut app = acme_app();
+    press(&mut app, "aCut cost per load<Tab>They said freight is<Enter>their second-biggest cost");
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    let mut app = sample_app();
+    press(&mut app, "?");
+    let terminal = draw(&mut app, 80, 24);
+    let text = screen(&terminal);
+    for words in ["The customer's world", "undo", "J", "save and quit"] {
+        assert!(text.contains(words), "help lacks {words}:\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+    press(&mut app, &"j".repeat(20));
+    let text = screen(&draw(&mut app, 80, 24));
+    assert!(text.contains("Ctrl-s") && text.contains("Editor"), "scrolled help lacks the editor keys:\n{text}");
+    press(&mut app, &"j".repeat(100));
+    let text = screen(&draw(&mut app, 80, 24));
+    assert!(text.contains("Mouse: click"), "help should stop at its last line:\n{text}");
+}
+
+#[test]
+fn too_small_says_so() {
+    let mut app = sample_app();
+    let terminal = draw(&mut app, 60, 20);
+    assert!(screen(&terminal).contains("60x20"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn new_account_prompt_and_discard_question() {
+    let mut app = empty_app();
+    press(&mut app, "nNorth");
+    insta::assert_snapshot!("new_account_prompt", draw(&mut app, 80, 24).backend());
+    let mut app = acme_app();
+    press(&mut app, "adraft<Esc>");
+    insta::assert_snapshot!("discard_question", draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn wide_text_and_escapes_keep_the_borders() {
+    let mut account = Account::new("寿司 Sushi 🍣 Co", noon());
+    let mut item = Item::new("拡大する 🚚🚚🚚 expansion into 東北 with \u{1b}[31mred\u{1b}[0m text", noon());
+    item.notes = "beep\u{7} and a\r\ncarriage return".into();
+    account.world.goals.push(item);
+    let mut app = app_with(account);
+    let terminal = draw(&mut app, 80, 24);
+    let text = screen(&terminal);
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "control characters drawn:\n{text}");
+    for line in text.lines() {
+        assert_eq!(unicode_width(line), 80, "a row is not 80 cells wide: {line}");
+    }
+    let goals_row = text.lines().nth(2).unwrap();
+    assert!(goals_row.starts_with('│') && goals_row.ends_with('│'), "{goals_row}");
+    assert!(goals_row.contains("拡大する"), "{goals_row}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+fn unicode_width(line: &str) -> usize {
+    use ratatui::text::Line;
+    Line::raw(line).width()
+}

@@ -1,0 +1,258 @@
+//! `update` tests: keys go in through the keymap, state and effects come out. No terminal.
+
+mod support;
+
+use callbook::app::{Action, Effect, Overlay, PickerEntry, Question, Scope, update};
+use callbook::domain::{Account, Pane, Priority};
+use callbook::storage::Loaded;
+use support::*;
+
+#[test]
+fn empty_picker_offers_the_sample_and_enter_creates_it() {
+    let mut app = empty_app();
+    assert_eq!(app.picker.entries, vec![PickerEntry::Sample]);
+    assert_eq!(press(&mut app, "<Enter>"), vec![Effect::CreateSample]);
+}
+
+#[test]
+fn new_account_prompt_types_q_and_digits() {
+    let mut app = empty_app();
+    press(&mut app, "n");
+    assert_eq!(app.scopes(), vec![Scope::Prompt]);
+    let effects = press(&mut app, "Q1 Labs<Enter>");
+    assert_eq!(effects, vec![Effect::Create("Q1 Labs".into())]);
+}
+
+#[test]
+fn a_blank_account_name_is_refused() {
+    let mut app = empty_app();
+    assert!(press(&mut app, "n   <Enter>").is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::NewAccount(_))));
+    assert!(app.status.error, "{:?}", app.status);
+    press(&mut app, "<Esc>");
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn tab_cycles_panes_both_ways() {
+    let mut app = sample_app();
+    let wb = |app: &callbook::app::App| app.workbook.as_ref().unwrap().pane;
+    assert_eq!(wb(&app), Pane::Goals);
+    press(&mut app, "<Tab><Tab>");
+    assert_eq!(wb(&app), Pane::Competitors);
+    press(&mut app, "<S-Tab><S-Tab><S-Tab>");
+    assert_eq!(wb(&app), Pane::WhyChange);
+}
+
+#[test]
+fn selection_stays_inside_the_list() {
+    let mut app = sample_app();
+    let goals = app.workbook.as_ref().unwrap().account.world.goals.len();
+    press(&mut app, &"j".repeat(goals + 5));
+    assert_eq!(app.workbook.as_ref().unwrap().selected_row(Pane::Goals), goals - 1);
+    press(&mut app, "kg");
+    assert_eq!(app.workbook.as_ref().unwrap().selected_row(Pane::Goals), 0);
+    press(&mut app, "G");
+    assert_eq!(app.workbook.as_ref().unwrap().current(), Some(goals - 1));
+}
+
+#[test]
+fn adding_a_goal_saves_and_selects_it() {
+    let mut app = acme_app();
+    press(&mut app, "a");
+    assert_eq!(app.scopes(), vec![Scope::Editor]);
+    let effects = press(&mut app, "Open 3 plants by 2027, quickly<C-s>");
+    assert_eq!(effects, vec![Effect::Save]);
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!(wb.account.world.goals[0].text, "Open 3 plants by 2027, quickly");
+    assert_eq!(wb.account.world.goals[0].created, noon());
+    assert!(wb.dirty && app.overlay.is_none());
+    assert_eq!(wb.current(), Some(0));
+}
+
+#[test]
+fn notes_take_several_lines_and_priority_cycles() {
+    let mut app = acme_app();
+    press(&mut app, "aCut churn<Tab>first line<Enter>second line<Tab><Tab><Tab><Right><Right><Right><C-s>");
+    let goal = &app.workbook.as_ref().unwrap().account.world.goals[0];
+    assert_eq!(goal.notes, "first line\nsecond line");
+    assert_eq!(goal.priority, Priority::High);
+}
+
+#[test]
+fn enter_in_a_one_line_field_moves_to_the_next_field() {
+    let mut app = acme_app();
+    press(&mut app, "aGrow<Enter>note<C-s>");
+    let goal = &app.workbook.as_ref().unwrap().account.world.goals[0];
+    assert_eq!((goal.text.as_str(), goal.notes.as_str()), ("Grow", "note"));
+}
+
+#[test]
+fn an_empty_text_is_refused_in_the_editor() {
+    let mut app = acme_app();
+    assert!(press(&mut app, "a<C-s>").is_empty());
+    match &app.overlay {
+        Some(Overlay::Editor(ed)) => assert_eq!(ed.error.as_deref(), Some("Text can't be empty")),
+        other => panic!("editor should stay open, got {other:?}"),
+    }
+    assert!(app.workbook.as_ref().unwrap().account.world.goals.is_empty());
+}
+
+#[test]
+fn esc_asks_before_dropping_typed_text() {
+    let mut app = acme_app();
+    press(&mut app, "adraft<Esc>");
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(Question::DiscardEdit(_)))));
+    press(&mut app, "n");
+    match &app.overlay {
+        Some(Overlay::Editor(ed)) => assert_eq!(ed.values()[0], "draft"),
+        other => panic!("no should return to the editor, got {other:?}"),
+    }
+    press(&mut app, "<Esc>y");
+    assert!(app.overlay.is_none());
+    assert!(app.workbook.as_ref().unwrap().account.world.goals.is_empty());
+}
+
+#[test]
+fn esc_on_an_untouched_editor_closes_without_asking() {
+    let mut app = sample_app();
+    press(&mut app, "e<Esc>");
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn editing_keeps_the_id_and_changes_the_text() {
+    let mut app = sample_app();
+    let before = app.workbook.as_ref().unwrap().account.world.threats[1].clone();
+    press(&mut app, "<Tab>j<Enter><C-j>Rewritten threat<C-s>");
+    let after = &app.workbook.as_ref().unwrap().account.world.threats[1];
+    assert_eq!(after.id, before.id);
+    assert_eq!(after.text, "Rewritten threat");
+    assert_eq!(after.notes, before.notes);
+}
+
+#[test]
+fn delete_undo_redo() {
+    let mut app = sample_app();
+    let goals = |app: &callbook::app::App| app.workbook.as_ref().unwrap().account.world.goals.clone();
+    let original = goals(&app);
+    assert_eq!(press(&mut app, "d"), vec![Effect::Save]);
+    assert_eq!(goals(&app)[..], original[1..]);
+    assert_eq!(press(&mut app, "u"), vec![Effect::Save]);
+    assert_eq!(goals(&app), original);
+    press(&mut app, "<C-r>");
+    assert_eq!(goals(&app)[..], original[1..]);
+    press(&mut app, "uu");
+    assert_eq!(goals(&app), original);
+    assert_eq!(app.status.text, "Nothing to undo");
+}
+
+#[test]
+fn undo_covers_edits_and_moves() {
+    let mut app = sample_app();
+    let original = app.workbook.as_ref().unwrap().account.clone();
+    press(&mut app, "J");
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!(wb.account.world.goals[1].id, original.world.goals[0].id);
+    assert_eq!(wb.current(), Some(1));
+    press(&mut app, "aNew goal<C-s><Enter><C-j>Changed<C-s>");
+    press(&mut app, "uuu");
+    assert_eq!(app.workbook.as_ref().unwrap().account, original);
+}
+
+#[test]
+fn move_stops_at_the_ends() {
+    let mut app = sample_app();
+    assert!(press(&mut app, "K").is_empty());
+    press(&mut app, "G");
+    assert!(press(&mut app, "J").is_empty());
+}
+
+#[test]
+fn filter_narrows_every_pane_and_esc_clears_it() {
+    let mut app = sample_app();
+    press(&mut app, "/");
+    assert_eq!(app.scopes(), vec![Scope::Filter]);
+    press(&mut app, "insurance");
+    let wb = app.workbook.as_ref().unwrap();
+    let shown: usize = Pane::ALL.iter().map(|&p| wb.visible(p).len()).sum();
+    assert!(shown > 0 && shown < 10, "{shown}");
+    for p in Pane::ALL {
+        for i in wb.visible(p) {
+            assert!(wb.account.haystack(p, i).to_lowercase().contains("insurance"));
+        }
+    }
+    press(&mut app, "<Enter>");
+    assert_eq!(app.scopes(), vec![Scope::World, Scope::Global]);
+    assert!(press(&mut app, "J").is_empty(), "no reordering while filtered");
+    press(&mut app, "<Esc>");
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!(wb.visible(Pane::Goals).len(), wb.account.world.goals.len());
+}
+
+#[test]
+fn a_newer_file_is_read_only() {
+    let mut app = empty_app();
+    let mut account = Account::new("Future", noon());
+    account.schema = 7;
+    let id = callbook::domain::AccountId::parse("future-abc123").unwrap();
+    app.show(Loaded { id, account, newer_schema: Some(7) });
+    assert!(app.status.error && app.status.text.contains("read-only"));
+    assert!(press(&mut app, "a").is_empty());
+    assert!(app.overlay.is_none());
+    assert!(press(&mut app, "u").is_empty());
+}
+
+#[test]
+fn quitting_saves_first_and_the_leave_question_answers() {
+    let mut app = acme_app();
+    assert_eq!(press(&mut app, "q"), vec![Effect::Quit]);
+    press(&mut app, "aGoal<C-s>");
+    assert_eq!(press(&mut app, "q"), vec![Effect::Save, Effect::Quit]);
+    app.ask_leave_unsaved(true);
+    assert_eq!(press(&mut app, "y"), vec![Effect::Quit]);
+    app.ask_leave_unsaved(false);
+    assert!(press(&mut app, "n").is_empty() && app.overlay.is_none());
+}
+
+#[test]
+fn esc_leaves_the_workbook_after_saving() {
+    let mut app = acme_app();
+    press(&mut app, "aGoal<C-s>");
+    assert_eq!(press(&mut app, "<Esc>"), vec![Effect::Save, Effect::Close]);
+}
+
+#[test]
+fn help_opens_and_closes_and_q_there_does_not_quit() {
+    let mut app = sample_app();
+    press(&mut app, "?");
+    assert!(matches!(app.overlay, Some(Overlay::Help(0))));
+    press(&mut app, "jj");
+    assert!(matches!(app.overlay, Some(Overlay::Help(2))));
+    assert!(press(&mut app, "q").is_empty());
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn clicks_focus_a_pane_and_select_a_row() {
+    let mut app = sample_app();
+    update(&mut app, Action::Resize(80, 24));
+    let body = callbook::app::layout::frame(app.viewport).body;
+    let people = callbook::app::layout::world(body).panes[Pane::People.index()];
+    update(&mut app, Action::Click(people.x + 3, people.y + 3));
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!((wb.pane, wb.selected_row(Pane::People)), (Pane::People, 2));
+    update(&mut app, Action::ScrollDown(people.x + 3, people.y + 3));
+    assert_eq!(app.workbook.as_ref().unwrap().selected_row(Pane::People), 3);
+}
+
+#[test]
+fn picker_delete_asks_then_trashes() {
+    let mut app = empty_app();
+    let account = Account::new("Acme", noon());
+    let id = callbook::domain::AccountId::parse("acme-abc123").unwrap();
+    app.set_listing(vec![callbook::storage::Listing::Ok(callbook::storage::Summary::of(id, &account))]);
+    assert!(press(&mut app, "d").is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(Question::Trash { .. }))));
+    assert_eq!(press(&mut app, "y"), vec![Effect::Trash("acme-abc123".into())]);
+}
