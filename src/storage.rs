@@ -168,11 +168,22 @@ impl Store {
         Ok(Loaded { id: id.clone(), account, newer_schema })
     }
 
-    /// Writes account `id` atomically: a crash leaves the old file or the new one.
+    /// Writes account `id` atomically: a crash leaves the old file or the new one. The file
+    /// on disk is checked first: if it became unreadable or was rewritten by a newer callbook
+    /// since it was loaded (a `git pull`, another editor), it is left alone and this fails.
     pub fn save(&self, id: &AccountId, account: &Account) -> Result<(), StoreError> {
         let path = self.path_of(id);
         if account.schema > SCHEMA {
             return Err(StoreError::ReadOnly { path, schema: account.schema });
+        }
+        match fs::read_to_string(&path) {
+            Ok(text) => {
+                if let (_, Some(schema)) = parse(&text, &path)? {
+                    return Err(StoreError::ReadOnly { path, schema });
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(StoreError::Io { path, source }),
         }
         write_atomic(&self.accounts_dir(), &path, to_json(account).as_bytes())
     }
@@ -191,6 +202,10 @@ impl Store {
 
     /// Moves account `id`'s file (damaged or not) into `trash/`; nothing is destroyed.
     pub fn trash(&self, stem: &str) -> Result<PathBuf, StoreError> {
+        // Stems come from `list`, but never let one reach outside `accounts/`.
+        if stem.is_empty() || stem.starts_with('.') || stem.contains(['/', '\\', '\0']) {
+            return Err(StoreError::NotFound(stem.to_owned()));
+        }
         let from = self.accounts_dir().join(format!("{stem}.json"));
         let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
         let to = self.trash_dir().join(format!("{stem}.{stamp}.json"));
@@ -214,11 +229,11 @@ impl Store {
                 Listing::Damaged { .. } => None,
             })
             .collect();
-        if let Some(s) = summaries.iter().find(|s| s.name.to_lowercase() == wanted) {
-            return Ok(s.id.clone());
+        // Exact names win over prefixes; two accounts with the same name are ambiguous.
+        let mut hits: Vec<&Summary> = summaries.iter().filter(|s| s.name.to_lowercase() == wanted).collect();
+        if hits.is_empty() {
+            hits = summaries.iter().filter(|s| !wanted.is_empty() && s.name.to_lowercase().starts_with(&wanted)).collect();
         }
-        let hits: Vec<&Summary> =
-            summaries.iter().filter(|s| !wanted.is_empty() && s.name.to_lowercase().starts_with(&wanted)).collect();
         match hits.as_slice() {
             [one] => Ok(one.id.clone()),
             [] => Err(StoreError::NotFound(name.to_owned())),
@@ -290,20 +305,18 @@ pub fn parse(text: &str, path: &Path) -> Result<(Account, Option<u32>), StoreErr
         column: e.column(),
         message: strip_position(&e.to_string()),
     };
-    #[derive(serde::Deserialize)]
-    struct Header {
-        schema: Option<serde_json::Value>,
-    }
-    let header: Header = serde_json::from_str(text).map_err(damaged)?;
-    match header.schema {
+    // A Value, not a struct: a struct would also accept a JSON array and name itself in the
+    // error.
+    let header: serde_json::Value = serde_json::from_str(text).map_err(damaged)?;
+    match header.get("schema") {
         Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|n| n >= 1) => {}
         _ => {
-            return Err(StoreError::Damaged {
-                path: path.to_owned(),
-                line: 1,
-                column: 1,
-                message: "not a callbook account: \"schema\" must be a whole number from 1".into(),
-            });
+            let message = if header.is_object() {
+                "not a callbook account: \"schema\" must be a whole number from 1"
+            } else {
+                "not a callbook account: expected a JSON object"
+            };
+            return Err(StoreError::Damaged { path: path.to_owned(), line: 1, column: 1, message: message.into() });
         }
     }
     let account: Account = serde_json::from_str(text).map_err(damaged)?;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 /// Runs the terminal UI on the picker, or on account `open` when given.
 pub fn run(store: Store, open: Option<AccountId>) -> anyhow::Result<ExitCode> {
-    let mut app = App::new(store.list()?, chrono::Utc::now);
+    let mut app = App::new(store.list()?, crate::domain::now);
     if let Some(id) = open {
         effects::run(vec![Effect::Open(id)], &mut app, &store);
     }

@@ -14,7 +14,6 @@ use crate::domain::text::clean;
 use crate::domain::{Account, Pane, fields, sample};
 use crate::storage::Store;
 use anyhow::{Context, anyhow, bail};
-use chrono::Utc;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -132,14 +131,14 @@ fn new(store: &Store, name: &str, out: &mut dyn Write) -> anyhow::Result<()> {
     if name.trim().is_empty() {
         bail!("an account needs a name: callbook new NAME");
     }
-    let id = store.create(&Account::new(name, Utc::now()))?;
+    let id = store.create(&Account::new(name, crate::domain::now()))?;
     writeln!(out, "{id}")?;
     Ok(())
 }
 
 /// `sample`: creates the built-in sample account and prints its id.
 fn create_sample(store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
-    let id = store.create(&sample::account(Utc::now()))?;
+    let id = store.create(&sample::account(crate::domain::now()))?;
     writeln!(out, "{id}")?;
     Ok(())
 }
@@ -168,7 +167,7 @@ fn add(
     let mut account = loaded.account;
     let mut values = fields::blank(pane);
     values[0] = text.to_owned();
-    let i = fields::apply(&mut account, pane, None, &values, Utc::now())
+    let i = fields::apply(&mut account, pane, None, &values, crate::domain::now())
         .map_err(|e| anyhow!("{e}; nothing added"))?;
     store.save(&id, &account)?;
     let item_id = match account.items(pane) {

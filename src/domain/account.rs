@@ -11,6 +11,12 @@ use std::collections::BTreeMap;
 /// The file format version this build writes. Files with a larger number open read-only.
 pub const SCHEMA: u32 = 1;
 
+/// The time now, to the second: finer stamps would only add noise to files kept in git.
+pub fn now() -> DateTime<Utc> {
+    use chrono::SubsecRound;
+    Utc::now().trunc_subsecs(0)
+}
+
 /// Fields kept verbatim from a file, so a newer callbook's data survives an older one.
 pub type Extra = BTreeMap<String, Value>;
 
