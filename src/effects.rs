@@ -36,12 +36,17 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             Effect::Refresh => refresh(app, store),
             Effect::Close => {
                 app.workbook = None;
+                app.say("Back to the accounts");
                 refresh(app, store)
             }
             Effect::Quit => return Flow::Quit,
         };
         if let Err(e) = result {
-            app.fail(if saving { format!("Not saved: {e}") } else { e.to_string() });
+            app.fail(if saving {
+                format!("Not saved: {e}")
+            } else {
+                e.to_string()
+            });
             if let (true, Some(quit)) = (saving, leaving) {
                 app.ask_leave_unsaved(quit);
             }
@@ -52,7 +57,9 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
 }
 
 fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
-    let Some(wb) = app.workbook.as_mut() else { return Ok(()) };
+    let Some(wb) = app.workbook.as_mut() else {
+        return Ok(());
+    };
     if wb.read_only.is_some() || !wb.dirty {
         return Ok(());
     }

@@ -1,10 +1,10 @@
 //! callbook: a terminal call-planning workbook for B2B sales reps. The library holds
 //! everything; `main.rs` only parses the command line and hands over.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
-pub mod storage;
-pub mod app;
 pub mod effects;
-pub mod ui;
+pub mod storage;
 pub mod tui;
+pub mod ui;

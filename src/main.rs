@@ -11,7 +11,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("callbook: {}", callbook::domain::text::clean(&format!("{e:#}"), true));
+            eprintln!(
+                "callbook: {}",
+                callbook::domain::text::clean(&format!("{e:#}"), true)
+            );
             ExitCode::FAILURE
         }
     }

@@ -145,7 +145,10 @@ impl Store {
         let mut out = Vec::new();
         for (stem, path) in self.account_files()? {
             let listing = match AccountId::parse(&stem) {
-                None => Listing::Damaged { stem, error: bad_name(path) },
+                None => Listing::Damaged {
+                    stem,
+                    error: bad_name(path),
+                },
                 Some(id) => match self.load(&id) {
                     Ok(l) => Listing::Ok(Summary::of(id, &l.account)),
                     Err(error) => Listing::Damaged { stem, error },
@@ -163,9 +166,16 @@ impl Store {
     /// Reads account `id`.
     pub fn load(&self, id: &AccountId) -> Result<Loaded, StoreError> {
         let path = self.path_of(id);
-        let text = fs::read_to_string(&path).map_err(|source| StoreError::Io { path: path.clone(), source })?;
+        let text = fs::read_to_string(&path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
         let (account, newer_schema) = parse(&text, &path)?;
-        Ok(Loaded { id: id.clone(), account, newer_schema })
+        Ok(Loaded {
+            id: id.clone(),
+            account,
+            newer_schema,
+        })
     }
 
     /// Writes account `id` atomically: a crash leaves the old file or the new one. The file
@@ -174,7 +184,10 @@ impl Store {
     pub fn save(&self, id: &AccountId, account: &Account) -> Result<(), StoreError> {
         let path = self.path_of(id);
         if account.schema > SCHEMA {
-            return Err(StoreError::ReadOnly { path, schema: account.schema });
+            return Err(StoreError::ReadOnly {
+                path,
+                schema: account.schema,
+            });
         }
         match fs::read_to_string(&path) {
             Ok(text) => {
@@ -230,9 +243,15 @@ impl Store {
             })
             .collect();
         // Exact names win over prefixes; two accounts with the same name are ambiguous.
-        let mut hits: Vec<&Summary> = summaries.iter().filter(|s| s.name.to_lowercase() == wanted).collect();
+        let mut hits: Vec<&Summary> = summaries
+            .iter()
+            .filter(|s| s.name.to_lowercase() == wanted)
+            .collect();
         if hits.is_empty() {
-            hits = summaries.iter().filter(|s| !wanted.is_empty() && s.name.to_lowercase().starts_with(&wanted)).collect();
+            hits = summaries
+                .iter()
+                .filter(|s| !wanted.is_empty() && s.name.to_lowercase().starts_with(&wanted))
+                .collect();
         }
         match hits.as_slice() {
             [one] => Ok(one.id.clone()),
@@ -247,7 +266,10 @@ impl Store {
     /// `(stem, path)` of every `*.json` under `accounts/`, temp files excluded.
     fn account_files(&self) -> Result<Vec<(String, PathBuf)>, StoreError> {
         let dir = self.accounts_dir();
-        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io { path: dir.clone(), source })?;
+        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
         let mut out = Vec::new();
         for entry in entries.flatten() {
             let path = entry.path();
@@ -261,7 +283,10 @@ impl Store {
 
     fn clean_temp_files(&self) -> Result<(), StoreError> {
         let dir = self.accounts_dir();
-        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io { path: dir.clone(), source })?;
+        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
         for entry in entries.flatten() {
             let stale = entry
                 .metadata()
@@ -316,7 +341,12 @@ pub fn parse(text: &str, path: &Path) -> Result<(Account, Option<u32>), StoreErr
             } else {
                 "not a callbook account: expected a JSON object"
             };
-            return Err(StoreError::Damaged { path: path.to_owned(), line: 1, column: 1, message: message.into() });
+            return Err(StoreError::Damaged {
+                path: path.to_owned(),
+                line: 1,
+                column: 1,
+                message: message.into(),
+            });
         }
     }
     let account: Account = serde_json::from_str(text).map_err(damaged)?;
@@ -343,8 +373,14 @@ fn bad_name(path: PathBuf) -> StoreError {
 
 /// Writes `bytes` to `path` through a temp file in `dir`, then syncs the folder.
 pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io { path: path.to_owned(), source };
-    let mut tmp = tempfile::Builder::new().prefix(TMP_PREFIX).tempfile_in(dir).map_err(io)?;
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
@@ -352,7 +388,10 @@ pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreEr
 }
 
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io { path: dir.to_owned(), source };
+    let io = |source| StoreError::Io {
+        path: dir.to_owned(),
+        source,
+    };
     #[cfg(unix)]
     fs::File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
     #[cfg(not(unix))]
@@ -365,5 +404,8 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|source| StoreError::Io { path: dir.to_owned(), source })
+    builder.create(dir).map_err(|source| StoreError::Io {
+        path: dir.to_owned(),
+        source,
+    })
 }

@@ -18,10 +18,21 @@ pub fn run(store: Store, open: Option<AccountId>) -> anyhow::Result<ExitCode> {
     let mut terminal = ratatui::init();
     // Mouse capture is a nicety: a terminal that refuses it still works by keyboard.
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    release_mouse_on_panic();
     let result = event_loop(&mut terminal, &mut app, &store);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     result.map(|()| ExitCode::SUCCESS)
+}
+
+/// `ratatui::init` restores the terminal on panic but knows nothing of mouse capture; left on,
+/// the shell would fill with escape codes at every mouse move.
+fn release_mouse_on_panic() {
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        restore(info);
+    }));
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &Store) -> anyhow::Result<()> {
@@ -29,7 +40,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &St
     app::update(app, app::Action::Resize(size.width, size.height));
     loop {
         terminal.draw(|frame| crate::ui::render(frame, app))?;
-        let Some(action) = keymap::action_for(app, &event::read()?) else { continue };
+        let Some(action) = keymap::action_for(app, &event::read()?) else {
+            continue;
+        };
         if effects::run(app::update(app, action), app, store) == Flow::Quit {
             return Ok(());
         }

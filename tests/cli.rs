@@ -182,23 +182,13 @@ fn sample_then_list_shows_it_with_counts() {
     );
     chrono::DateTime::parse_from_rfc3339(list[0]["updated"].as_str().unwrap()).unwrap();
     for pane in Pane::ALL {
-        assert_eq!(
-            list[0]["counts"][pane.cli_name()],
-            expected.len(pane),
-            "{pane:?}"
-        );
+        assert_eq!(list[0]["counts"][pane.cli_name()], expected.len(pane), "{pane:?}");
     }
     let plain = data.ok(&["list"]);
     assert_eq!(plain.lines().count(), 1, "{plain}");
-    assert!(
-        plain.starts_with(sample::NAME) && plain.contains(&id),
-        "{plain}"
-    );
+    assert!(plain.starts_with(sample::NAME) && plain.contains(&id), "{plain}");
     let goals = format!("goals {}", expected.len(Pane::Goals));
-    assert!(
-        plain.contains(&goals) && expected.len(Pane::Goals) > 0,
-        "{plain}"
-    );
+    assert!(plain.contains(&goals) && expected.len(Pane::Goals) > 0, "{plain}");
 }
 
 #[test]
@@ -269,10 +259,7 @@ fn unknown_and_ambiguous_names_are_clear_errors() {
     assert!(err.contains("no account matches \"zenith\""), "{err}");
     assert_eq!(data.snapshot(), before);
     data.ok(&["add", "ACME W", "goals", "Grow"]);
-    assert_eq!(
-        data.account_json(&west)["world"]["goals"][0]["text"],
-        "Grow"
-    );
+    assert_eq!(data.account_json(&west)["world"]["goals"][0]["text"], "Grow");
 }
 
 #[test]
@@ -292,10 +279,7 @@ fn export_md_has_every_section_and_the_added_item() {
         "People",
         "Why change",
     ] {
-        assert!(
-            md.contains(&format!("\n## {section}\n")),
-            "no {section}:\n{md}"
-        );
+        assert!(md.contains(&format!("\n## {section}\n")), "no {section}:\n{md}");
     }
     assert!(md.contains("\n### Open a depot in Ohio\n"), "{md}");
     assert!(md.contains("\n### Dana Ruiz\n"), "{md}");
@@ -316,14 +300,7 @@ fn export_to_a_file_writes_it_and_a_failure_writes_nothing() {
     let data = Data::new();
     data.create("Acme");
     let out = data.tmp.path().join("acme.json");
-    let printed = data.ok(&[
-        "export",
-        "acme",
-        "--format",
-        "json",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let printed = data.ok(&["export", "acme", "--format", "json", "-o", out.to_str().unwrap()]);
     assert!(printed.is_empty(), "{printed}");
     assert_eq!(
         fs::read_to_string(&out).unwrap(),
@@ -339,8 +316,7 @@ fn export_to_a_file_writes_it_and_a_failure_writes_nothing() {
 
 /// Exports account `name` of `data` as JSON into `file`, renamed to `rename`.
 fn export_renamed(data: &Data, name: &str, file: &Path, rename: &str) {
-    let mut json: Value =
-        serde_json::from_str(&data.ok(&["export", name, "--format", "json"])).unwrap();
+    let mut json: Value = serde_json::from_str(&data.ok(&["export", name, "--format", "json"])).unwrap();
     json["name"] = rename.into();
     fs::write(file, serde_json::to_string_pretty(&json).unwrap()).unwrap();
 }
@@ -421,8 +397,7 @@ fn import_refuses_a_file_from_a_newer_callbook() {
     let data = Data::new();
     data.create("Acme");
     let file = data.tmp.path().join("future.json");
-    let mut json: Value =
-        serde_json::from_str(&data.ok(&["export", "acme", "--format", "json"])).unwrap();
+    let mut json: Value = serde_json::from_str(&data.ok(&["export", "acme", "--format", "json"])).unwrap();
     json["schema"] = 99.into();
     json["name"] = "Future Co".into();
     fs::write(&file, json.to_string()).unwrap();
@@ -445,13 +420,9 @@ fn a_damaged_file_is_listed_and_never_written() {
     let plain = data.ok(&["list"]);
     let lines: Vec<&str> = plain.lines().collect();
     assert_eq!(lines.len(), 2, "{plain}");
+    assert!(lines[0].starts_with("Acme") && lines[0].contains(&id), "{plain}");
     assert!(
-        lines[0].starts_with("Acme") && lines[0].contains(&id),
-        "{plain}"
-    );
-    assert!(
-        lines[1].starts_with("DAMAGED  x-123456  ")
-            && lines[1].contains("x-123456.json: line 3, column 3"),
+        lines[1].starts_with("DAMAGED  x-123456  ") && lines[1].contains("x-123456.json: line 3, column 3"),
         "{plain}"
     );
     let json = data.list_json();
@@ -480,11 +451,7 @@ fn add_refuses_an_account_from_a_newer_callbook() {
     let id = data.create("Future Co");
     let mut json = data.account_json(&id);
     json["schema"] = 2.into();
-    fs::write(
-        data.file_of(&id),
-        serde_json::to_string_pretty(&json).unwrap(),
-    )
-    .unwrap();
+    fs::write(data.file_of(&id), serde_json::to_string_pretty(&json).unwrap()).unwrap();
     let before = data.snapshot();
     let err = data.fail(&["add", "future", "goals", "Grow"]);
     assert!(
@@ -535,11 +502,7 @@ fn the_data_folder_can_come_from_the_environment() {
             .unwrap()
     };
     let out = run(&["new", "Env Co"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let id = String::from_utf8(out.stdout).unwrap().trim().to_owned();
     assert!(dir.join("accounts").join(format!("{id}.json")).is_file());
     let list = String::from_utf8(run(&["list"]).stdout).unwrap();

@@ -37,7 +37,10 @@ fn sample_is_created_opened_and_edits_reach_the_disk() {
     let wb = app.workbook.as_ref().unwrap();
     assert!(!wb.dirty && wb.saved_once && wb.save_error.is_none());
     let on_disk = only_account(&store).account;
-    assert_eq!(on_disk.world.goals.last().unwrap().text, "Win the 2027 grocery tender");
+    assert_eq!(
+        on_disk.world.goals.last().unwrap().text,
+        "Win the 2027 grocery tender"
+    );
     assert!(drive(&mut app, &store, "q"));
 }
 
@@ -49,6 +52,11 @@ fn a_new_account_is_created_and_listed_after_esc() {
     assert_eq!(app.workbook.as_ref().unwrap().account.name, "Harbor Mills");
     drive(&mut app, &store, "<Esc>");
     assert!(app.workbook.is_none());
+    assert!(
+        !app.status.text.contains("Tab"),
+        "a workbook hint is left on the picker: {:?}",
+        app.status
+    );
     assert!(matches!(&app.picker.entries[..], [PickerEntry::Account(s)] if s.name == "Harbor Mills"));
 }
 
@@ -66,7 +74,11 @@ fn a_failed_save_keeps_the_work_and_quitting_asks() {
     std::fs::write(&accounts, b"not a folder").unwrap();
     drive(&mut app, &store, "aKeep me<C-s>");
     let wb = app.workbook.as_ref().unwrap();
-    assert!(wb.dirty && wb.save_error.is_some() && app.status.error, "{:?}", app.status);
+    assert!(
+        wb.dirty && wb.save_error.is_some() && app.status.error,
+        "{:?}",
+        app.status
+    );
     assert_eq!(wb.account.world.goals[0].text, "Keep me");
     assert!(!drive(&mut app, &store, "q"), "a failed save must stop the quit");
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
@@ -96,9 +108,16 @@ fn a_damaged_file_cannot_be_opened_and_is_left_alone() {
     let path = store.accounts_dir().join("broken-abc123.json");
     std::fs::write(&path, b"{\"schema\": 1,\n  \"name\": ").unwrap();
     let mut app = app_on(&store);
-    assert!(matches!(&app.picker.entries[..], [PickerEntry::Sample, PickerEntry::Damaged { .. }]));
+    assert!(matches!(
+        &app.picker.entries[..],
+        [PickerEntry::Sample, PickerEntry::Damaged { .. }]
+    ));
     drive(&mut app, &store, "j<Enter>");
     assert!(app.workbook.is_none());
-    assert!(app.status.error && app.status.text.contains("line 2"), "{:?}", app.status);
+    assert!(
+        app.status.error && app.status.text.contains("line 2"),
+        "{:?}",
+        app.status
+    );
     assert_eq!(std::fs::read(&path).unwrap(), b"{\"schema\": 1,\n  \"name\": ");
 }

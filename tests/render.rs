@@ -39,7 +39,10 @@ fn screen(terminal: &Terminal<TestBackend>) -> String {
 }
 
 fn listed(name: &str, id: &str) -> Listing {
-    Listing::Ok(Summary::of(AccountId::parse(id).unwrap(), &Account::new(name, noon())))
+    Listing::Ok(Summary::of(
+        AccountId::parse(id).unwrap(),
+        &Account::new(name, noon()),
+    ))
 }
 
 #[test]
@@ -56,18 +59,27 @@ fn picker_lists_accounts_and_flags_damaged_files() {
         column: 14,
         message: "expected `,` or `}`".into(),
     };
-    let mut sample_summary = Summary::of(AccountId::parse("ashcombe-abc123").unwrap(), &sample::account(noon()));
+    let mut sample_summary = Summary::of(
+        AccountId::parse("ashcombe-abc123").unwrap(),
+        &sample::account(noon()),
+    );
     sample_summary.updated = noon();
     let listing = vec![
         listed("Harbor Mills", "harbor-mills-k3j4h5"),
         Listing::Ok(sample_summary),
-        Listing::Damaged { stem: "broken-x1y2z3".into(), error: damaged },
+        Listing::Damaged {
+            stem: "broken-x1y2z3".into(),
+            error: damaged,
+        },
     ];
     let mut app = App::new(listing, noon);
     press(&mut app, "G");
     let terminal = draw(&mut app, 80, 24);
     let text = screen(&terminal);
-    assert!(text.contains("Harbor Mills") && text.contains("line 3, column 14"), "{text}");
+    assert!(
+        text.contains("Harbor Mills") && text.contains("line 3, column 14"),
+        "{text}"
+    );
     insta::assert_snapshot!(terminal.backend());
 }
 
@@ -96,7 +108,10 @@ fn empty_account_prompts_for_the_customer_world() {
 #[test]
 fn editor_popup() {
     let mut app = acme_app();
-    press(&mut app, "aCut cost per load<Tab>They said freight is<Enter>their second-biggest cost");
+    press(
+        &mut app,
+        "aCut cost per load<Tab>They said freight is<Enter>their second-biggest cost",
+    );
     insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
 }
 
@@ -112,10 +127,16 @@ fn help_overlay_lists_the_keymap() {
     insta::assert_snapshot!(terminal.backend());
     press(&mut app, &"j".repeat(20));
     let text = screen(&draw(&mut app, 80, 24));
-    assert!(text.contains("Ctrl-s") && text.contains("Editor"), "scrolled help lacks the editor keys:\n{text}");
+    assert!(
+        text.contains("Ctrl-s") && text.contains("Editor"),
+        "scrolled help lacks the editor keys:\n{text}"
+    );
     press(&mut app, &"j".repeat(100));
     let text = screen(&draw(&mut app, 80, 24));
-    assert!(text.contains("Mouse: click"), "help should stop at its last line:\n{text}");
+    assert!(
+        text.contains("Mouse: click"),
+        "help should stop at its last line:\n{text}"
+    );
 }
 
 #[test]
@@ -139,18 +160,27 @@ fn new_account_prompt_and_discard_question() {
 #[test]
 fn wide_text_and_escapes_keep_the_borders() {
     let mut account = Account::new("寿司 Sushi 🍣 Co", noon());
-    let mut item = Item::new("拡大する 🚚🚚🚚 expansion into 東北 with \u{1b}[31mred\u{1b}[0m text", noon());
+    let mut item = Item::new(
+        "拡大する 🚚🚚🚚 expansion into 東北 with \u{1b}[31mred\u{1b}[0m text",
+        noon(),
+    );
     item.notes = "beep\u{7} and a\r\ncarriage return".into();
     account.world.goals.push(item);
     let mut app = app_with(account);
     let terminal = draw(&mut app, 80, 24);
     let text = screen(&terminal);
-    assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "control characters drawn:\n{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "control characters drawn:\n{text}"
+    );
     for line in text.lines() {
         assert_eq!(unicode_width(line), 80, "a row is not 80 cells wide: {line}");
     }
     let goals_row = text.lines().nth(2).unwrap();
-    assert!(goals_row.starts_with('│') && goals_row.ends_with('│'), "{goals_row}");
+    assert!(
+        goals_row.starts_with('│') && goals_row.ends_with('│'),
+        "{goals_row}"
+    );
     assert!(goals_row.contains("拡大する"), "{goals_row}");
     insta::assert_snapshot!(terminal.backend());
 }

@@ -206,10 +206,7 @@ fn unknown_fields_survive_an_edit_and_save() {
     for (pointer, value) in &unknown {
         assert_eq!(saved.pointer(pointer), Some(value), "{pointer}");
     }
-    assert_eq!(
-        saved.pointer("/world/goals/1/text"),
-        Some(&json!("A new goal"))
-    );
+    assert_eq!(saved.pointer("/world/goals/1/text"), Some(&json!("A new goal")));
 }
 
 // 3. Damaged files -------------------------------------------------------------------
@@ -223,11 +220,7 @@ fn syntax_errors_report_line_and_column_and_leave_the_file_alone() {
     let missing_comma =
         "{\n  \"schema\": 1,\n  \"name\": \"X\"\n  \"created\": \"2025-01-01T00:00:00Z\"\n}\n";
     let cases = [
-        (
-            "truncated-1",
-            truncated,
-            line_col(truncated, truncated.len() - 1),
-        ),
+        ("truncated-1", truncated, line_col(truncated, truncated.len() - 1)),
         (
             "comma-1",
             missing_comma,
@@ -315,10 +308,7 @@ fn json_that_is_not_an_account_is_damaged_with_a_reason() {
             message.contains(needle),
             "{text}: {message:?} should mention {needle:?}"
         );
-        assert!(
-            !message.contains("Header"),
-            "internal type names leak: {message}"
-        );
+        assert!(!message.contains("Header"), "internal type names leak: {message}");
         assert_eq!(&fs::read_to_string(&path).unwrap(), text, "untouched");
     }
     let listing = store.list().unwrap();
@@ -350,10 +340,7 @@ fn newer_schema_opens_read_only_and_is_never_saved() {
     assert_eq!(loaded.account.world.goals, account.world.goals);
 
     match store.save(&id, &loaded.account) {
-        Err(StoreError::ReadOnly {
-            path: p,
-            schema: 99,
-        }) => assert_eq!(p, path),
+        Err(StoreError::ReadOnly { path: p, schema: 99 }) => assert_eq!(p, path),
         other => panic!("expected ReadOnly, got {other:?}"),
     }
     let mut edited = loaded.account.clone();
@@ -362,10 +349,7 @@ fn newer_schema_opens_read_only_and_is_never_saved() {
         store.save(&id, &edited),
         Err(StoreError::ReadOnly { .. })
     ));
-    assert!(matches!(
-        store.create(&edited),
-        Err(StoreError::ReadOnly { .. })
-    ));
+    assert!(matches!(store.create(&edited), Err(StoreError::ReadOnly { .. })));
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
     assert_eq!(files_under(&store.accounts_dir()), vec![path]);
 }
@@ -395,28 +379,16 @@ fn hostile_names_stay_inside_accounts_and_round_trip() {
         assert!(AccountId::is_valid(id.as_str()), "{name:?} gave {id}");
         let path = store.path_of(&id);
         assert_eq!(path.parent().unwrap(), store.accounts_dir());
-        assert_eq!(
-            path.file_name().unwrap().to_str().unwrap(),
-            format!("{id}.json")
-        );
+        assert_eq!(path.file_name().unwrap().to_str().unwrap(), format!("{id}.json"));
         assert_eq!(store.load(&id).unwrap().account.name, name);
         ids.push(id);
     }
     let files = files_under(tmp.path());
     assert_eq!(files.len(), names.len(), "{files:?}");
     for file in &files {
-        assert_eq!(
-            file.parent().unwrap(),
-            store.accounts_dir(),
-            "{}",
-            file.display()
-        );
+        assert_eq!(file.parent().unwrap(), store.accounts_dir(), "{}", file.display());
     }
-    assert!(
-        listed_names(&store)
-            .iter()
-            .all(|n| !n.starts_with("damaged:"))
-    );
+    assert!(listed_names(&store).iter().all(|n| !n.starts_with("damaged:")));
 
     for bad in [
         "../x",
@@ -447,9 +419,7 @@ fn a_file_whose_name_is_not_an_id_is_listed_as_damaged_not_opened() {
     match &listing[0] {
         Listing::Damaged {
             stem,
-            error: StoreError::Damaged {
-                message, path: p, ..
-            },
+            error: StoreError::Damaged { message, path: p, .. },
         } => {
             assert_eq!(stem, "Bad Name");
             assert_eq!(p, &path);
@@ -457,10 +427,7 @@ fn a_file_whose_name_is_not_an_id_is_listed_as_damaged_not_opened() {
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(
-        store.resolve("Sneaky"),
-        Err(StoreError::NotFound(_))
-    ));
+    assert!(matches!(store.resolve("Sneaky"), Err(StoreError::NotFound(_))));
     assert_eq!(fs::read_to_string(&path).unwrap(), valid);
 }
 
@@ -506,11 +473,7 @@ fn stale_temp_files_are_removed_fresh_ones_kept_and_neither_listed() {
     for p in [&stale, &stale_json, &other] {
         age_file(p, Duration::from_secs(3600));
     }
-    assert_eq!(
-        listed_names(&store),
-        ["Real"],
-        "temp files are never accounts"
-    );
+    assert_eq!(listed_names(&store), ["Real"], "temp files are never accounts");
 
     let store = Store::open(tmp.path().join("data")).unwrap();
     assert!(
@@ -524,10 +487,7 @@ fn stale_temp_files_are_removed_fresh_ones_kept_and_neither_listed() {
     assert!(other.exists(), "only callbook's own temp files are removed");
     assert_eq!(listed_names(&store), ["Real"]);
     assert_eq!(store.resolve("Real").unwrap(), id);
-    assert!(matches!(
-        store.resolve("Ghost"),
-        Err(StoreError::NotFound(_))
-    ));
+    assert!(matches!(store.resolve("Ghost"), Err(StoreError::NotFound(_))));
 }
 
 #[test]
@@ -561,11 +521,7 @@ fn saving_shorter_content_replaces_the_file_fully() {
     store.save(&id, &small).unwrap();
     let text = fs::read_to_string(store.path_of(&id)).unwrap();
     assert!((text.len() as u64) < big);
-    assert_eq!(
-        text,
-        to_json(&small),
-        "no trailing bytes from the longer file"
-    );
+    assert_eq!(text, to_json(&small), "no trailing bytes from the longer file");
     assert_eq!(store.load(&id).unwrap().account, small);
     assert_eq!(
         files_under(&store.accounts_dir()),
@@ -610,10 +566,7 @@ fn trash_moves_the_file_intact_and_twice_is_a_clear_error() {
     assert_eq!(fs::read(&to).unwrap(), bytes);
     assert!(!from.exists());
     assert_eq!(listed_names(&store), ["Keeper"]);
-    assert!(matches!(
-        store.resolve("Doomed"),
-        Err(StoreError::NotFound(_))
-    ));
+    assert!(matches!(store.resolve("Doomed"), Err(StoreError::NotFound(_))));
     assert_eq!(store.resolve("Keeper").unwrap(), keep);
 
     match store.trash(id.as_str()) {
@@ -625,11 +578,7 @@ fn trash_moves_the_file_intact_and_twice_is_a_clear_error() {
     }
     let shown = store.trash(id.as_str()).unwrap_err().to_string();
     assert!(shown.contains(&format!("{id}.json")), "{shown}");
-    assert_eq!(
-        fs::read(&to).unwrap(),
-        bytes,
-        "first trashed copy untouched"
-    );
+    assert_eq!(fs::read(&to).unwrap(), bytes, "first trashed copy untouched");
 }
 
 #[test]
@@ -640,10 +589,7 @@ fn damaged_files_can_be_trashed() {
     for (stem, text) in cases {
         write(&store.accounts_dir().join(format!("{stem}.json")), text);
     }
-    assert_eq!(
-        listed_names(&store),
-        ["damaged:Bad Name", "damaged:broken-1"]
-    );
+    assert_eq!(listed_names(&store), ["damaged:Bad Name", "damaged:broken-1"]);
     for (stem, text) in cases {
         let to = store.trash(stem).unwrap();
         assert_eq!(fs::read_to_string(&to).unwrap(), text);
@@ -665,11 +611,7 @@ fn resolve_by_id_name_and_prefix() {
     let inc = create("Globex Inc");
     let initech = create("Initech");
 
-    assert_eq!(
-        store.resolve(initech.as_str()).unwrap(),
-        initech,
-        "exact id"
-    );
+    assert_eq!(store.resolve(initech.as_str()).unwrap(), initech, "exact id");
     assert_eq!(store.resolve(west.as_str()).unwrap(), west, "exact id");
     assert_eq!(
         store.resolve("ACME").unwrap(),
@@ -718,11 +660,7 @@ fn resolve_two_accounts_with_the_same_name_is_ambiguous() {
         }
         other => panic!("expected Ambiguous, got {other:?}"),
     }
-    assert_eq!(
-        store.resolve(a.as_str()).unwrap(),
-        a,
-        "the id still picks one"
-    );
+    assert_eq!(store.resolve(a.as_str()).unwrap(), a, "the id still picks one");
 }
 
 // 10. Listing order ------------------------------------------------------------------

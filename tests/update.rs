@@ -49,7 +49,10 @@ fn selection_stays_inside_the_list() {
     let mut app = sample_app();
     let goals = app.workbook.as_ref().unwrap().account.world.goals.len();
     press(&mut app, &"j".repeat(goals + 5));
-    assert_eq!(app.workbook.as_ref().unwrap().selected_row(Pane::Goals), goals - 1);
+    assert_eq!(
+        app.workbook.as_ref().unwrap().selected_row(Pane::Goals),
+        goals - 1
+    );
     press(&mut app, "kg");
     assert_eq!(app.workbook.as_ref().unwrap().selected_row(Pane::Goals), 0);
     press(&mut app, "G");
@@ -73,7 +76,10 @@ fn adding_a_goal_saves_and_selects_it() {
 #[test]
 fn notes_take_several_lines_and_priority_cycles() {
     let mut app = acme_app();
-    press(&mut app, "aCut churn<Tab>first line<Enter>second line<Tab><Tab><Tab><Right><Right><Right><C-s>");
+    press(
+        &mut app,
+        "aCut churn<Tab>first line<Enter>second line<Tab><Tab><Tab><Right><Right><Right><C-s>",
+    );
     let goal = &app.workbook.as_ref().unwrap().account.world.goals[0];
     assert_eq!(goal.notes, "first line\nsecond line");
     assert_eq!(goal.priority, Priority::High);
@@ -102,7 +108,10 @@ fn an_empty_text_is_refused_in_the_editor() {
 fn esc_asks_before_dropping_typed_text() {
     let mut app = acme_app();
     press(&mut app, "adraft<Esc>");
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(Question::DiscardEdit(_)))));
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Confirm(Question::DiscardEdit(_)))
+    ));
     press(&mut app, "n");
     match &app.overlay {
         Some(Overlay::Editor(ed)) => assert_eq!(ed.values()[0], "draft"),
@@ -196,7 +205,11 @@ fn a_newer_file_is_read_only() {
     let mut account = Account::new("Future", noon());
     account.schema = 7;
     let id = callbook::domain::AccountId::parse("future-abc123").unwrap();
-    app.show(Loaded { id, account, newer_schema: Some(7) });
+    app.show(Loaded {
+        id,
+        account,
+        newer_schema: Some(7),
+    });
     assert!(app.status.error && app.status.text.contains("read-only"));
     assert!(press(&mut app, "a").is_empty());
     assert!(app.overlay.is_none());
@@ -251,8 +264,13 @@ fn picker_delete_asks_then_trashes() {
     let mut app = empty_app();
     let account = Account::new("Acme", noon());
     let id = callbook::domain::AccountId::parse("acme-abc123").unwrap();
-    app.set_listing(vec![callbook::storage::Listing::Ok(callbook::storage::Summary::of(id, &account))]);
+    app.set_listing(vec![callbook::storage::Listing::Ok(
+        callbook::storage::Summary::of(id, &account),
+    )]);
     assert!(press(&mut app, "d").is_empty());
-    assert!(matches!(app.overlay, Some(Overlay::Confirm(Question::Trash { .. }))));
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Confirm(Question::Trash { .. }))
+    ));
     assert_eq!(press(&mut app, "y"), vec![Effect::Trash("acme-abc123".into())]);
 }

@@ -36,13 +36,20 @@ impl TextField {
             vec![text.into_owned()]
         };
         let mut area = TextArea::new(lines);
-        area.set_wrap_mode(if multiline { WrapMode::WordOrGlyph } else { WrapMode::None });
+        area.set_wrap_mode(if multiline {
+            WrapMode::WordOrGlyph
+        } else {
+            WrapMode::None
+        });
         area.set_cursor_line_style(Style::default());
         area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
         area.set_tab_length(2);
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        TextField { area: Box::new(area), multiline }
+        TextField {
+            area: Box::new(area),
+            multiline,
+        }
     }
 
     /// Types a key into the box; true when the text changed. A one-line box ignores
@@ -106,14 +113,23 @@ impl Editor {
             .zip(&values)
             .map(|(f, v)| {
                 let value = match f.kind {
-                    FieldKind::Choice(opts) => FieldValue::Choice(opts.iter().position(|o| o == v).unwrap_or(0)),
+                    FieldKind::Choice(opts) => {
+                        FieldValue::Choice(opts.iter().position(|o| o == v).unwrap_or(0))
+                    }
                     FieldKind::Line => FieldValue::Text(TextField::new(v, false)),
                     FieldKind::Text => FieldValue::Text(TextField::new(v, true)),
                 };
                 (*f, value)
             })
             .collect();
-        Editor { pane, at, fields, focus: 0, original: values, error: None }
+        Editor {
+            pane,
+            at,
+            fields,
+            focus: 0,
+            original: values,
+            error: None,
+        }
     }
 
     /// The form's values, in field order.

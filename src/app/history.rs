@@ -60,7 +60,11 @@ mod tests {
 
     fn snap(name: &str) -> Snapshot {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
-        Snapshot { account: Account::new(name, t), pane: Pane::Goals, selected: [0; 6] }
+        Snapshot {
+            account: Account::new(name, t),
+            pane: Pane::Goals,
+            selected: [0; 6],
+        }
     }
 
     #[test]

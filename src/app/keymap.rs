@@ -74,11 +74,29 @@ pub struct Binding {
 }
 
 const fn bind(scope: Scope, code: KeyCode, action: Action, help: &'static str, hint: bool) -> Binding {
-    Binding { scope, key: Key { code, mods: KeyModifiers::NONE }, action, help, hint }
+    Binding {
+        scope,
+        key: Key {
+            code,
+            mods: KeyModifiers::NONE,
+        },
+        action,
+        help,
+        hint,
+    }
 }
 
 const fn ctrl(scope: Scope, c: char, action: Action, help: &'static str, hint: bool) -> Binding {
-    Binding { scope, key: Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }, action, help, hint }
+    Binding {
+        scope,
+        key: Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        },
+        action,
+        help,
+        hint,
+    }
 }
 
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Tab, Up};
@@ -154,7 +172,10 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
             return Some(b.action);
         }
     }
-    scopes.first().filter(|s| s.takes_text()).map(|_| Action::Input(key))
+    scopes
+        .first()
+        .filter(|s| s.takes_text())
+        .map(|_| Action::Input(key))
 }
 
 fn action_for_mouse(mouse: MouseEvent) -> Option<Action> {
@@ -181,7 +202,10 @@ fn matches(key: Key, event: KeyEvent) -> bool {
 /// every key that does it.
 pub fn help_rows(scope: Scope, hints_only: bool) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(String, &'static str, Action)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.scope == scope && (b.hint || !hints_only)) {
+    for b in BINDINGS
+        .iter()
+        .filter(|b| b.scope == scope && (b.hint || !hints_only))
+    {
         match rows.iter_mut().find(|r| r.2 == b.action && r.1 == b.help) {
             Some(row) => row.0 = format!("{}/{}", row.0, key_label(b.key)),
             None => rows.push((key_label(b.key), b.help, b.action)),
@@ -226,5 +250,9 @@ pub fn key_label(key: Key) -> String {
         KeyCode::End => "End".to_owned(),
         other => format!("{other:?}"),
     };
-    if key.mods.contains(KeyModifiers::CONTROL) { format!("Ctrl-{name}") } else { name }
+    if key.mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else {
+        name
+    }
 }

@@ -31,10 +31,19 @@ pub fn fits(viewport: Rect) -> bool {
 
 /// Splits the terminal into header, body, status and footer.
 pub fn frame(viewport: Rect) -> Frame {
-    let [header, body, status, footer] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)])
-            .areas(viewport);
-    Frame { header, body, status, footer }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(viewport);
+    Frame {
+        header,
+        body,
+        status,
+        footer,
+    }
 }
 
 /// The world screen: six panes and the detail of the selected entry.
@@ -151,7 +160,10 @@ mod tests {
         let threats = l.panes[1];
         let hit = hit_world(body, threats.x + 2, threats.y + 2, &[0; 6]);
         assert_eq!(hit, Some((Pane::Threats, Some(1))));
-        assert_eq!(hit_world(body, threats.x, threats.y, &[0; 6]), Some((Pane::Threats, None)));
+        assert_eq!(
+            hit_world(body, threats.x, threats.y, &[0; 6]),
+            Some((Pane::Threats, None))
+        );
         assert_eq!(hit_world(body, l.detail.x + 1, l.detail.y + 1, &[0; 6]), None);
     }
 }

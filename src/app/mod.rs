@@ -172,7 +172,10 @@ impl App {
             .into_iter()
             .map(|l| match l {
                 Listing::Ok(s) => PickerEntry::Account(s),
-                Listing::Damaged { stem, error } => PickerEntry::Damaged { stem, message: error.to_string() },
+                Listing::Damaged { stem, error } => PickerEntry::Damaged {
+                    stem,
+                    message: error.to_string(),
+                },
             })
             .collect();
         if !entries.iter().any(|e| matches!(e, PickerEntry::Account(_))) {
@@ -185,9 +188,9 @@ impl App {
 
     /// Shows an account that was just read from disk.
     pub fn show(&mut self, loaded: Loaded) {
-        let notice = loaded.newer_schema.map(|n| {
-            format!("read-only: written by a newer callbook (schema {n}); changes can't be saved")
-        });
+        let notice = loaded
+            .newer_schema
+            .map(|n| format!("read-only: written by a newer callbook (schema {n}); changes can't be saved"));
         self.workbook = Some(Workbook {
             id: loaded.id,
             account: loaded.account,
@@ -215,12 +218,18 @@ impl App {
 
     /// Puts a message in the status line.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Status { text: text.into(), error: false };
+        self.status = Status {
+            text: text.into(),
+            error: false,
+        };
     }
 
     /// Puts an error in the status line.
     pub fn fail(&mut self, text: impl Into<String>) {
-        self.status = Status { text: text.into(), error: true };
+        self.status = Status {
+            text: text.into(),
+            error: true,
+        };
     }
 
     /// The scopes whose bindings apply now, most specific first.
@@ -287,7 +296,11 @@ impl Workbook {
 
     /// The state undo would return to.
     pub fn snapshot(&self) -> history::Snapshot {
-        history::Snapshot { account: self.account.clone(), pane: self.pane, selected: self.selected }
+        history::Snapshot {
+            account: self.account.clone(),
+            pane: self.pane,
+            selected: self.selected,
+        }
     }
 
     /// Puts back a state from undo or redo.

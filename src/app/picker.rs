@@ -56,8 +56,14 @@ fn click(app: &mut App, x: u16, y: u16) -> Vec<Effect> {
 
 fn ask_trash(app: &mut App) {
     let question = match app.picker.current() {
-        Some(PickerEntry::Account(s)) => Question::Trash { stem: s.id.to_string(), label: s.name.clone() },
-        Some(PickerEntry::Damaged { stem, .. }) => Question::Trash { stem: stem.clone(), label: format!("{stem}.json") },
+        Some(PickerEntry::Account(s)) => Question::Trash {
+            stem: s.id.to_string(),
+            label: s.name.clone(),
+        },
+        Some(PickerEntry::Damaged { stem, .. }) => Question::Trash {
+            stem: stem.clone(),
+            label: format!("{stem}.json"),
+        },
         Some(PickerEntry::Sample) | None => return,
     };
     app.overlay = Some(Overlay::Confirm(question));

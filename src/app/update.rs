@@ -68,7 +68,9 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect
         Overlay::Help(scroll) => {
             app.overlay = match action {
                 Action::Back | Action::Help => None,
-                Action::Down => Some(Overlay::Help((scroll + 1).min(layout::help_max_scroll(app.viewport)))),
+                Action::Down => Some(Overlay::Help(
+                    (scroll + 1).min(layout::help_max_scroll(app.viewport)),
+                )),
                 Action::Up => Some(Overlay::Help(scroll.saturating_sub(1))),
                 _ => Some(Overlay::Help(scroll)),
             };

@@ -8,7 +8,9 @@ use crate::domain::text::first_line;
 
 /// Applies an action on the world screen. Only called while a workbook is open.
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(wb) = app.workbook.as_mut() else { return Vec::new() };
+    let Some(wb) = app.workbook.as_mut() else {
+        return Vec::new();
+    };
     match action {
         Action::Quit | Action::Back => return leave(app, action == Action::Quit),
         Action::NextPane => wb.pane = wb.pane.next(),
@@ -34,13 +36,19 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
 /// Leaving the account (Esc) or the program (q): save first. If that save fails, the
 /// effects runner stops before leaving and asks (see [`App::ask_leave_unsaved`]).
 fn leave(app: &mut App, quit: bool) -> Vec<Effect> {
-    let Some(wb) = app.workbook.as_mut() else { return Vec::new() };
+    let Some(wb) = app.workbook.as_mut() else {
+        return Vec::new();
+    };
     if !quit && !wb.filter.needle().is_empty() {
         wb.filter = Default::default();
         return Vec::new();
     }
     let last = if quit { Effect::Quit } else { Effect::Close };
-    if wb.dirty { vec![Effect::Save, last] } else { vec![last] }
+    if wb.dirty {
+        vec![Effect::Save, last]
+    } else {
+        vec![last]
+    }
 }
 
 /// Moves the selection of `pane` by `delta` rows, staying inside the list.
@@ -65,14 +73,24 @@ fn scroll(app: &mut App, x: u16, y: u16, action: Action) {
     let body = layout::frame(app.viewport).body;
     let Some(wb) = app.workbook.as_mut() else { return };
     let pane = layout::hit_world(body, x, y, &wb.selected).map_or(wb.pane, |(p, _)| p);
-    step(wb, pane, if matches!(action, Action::ScrollUp(..)) { -1 } else { 1 });
+    step(
+        wb,
+        pane,
+        if matches!(action, Action::ScrollUp(..)) {
+            -1
+        } else {
+            1
+        },
+    );
 }
 
 /// Refuses changes to a read-only account, saying why; true when changes are allowed.
 fn writable(app: &mut App) -> bool {
     match app.workbook.as_ref().and_then(|wb| wb.read_only) {
         Some(n) => {
-            app.fail(format!("Read-only: this file is from a newer callbook (schema {n})"));
+            app.fail(format!(
+                "Read-only: this file is from a newer callbook (schema {n})"
+            ));
             false
         }
         None => true,
@@ -99,7 +117,9 @@ fn open_editor(app: &mut App, new: bool) {
 /// Ctrl-s in the editor: apply the form to the account, or show why it can't be.
 pub(super) fn save_editor(app: &mut App, mut editor: Box<Editor>) -> Vec<Effect> {
     let now = app.now();
-    let Some(wb) = app.workbook.as_mut() else { return Vec::new() };
+    let Some(wb) = app.workbook.as_mut() else {
+        return Vec::new();
+    };
     if editor.at.is_some() && !editor.is_changed() {
         app.say("No changes");
         return Vec::new();
@@ -145,7 +165,9 @@ fn delete(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let now = app.now();
-    let Some(wb) = app.workbook.as_mut() else { return Vec::new() };
+    let Some(wb) = app.workbook.as_mut() else {
+        return Vec::new();
+    };
     let Some(i) = wb.current() else { return Vec::new() };
     let (pane, before) = (wb.pane, wb.snapshot());
     let title = first_line(wb.account.title(pane, i).unwrap_or(""));
@@ -160,7 +182,9 @@ fn reorder(app: &mut App, up: bool) -> Vec<Effect> {
         return Vec::new();
     }
     let now = app.now();
-    let Some(wb) = app.workbook.as_mut() else { return Vec::new() };
+    let Some(wb) = app.workbook.as_mut() else {
+        return Vec::new();
+    };
     if !wb.filter.needle().is_empty() {
         app.say("Clear the filter (Esc) to reorder");
         return Vec::new();
@@ -181,9 +205,15 @@ fn undo(app: &mut App, back: bool) -> Vec<Effect> {
     if !writable(app) {
         return Vec::new();
     }
-    let Some(wb) = app.workbook.as_mut() else { return Vec::new() };
+    let Some(wb) = app.workbook.as_mut() else {
+        return Vec::new();
+    };
     let current = wb.snapshot();
-    let restored = if back { wb.history.undo(current) } else { wb.history.redo(current) };
+    let restored = if back {
+        wb.history.undo(current)
+    } else {
+        wb.history.redo(current)
+    };
     match restored {
         Some(s) => {
             wb.restore(s);
@@ -192,7 +222,11 @@ fn undo(app: &mut App, back: bool) -> Vec<Effect> {
             changed(app, (if back { "Undone" } else { "Redone" }).to_owned())
         }
         None => {
-            app.say(if back { "Nothing to undo" } else { "Nothing to redo" });
+            app.say(if back {
+                "Nothing to undo"
+            } else {
+                "Nothing to redo"
+            });
             Vec::new()
         }
     }

@@ -105,11 +105,9 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
         Command::Sample => create_sample(store, &mut out),
         Command::Add { name, pane, text } => add(store, &name, &pane, &text, &mut out),
         Command::List { json } => list::run(store, json, &mut out),
-        Command::Export {
-            name,
-            format,
-            output,
-        } => transfer::export(store, &name, format, output.as_deref(), &mut out),
+        Command::Export { name, format, output } => {
+            transfer::export(store, &name, format, output.as_deref(), &mut out)
+        }
         Command::Import { file, replace } => transfer::import(store, &file, replace, &mut out),
     };
     match result.and_then(|()| Ok(out.flush()?)) {
@@ -145,13 +143,7 @@ fn create_sample(store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
 
 /// `add NAME PANE TEXT`: adds an entry through the same validation the editors use, saves,
 /// and prints the new entry's id.
-fn add(
-    store: &Store,
-    name: &str,
-    pane: &str,
-    text: &str,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+fn add(store: &Store, name: &str, pane: &str, text: &str, out: &mut dyn Write) -> anyhow::Result<()> {
     // The pane is checked first: a typo should not cost a read of the account.
     let pane = parse_pane(pane)?;
     let id = store.resolve(name)?;
@@ -219,10 +211,7 @@ mod tests {
     fn safe_json_escapes_c1_and_del_only() {
         let text = serde_json::to_string_pretty(&["a\u{9b}31m\u{7f}", "ok"]).unwrap();
         let safe = safe_json(&text);
-        assert!(
-            !safe.chars().any(|c| c.is_control() && c != '\n'),
-            "{safe:?}"
-        );
+        assert!(!safe.chars().any(|c| c.is_control() && c != '\n'), "{safe:?}");
         let back: Vec<String> = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, ["a\u{9b}31m\u{7f}", "ok"]);
         assert!(matches!(

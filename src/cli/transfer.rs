@@ -45,12 +45,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// `import FILE [--replace]`: reads an account file and saves it under a new id, or, with
 /// `--replace`, under the id of the account with the same name (whose old file goes to
 /// `trash/`). Prints the id.
-pub(super) fn import(
-    store: &Store,
-    file: &Path,
-    replace: bool,
-    out: &mut dyn Write,
-) -> anyhow::Result<()> {
+pub(super) fn import(store: &Store, file: &Path, replace: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let account = read_account(file)?;
     let same = same_name(store, &account.name)?;
     let id = match (same.as_slice(), replace) {
@@ -89,10 +84,7 @@ fn read_account(file: &Path) -> anyhow::Result<Account> {
         );
     }
     if account.name.trim().is_empty() {
-        bail!(
-            "{}: the account has no name; nothing imported",
-            file.display()
-        );
+        bail!("{}: the account has no name; nothing imported", file.display());
     }
     Ok(account)
 }

@@ -217,10 +217,7 @@ mod tests {
             md.contains("### Diesel prices\n\n- **Priority:** not set\n"),
             "{md}"
         );
-        assert!(
-            md.contains("- **Industry:** Cold-chain logistics\n"),
-            "{md}"
-        );
+        assert!(md.contains("- **Industry:** Cold-chain logistics\n"), "{md}");
         assert!(md.contains("Regional carrier.\nThirty trucks."), "{md}");
     }
 

@@ -144,10 +144,15 @@ pub fn apply(
     }
     let choice = |k: usize| -> Result<usize, EditError> {
         match spec[k].kind {
-            FieldKind::Choice(options) => options
-                .iter()
-                .position(|o| *o == values[k].trim())
-                .ok_or(EditError::BadChoice { field: spec[k].label, options }),
+            FieldKind::Choice(options) => {
+                options
+                    .iter()
+                    .position(|o| *o == values[k].trim())
+                    .ok_or(EditError::BadChoice {
+                        field: spec[k].label,
+                        options,
+                    })
+            }
             _ => Ok(0),
         }
     };
@@ -156,13 +161,21 @@ pub fn apply(
         Some(items) => {
             let priority = [Priority::None, Priority::Low, Priority::Medium, Priority::High][choice(4)?];
             let item = slot(items, at, || Item::new("", now))?;
-            (item.text, item.notes, item.their_words, item.source) = (v(0).trim().to_owned(), v(1), v(2), v(3).trim().to_owned());
+            (item.text, item.notes, item.their_words, item.source) =
+                (v(0).trim().to_owned(), v(1), v(2), v(3).trim().to_owned());
             item.priority = priority;
             item.updated = now;
             at.unwrap_or(items.len() - 1)
         }
         None => {
-            let roles = [Role::EconomicBuyer, Role::DecisionMaker, Role::User, Role::Technical, Role::Coach, Role::Unknown];
+            let roles = [
+                Role::EconomicBuyer,
+                Role::DecisionMaker,
+                Role::User,
+                Role::Technical,
+                Role::Coach,
+                Role::Unknown,
+            ];
             let role = roles[choice(2)?];
             let people = &mut account.people;
             let p = slot(people, at, || Person::new("", now))?;
@@ -202,7 +215,13 @@ pub fn remove(account: &mut Account, pane: Pane, i: usize, now: DateTime<Utc>) -
 
 /// Moves entry `i` of `pane` one place up (`up`) or down; returns its new index, or `None`
 /// when it is already at that end.
-pub fn move_entry(account: &mut Account, pane: Pane, i: usize, up: bool, now: DateTime<Utc>) -> Option<usize> {
+pub fn move_entry(
+    account: &mut Account,
+    pane: Pane,
+    i: usize,
+    up: bool,
+    now: DateTime<Utc>,
+) -> Option<usize> {
     let len = account.len(pane);
     let j = if up { i.checked_sub(1)? } else { i + 1 };
     if i >= len || j >= len {
@@ -273,7 +292,10 @@ mod tests {
         apply(&mut a, Pane::Goals, Some(i), &vals, later).unwrap();
         let g = &a.world.goals[i];
         assert_eq!((g.id.clone(), g.created, g.updated), (id, now(), later));
-        assert_eq!((g.notes.as_str(), g.priority), ("first line\nsecond line", Priority::High));
+        assert_eq!(
+            (g.notes.as_str(), g.priority),
+            ("first line\nsecond line", Priority::High)
+        );
         assert_eq!(a.updated, later);
     }
 
@@ -281,21 +303,37 @@ mod tests {
     fn bad_values_are_refused_and_change_nothing() {
         let mut a = Account::new("Acme", now());
         let before = a.clone();
-        assert_eq!(apply(&mut a, Pane::Goals, None, &blank(Pane::Goals), now()), Err(EditError::Required("Text")));
+        assert_eq!(
+            apply(&mut a, Pane::Goals, None, &blank(Pane::Goals), now()),
+            Err(EditError::Required("Text"))
+        );
         let mut vals = blank(Pane::People);
         vals[0] = "Dana".into();
         vals[2] = "boss".into();
-        assert!(matches!(apply(&mut a, Pane::People, None, &vals, now()), Err(EditError::BadChoice { .. })));
-        assert_eq!(apply(&mut a, Pane::Goals, Some(3), &["x".into()], now()), Err(EditError::NoSuchEntry));
+        assert!(matches!(
+            apply(&mut a, Pane::People, None, &vals, now()),
+            Err(EditError::BadChoice { .. })
+        ));
+        assert_eq!(
+            apply(&mut a, Pane::Goals, Some(3), &["x".into()], now()),
+            Err(EditError::NoSuchEntry)
+        );
         assert_eq!(a, before);
     }
 
     #[test]
     fn people_round_trip_through_values() {
         let mut a = Account::new("Acme", now());
-        let vals: Vec<String> = ["Dana Ruiz", "CFO", "economic-buyer", "cash", "", "we bleed on freight"]
-            .map(String::from)
-            .to_vec();
+        let vals: Vec<String> = [
+            "Dana Ruiz",
+            "CFO",
+            "economic-buyer",
+            "cash",
+            "",
+            "we bleed on freight",
+        ]
+        .map(String::from)
+        .to_vec();
         let i = apply(&mut a, Pane::People, None, &vals, now()).unwrap();
         assert_eq!(a.people[i].role, Role::EconomicBuyer);
         assert_eq!(values(&a, Pane::People, i).unwrap(), vals);

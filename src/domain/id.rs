@@ -51,8 +51,7 @@ impl fmt::Display for AccountId {
 impl<'de> Deserialize<'de> for AccountId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        AccountId::parse(&s)
-            .ok_or_else(|| serde::de::Error::custom(format!("invalid account id {s:?}")))
+        AccountId::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid account id {s:?}")))
     }
 }
 
@@ -111,7 +110,17 @@ mod tests {
 
     #[test]
     fn hostile_names_give_safe_ids() {
-        for name in ["../../x", "CON", "a/b\\c", "", "日本語", "   ", "..", "x\0y", &"z".repeat(300)] {
+        for name in [
+            "../../x",
+            "CON",
+            "a/b\\c",
+            "",
+            "日本語",
+            "   ",
+            "..",
+            "x\0y",
+            &"z".repeat(300),
+        ] {
             let id = AccountId::generate(name);
             assert!(AccountId::is_valid(id.as_str()), "{name:?} gave {id}");
             assert!(!id.as_str().contains('/') && !id.as_str().contains('.'));

@@ -8,5 +8,5 @@ pub mod id;
 pub mod sample;
 pub mod text;
 
-pub use account::{now, Account, Item, Pane, Person, Priority, Profile, Role, SCHEMA};
+pub use account::{Account, Item, Pane, Person, Priority, Profile, Role, SCHEMA, now};
 pub use id::{AccountId, ItemId};

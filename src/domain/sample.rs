@@ -59,10 +59,7 @@ mod tests {
         let unique: HashSet<&String> = ids.iter().collect();
         assert_eq!(unique.len(), ids.len(), "duplicate ids in the sample");
         for id in &ids {
-            let ok = id.len() == 8
-                && id
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            let ok = id.len() == 8 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
             assert!(ok, "bad id {id:?}");
         }
     }
@@ -92,10 +89,7 @@ mod tests {
             Role::Unknown,
         ];
         for role in roles {
-            assert!(
-                a.people.iter().any(|p| p.role == role),
-                "no one is {role:?}"
-            );
+            assert!(a.people.iter().any(|p| p.role == role), "no one is {role:?}");
         }
     }
 

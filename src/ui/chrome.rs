@@ -10,7 +10,10 @@ use ratatui::widgets::Paragraph;
 
 /// The top line: the program, the account, the screens.
 pub fn header(frame: &mut Frame, area: Rect, app: &App) {
-    let mut spans = vec![Span::styled(" callbook ", theme::key()), Span::styled("│ ", theme::dim())];
+    let mut spans = vec![
+        Span::styled(" callbook ", theme::key()),
+        Span::styled("│ ", theme::dim()),
+    ];
     match &app.workbook {
         Some(wb) => {
             spans.push(Span::styled(first_line(&wb.account.name), theme::heading()));
@@ -27,17 +30,29 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App) {
     let state = save_state(app);
     let width = u16::try_from(state.width()).unwrap_or(0).min(area.width / 2);
     let [left, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
-    let style = if app.status.error { theme::error() } else { theme::dim().remove_modifier(ratatui::style::Modifier::DIM) };
-    frame.render_widget(Span::styled(format!(" {}", first_line(&app.status.text)), style), left);
+    let style = if app.status.error {
+        theme::error()
+    } else {
+        theme::dim().remove_modifier(ratatui::style::Modifier::DIM)
+    };
+    frame.render_widget(
+        Span::styled(format!(" {}", first_line(&app.status.text)), style),
+        left,
+    );
     frame.render_widget(Paragraph::new(state).alignment(Alignment::Right), right);
 }
 
 fn save_state(app: &App) -> Line<'static> {
-    let Some(wb) = &app.workbook else { return Line::default() };
+    let Some(wb) = &app.workbook else {
+        return Line::default();
+    };
     let filter = wb.filter.needle();
     let mut spans = Vec::new();
     if !filter.is_empty() || wb.filter.active {
-        spans.push(Span::styled(format!("filter: {} ", first_line(&filter)), theme::key()));
+        spans.push(Span::styled(
+            format!("filter: {} ", first_line(&filter)),
+            theme::key(),
+        ));
     }
     spans.push(match (wb.read_only, &wb.save_error, wb.dirty, wb.saved_once) {
         (Some(_), ..) => Span::styled("read-only ", theme::error()),

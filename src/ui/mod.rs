@@ -37,10 +37,21 @@ pub fn render(frame: &mut Frame, app: &App) {
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = vec![
         Line::from("Terminal too small"),
-        Line::from(format!("{}x{} now, callbook needs at least {}x{}", area.width, area.height, layout::MIN_WIDTH, layout::MIN_HEIGHT)),
+        Line::from(format!(
+            "{}x{} now, callbook needs at least {}x{}",
+            area.width,
+            area.height,
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        )),
         Line::from("Enlarge the window, or press q to quit"),
     ];
     let y = area.height.saturating_sub(3) / 2;
     let rect = Rect::new(area.x, area.y + y, area.width, area.height.saturating_sub(y));
-    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }), rect);
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
 }

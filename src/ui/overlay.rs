@@ -24,7 +24,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
 
 /// A box of `width` × `height` in the middle of `area`, cleared.
 fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
-    let rect = area.centered(Constraint::Length(width.min(area.width)), Constraint::Length(height.min(area.height)));
+    let rect = area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    );
     frame.render_widget(Clear, rect);
     rect
 }
@@ -34,18 +37,28 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         Some(_) => vec![Scope::World, Scope::Global],
         None => vec![Scope::Picker, Scope::Global],
     };
-    let order = behind.iter().chain(keymap::ALL_SCOPES.iter().filter(|s| !behind.contains(s)));
+    let order = behind
+        .iter()
+        .chain(keymap::ALL_SCOPES.iter().filter(|s| !behind.contains(s)));
     let mut text = Text::default();
     for &scope in order {
         text.push_line(Span::styled(scope.title(), theme::heading()));
         for (key, words) in keymap::help_rows(scope, false) {
-            text.push_line(Line::from(vec![Span::styled(format!("  {key:<16}"), theme::key()), Span::raw(words)]));
+            text.push_line(Line::from(vec![
+                Span::styled(format!("  {key:<16}"), theme::key()),
+                Span::raw(words),
+            ]));
         }
         text.push_line("");
     }
-    text.push_line(Span::styled("Mouse: click a pane or row to select it; the wheel scrolls.", theme::dim()));
+    text.push_line(Span::styled(
+        "Mouse: click a pane or row to select it; the wheel scrolls.",
+        theme::dim(),
+    ));
     let rect = popup(frame, area, 64, layout::help_box_height(area));
-    let block = Block::bordered().title(" Keys (Esc closes, ↑/↓ scroll) ").border_style(theme::focused());
+    let block = Block::bordered()
+        .title(" Keys (Esc closes, ↑/↓ scroll) ")
+        .border_style(theme::focused());
     frame.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(block), rect);
 }
 
@@ -59,8 +72,17 @@ fn field_height(kind: FieldKind, extra: u16) -> u16 {
 }
 
 fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor) {
-    let base: u16 = editor.fields.iter().map(|(f, _)| field_height(f.kind, 0) + 1).sum::<u16>() + 3;
-    let texts = editor.fields.iter().filter(|(f, _)| f.kind == FieldKind::Text).count() as u16;
+    let base: u16 = editor
+        .fields
+        .iter()
+        .map(|(f, _)| field_height(f.kind, 0) + 1)
+        .sum::<u16>()
+        + 3;
+    let texts = editor
+        .fields
+        .iter()
+        .filter(|(f, _)| f.kind == FieldKind::Text)
+        .count() as u16;
     let room = area.height.saturating_sub(2).saturating_sub(base);
     let extra = (room / texts.max(1)).min(6);
     let height = base + extra * texts;
@@ -70,8 +92,11 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor) {
     let block = Block::bordered().title(title).border_style(theme::focused());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let mut constraints: Vec<Constraint> =
-        editor.fields.iter().map(|(f, _)| Constraint::Length(field_height(f.kind, extra) + 1)).collect();
+    let mut constraints: Vec<Constraint> = editor
+        .fields
+        .iter()
+        .map(|(f, _)| Constraint::Length(field_height(f.kind, extra) + 1))
+        .collect();
     constraints.push(Constraint::Min(1));
     let rows = Layout::vertical(constraints).split(inner);
     for (i, (field, value)) in editor.fields.iter().enumerate() {
@@ -80,24 +105,42 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor) {
     let last = rows[rows.len() - 1];
     let note = match &editor.error {
         Some(e) => Span::styled(e.clone(), theme::error()),
-        None => Span::styled("Ctrl-s saves · Esc cancels · Tab next field · Enter new line in notes", theme::dim()),
+        None => Span::styled(
+            "Ctrl-s saves · Esc cancels · Tab next field · Enter new line in notes",
+            theme::dim(),
+        ),
     };
     frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), last);
 }
 
-fn render_field(frame: &mut Frame, area: Rect, label: &str, kind: FieldKind, value: &FieldValue, focused: bool) {
+fn render_field(
+    frame: &mut Frame,
+    area: Rect,
+    label: &str,
+    kind: FieldKind,
+    value: &FieldValue,
+    focused: bool,
+) {
     let label_style = if focused { theme::key() } else { theme::dim() };
     let marker = if focused { "▶ " } else { "  " };
     match (value, kind) {
         (FieldValue::Choice(i), FieldKind::Choice(opts)) => {
             let choice = opts[*i].replace('-', " ");
-            let shown = if focused { format!("◀ {choice} ▶  (←/→)") } else { choice };
-            let line = Line::from(vec![Span::styled(format!("{marker}{label}: "), label_style), Span::raw(shown)]);
+            let shown = if focused {
+                format!("◀ {choice} ▶  (←/→)")
+            } else {
+                choice
+            };
+            let line = Line::from(vec![
+                Span::styled(format!("{marker}{label}: "), label_style),
+                Span::raw(shown),
+            ]);
             frame.render_widget(line, area);
         }
         (FieldValue::Text(t), _) => {
             let [head, body, _] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+                Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
+                    .areas(area);
             frame.render_widget(Span::styled(format!("{marker}{label}"), label_style), head);
             let body = body.inner(ratatui::layout::Margin::new(2, 0));
             text_field(frame, body, t, focused);
@@ -112,13 +155,18 @@ fn text_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
         frame.render_widget(field.widget(), area);
     } else {
         let text = field.text();
-        frame.render_widget(Paragraph::new(crate::domain::text::clean(&text, true)).wrap(Wrap { trim: false }), area);
+        frame.render_widget(
+            Paragraph::new(crate::domain::text::clean(&text, true)).wrap(Wrap { trim: false }),
+            area,
+        );
     }
 }
 
 fn prompt(frame: &mut Frame, area: Rect, title: &str, label: &str, input: &TextField) {
     let rect = popup(frame, area, 60, 6);
-    let block = Block::bordered().title(title.to_owned()).border_style(theme::focused());
+    let block = Block::bordered()
+        .title(title.to_owned())
+        .border_style(theme::focused());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [l, i, _, h] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
@@ -131,7 +179,10 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Question) {
     let text = match question {
         Question::DiscardEdit(_) => "Drop the changes you typed?".to_owned(),
         Question::Trash { label, .. } => {
-            format!("Move \"{}\" to the trash folder? Its file is kept in trash/.", first_line(label))
+            format!(
+                "Move \"{}\" to the trash folder? Its file is kept in trash/.",
+                first_line(label)
+            )
         }
         Question::LeaveUnsaved { quit } => format!(
             "The last save failed, so recent changes are not on disk. {} anyway?",
@@ -139,7 +190,13 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Question) {
         ),
     };
     let rect = popup(frame, area, 56, 6);
-    let block = Block::bordered().title(" Are you sure? ").border_style(theme::error());
-    let body = Text::from(vec![Line::raw(text), Line::raw(""), Line::styled("y yes · n no", theme::key())]);
+    let block = Block::bordered()
+        .title(" Are you sure? ")
+        .border_style(theme::error());
+    let body = Text::from(vec![
+        Line::raw(text),
+        Line::raw(""),
+        Line::styled("y yes · n no", theme::key()),
+    ]);
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }).block(block), rect);
 }

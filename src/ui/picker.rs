@@ -25,14 +25,24 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker) {
     }
     let (area, about_area) = layout::picker(area);
     let about_block = Block::bordered().border_style(theme::unfocused());
-    frame.render_widget(Paragraph::new(about(picker.current())).wrap(Wrap { trim: true }).block(about_block), about_area);
+    frame.render_widget(
+        Paragraph::new(about(picker.current()))
+            .wrap(Wrap { trim: true })
+            .block(about_block),
+        about_area,
+    );
     let rows: Vec<Row> = visible.iter().map(|&i| row(&picker.entries[i])).collect();
     let widths = [Constraint::Fill(1), Constraint::Length(10)]
         .into_iter()
         .chain([5, 7, 6, 7].map(Constraint::Length));
-    let header =
-        Row::new(["Account", "Updated", "Goals", "Threats", "People", "Entries"].map(|h| Cell::from(h).style(theme::dim())));
-    let table = Table::new(rows, widths).header(header).block(block).row_highlight_style(theme::selected());
+    let header = Row::new(
+        ["Account", "Updated", "Goals", "Threats", "People", "Entries"]
+            .map(|h| Cell::from(h).style(theme::dim())),
+    );
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(theme::selected());
     let list_height = layout::inner(area).height.saturating_sub(1);
     let mut state = TableState::default()
         .with_offset(layout::list_offset(picker.selected, list_height))
@@ -46,9 +56,18 @@ fn row(entry: &PickerEntry) -> Row<'static> {
             let date = s.updated.with_timezone(&Local).format("%Y-%m-%d").to_string();
             let count = |p: Pane| s.counts[p.index()];
             let total: usize = s.counts.iter().sum();
-            let counts = [(count(Pane::Goals), 5), (count(Pane::Threats), 7), (count(Pane::People), 6), (total, 7)]
-                .map(|(n, w)| Cell::from(format!("{n:>w$}")));
-            Row::new([Cell::from(first_line(&s.name)), Cell::from(date)].into_iter().chain(counts))
+            let counts = [
+                (count(Pane::Goals), 5),
+                (count(Pane::Threats), 7),
+                (count(Pane::People), 6),
+                (total, 7),
+            ]
+            .map(|(n, w)| Cell::from(format!("{n:>w$}")));
+            Row::new(
+                [Cell::from(first_line(&s.name)), Cell::from(date)]
+                    .into_iter()
+                    .chain(counts),
+            )
         }
         PickerEntry::Damaged { stem, .. } => Row::new([
             Cell::from(format!("⚠ {}.json", first_line(stem))).style(theme::error()),
@@ -65,17 +84,29 @@ fn row(entry: &PickerEntry) -> Row<'static> {
 fn about(entry: Option<&PickerEntry>) -> Text<'static> {
     match entry {
         Some(PickerEntry::Account(s)) => Text::from(vec![
-            Line::from(vec![Span::styled(first_line(&s.name), theme::heading()), Span::styled(format!("  ({})", s.id), theme::dim())]),
-            Line::styled("Enter opens it · d moves it to trash/ · n creates a new account", theme::dim()),
+            Line::from(vec![
+                Span::styled(first_line(&s.name), theme::heading()),
+                Span::styled(format!("  ({})", s.id), theme::dim()),
+            ]),
+            Line::styled(
+                "Enter opens it · d moves it to trash/ · n creates a new account",
+                theme::dim(),
+            ),
         ]),
         Some(PickerEntry::Damaged { message, .. }) => Text::from(vec![
-            Line::styled("This file can't be read, so callbook leaves it untouched:", theme::error()),
+            Line::styled(
+                "This file can't be read, so callbook leaves it untouched:",
+                theme::error(),
+            ),
             Line::raw(first_line(message)),
             Line::styled("Fix it in an editor, or d moves it to trash/.", theme::dim()),
         ]),
         Some(PickerEntry::Sample) => Text::from(vec![
             Line::styled("No accounts yet.", theme::heading()),
-            Line::raw(format!("Enter creates the sample account, {}, with a filled-in world to explore.", sample::NAME)),
+            Line::raw(format!(
+                "Enter creates the sample account, {}, with a filled-in world to explore.",
+                sample::NAME
+            )),
             Line::styled("n creates an account of your own.", theme::dim()),
         ]),
         None => Text::default(),

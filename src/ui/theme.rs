@@ -17,7 +17,10 @@ pub fn unfocused() -> Style {
 
 /// The selected row of the focused list.
 pub fn selected() -> Style {
-    Style::new().bg(ACCENT).fg(Color::Black).add_modifier(Modifier::BOLD)
+    Style::new()
+        .bg(ACCENT)
+        .fg(Color::Black)
+        .add_modifier(Modifier::BOLD)
 }
 
 /// The selected row of a list without focus.

@@ -30,17 +30,36 @@ fn render_pane(frame: &mut Frame, area: Rect, wb: &Workbook, pane: Pane) {
     };
     let block = Block::bordered()
         .title(format!(" {} ({count}) ", pane.title()))
-        .border_style(if focused { theme::focused() } else { theme::unfocused() });
+        .border_style(if focused {
+            theme::focused()
+        } else {
+            theme::unfocused()
+        });
     if visible.is_empty() {
-        let hint = if wb.account.len(pane) == 0 { empty_hint(pane) } else { "Nothing matches the filter" };
-        frame.render_widget(Paragraph::new(hint).style(theme::dim()).wrap(Wrap { trim: true }).block(block), area);
+        let hint = if wb.account.len(pane) == 0 {
+            empty_hint(pane)
+        } else {
+            "Nothing matches the filter"
+        };
+        frame.render_widget(
+            Paragraph::new(hint)
+                .style(theme::dim())
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
         return;
     }
-    let items: Vec<ListItem> = visible.iter().map(|&i| ListItem::new(row(&wb.account, pane, i))).collect();
+    let items: Vec<ListItem> = visible
+        .iter()
+        .map(|&i| ListItem::new(row(&wb.account, pane, i)))
+        .collect();
     let selected = wb.selected_row(pane);
-    let list = List::new(items)
-        .block(block)
-        .highlight_style(if focused { theme::selected() } else { theme::selected_idle() });
+    let list = List::new(items).block(block).highlight_style(if focused {
+        theme::selected()
+    } else {
+        theme::selected_idle()
+    });
     let mut state = ListState::default()
         .with_offset(layout::list_offset(selected, layout::inner(area).height))
         .with_selected(Some(selected));
@@ -83,9 +102,16 @@ fn row(account: &Account, pane: Pane, i: usize) -> Line<'static> {
 }
 
 fn render_detail(frame: &mut Frame, area: Rect, wb: &Workbook) {
-    let block = Block::bordered().title(" Detail ").border_style(theme::unfocused());
+    let block = Block::bordered()
+        .title(" Detail ")
+        .border_style(theme::unfocused());
     let Some(i) = wb.current() else {
-        frame.render_widget(Paragraph::new("Select an entry to see it here.").style(theme::dim()).block(block), area);
+        frame.render_widget(
+            Paragraph::new("Select an entry to see it here.")
+                .style(theme::dim())
+                .block(block),
+            area,
+        );
         return;
     };
     let values = fields::values(&wb.account, wb.pane, i).unwrap_or_default();
@@ -99,14 +125,20 @@ fn render_detail(frame: &mut Frame, area: Rect, wb: &Workbook) {
         match (field.kind, field.key) {
             (FieldKind::Text, "their_words") => {
                 text.push_line(label);
-                text.extend(value.lines().map(|l| Line::styled(format!("  “{l}”"), theme::quote())));
+                text.extend(
+                    value
+                        .lines()
+                        .map(|l| Line::styled(format!("  “{l}”"), theme::quote())),
+                );
             }
             (FieldKind::Text, _) => {
                 text.push_line(label);
                 text.extend(value.lines().map(|l| Line::raw(format!("  {l}"))));
             }
             (_, "text" | "name") => text.push_line(Span::styled(value, theme::heading())),
-            (FieldKind::Choice(_), _) => text.push_line(Line::from(vec![label, Span::raw(value.replace('-', " "))])),
+            (FieldKind::Choice(_), _) => {
+                text.push_line(Line::from(vec![label, Span::raw(value.replace('-', " "))]))
+            }
             _ => text.push_line(Line::from(vec![label, Span::raw(value)])),
         }
     }

@@ -23,7 +23,11 @@ pub fn empty_app() -> App {
 pub fn app_with(account: Account) -> App {
     let mut app = empty_app();
     let id = AccountId::parse("acme-abc123").unwrap();
-    app.show(Loaded { id, account, newer_schema: None });
+    app.show(Loaded {
+        id,
+        account,
+        newer_schema: None,
+    });
     app
 }
 
@@ -42,12 +46,18 @@ pub fn parse_keys(spec: &str) -> Vec<KeyEvent> {
     let mut out = Vec::new();
     let mut rest = spec;
     while let Some(c) = rest.chars().next() {
-        if c == '<' && let Some(end) = rest.find('>').filter(|&e| e > 1) {
+        if c == '<'
+            && let Some(end) = rest.find('>').filter(|&e| e > 1)
+        {
             out.push(named_key(&rest[1..end]));
             rest = &rest[end + 1..];
             continue;
         }
-        let mods = if c.is_ascii_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+        let mods = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
         out.push(KeyEvent::new(KeyCode::Char(c), mods));
         rest = &rest[c.len_utf8()..];
     }

@@ -1,0 +1,398 @@
+//! Shared helpers for tests that run the real `callbook` binary.
+//!
+//! [`Tui`] starts the binary in a pseudo-terminal (portable-pty) of a fixed size, feeds
+//! everything it draws into a `vt100` parser on a reader thread, and lets a test type keys
+//! and wait for text to appear on the parsed screen. Tests only ever see whole frames (see
+//! `Term`), so an assertion never looks at a half-drawn screen. [`Data`] is a temporary data folder
+//! with helpers to read the account files back.
+
+#![allow(dead_code)] // Not every test binary uses every helper.
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use serde_json::Value;
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_callbook");
+
+/// How long to wait for anything on screen or for the process to end. Generous, so a slow
+/// CI machine still passes; a passing test never waits this long.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+/// How often the screen is looked at while waiting.
+const POLL: Duration = Duration::from_millis(20);
+
+/// Crossterm's cursor-position query. callbook does not send it today (full-screen
+/// viewport), but if it ever does the reader thread answers as a real terminal would,
+/// rather than leave the app stalled waiting for a reply.
+const CURSOR_QUERY: &[u8] = b"\x1b[6n";
+
+/// A temporary data folder, passed to callbook as `--data-dir`.
+pub struct Data {
+    tmp: TempDir,
+}
+
+impl Data {
+    /// A fresh, empty temp dir; the data folder inside it is left for callbook to create.
+    pub fn new() -> Self {
+        Data {
+            tmp: TempDir::new().expect("temp dir"),
+        }
+    }
+
+    /// The data folder.
+    pub fn root(&self) -> PathBuf {
+        self.tmp.path().join("data")
+    }
+
+    /// The folder holding one JSON file per account.
+    pub fn accounts(&self) -> PathBuf {
+        self.root().join("accounts")
+    }
+
+    /// Every `accounts/*.json` file, sorted by name.
+    pub fn account_files(&self) -> Vec<PathBuf> {
+        let Ok(dir) = std::fs::read_dir(self.accounts()) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = dir
+            .map(|e| e.expect("dir entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "json"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The one account file, parsed; panics unless there is exactly one.
+    pub fn only_account(&self) -> Value {
+        let files = self.account_files();
+        assert_eq!(
+            files.len(),
+            1,
+            "expected exactly one account file, found {files:?}"
+        );
+        read_json(&files[0])
+    }
+
+    /// Runs a non-interactive command (`new`, `sample`...) that must succeed; returns stdout.
+    pub fn cli(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new(BIN)
+            .env_remove("CALLBOOK_DATA_DIR")
+            .arg("--data-dir")
+            .arg(self.root())
+            .args(args)
+            .output()
+            .expect("run callbook");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "callbook {args:?} failed: {err}");
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// Starts the terminal UI on this folder at 100x30 with `args` after `--data-dir`.
+    pub fn tui(&self, args: &[&str]) -> Tui {
+        self.tui_sized(100, 30, args)
+    }
+
+    /// Starts the terminal UI on this folder at `cols` x `rows`.
+    pub fn tui_sized(&self, cols: u16, rows: u16, args: &[&str]) -> Tui {
+        let mut all = vec!["--data-dir".to_owned(), self.root().display().to_string()];
+        all.extend(args.iter().map(|a| (*a).to_owned()));
+        Tui::spawn(&all, cols, rows, self.tmp.path())
+    }
+}
+
+/// Reads and parses a JSON file.
+pub fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}\n{text}", path.display()))
+}
+
+/// What the reader thread shares with the test: the terminal as parsed, and the screen as
+/// of the last complete frame.
+///
+/// ratatui writes a frame in several chunks, so the live screen is often half drawn: new
+/// text in some cells, the old frame in the rest. Tests look at whole frames only. A frame
+/// ends where ratatui hides the cursor after drawing ([`FRAME_END`]); output that ends
+/// otherwise (callbook never does this today) is taken as whole once it has been quiet for
+/// [`SETTLE`].
+struct Term {
+    /// Every byte so far, parsed.
+    live: vt100::Parser,
+    /// The screen when the last frame was complete.
+    frame: vt100::Screen,
+    /// Bytes arrived after the last complete frame.
+    pending: bool,
+    /// When the last bytes arrived.
+    last_output: Instant,
+}
+
+/// What ratatui writes at the end of every frame that leaves the cursor hidden.
+const FRAME_END: &[u8] = b"\x1b[?25l";
+
+/// How long output must be quiet before a frame without [`FRAME_END`] counts as whole.
+const SETTLE: Duration = Duration::from_millis(300);
+
+impl Term {
+    fn new(rows: u16, cols: u16) -> Self {
+        let size = |n: u16| NonZeroU16::new(n).expect("a non-zero terminal size");
+        let live = vt100::Parser::new(size(rows), size(cols), 0);
+        let frame = live.screen().clone();
+        Term {
+            live,
+            frame,
+            pending: false,
+            last_output: Instant::now(),
+        }
+    }
+
+    /// The last complete frame.
+    fn screen(&mut self) -> &vt100::Screen {
+        if self.pending && self.last_output.elapsed() >= SETTLE {
+            self.frame = self.live.screen().clone();
+            self.pending = false;
+        }
+        &self.frame
+    }
+
+    /// Parses `bytes`, keeping a copy of the screen at each frame end. `matched` carries a
+    /// frame end split across reads: how much of [`FRAME_END`] the last bytes matched.
+    fn process(&mut self, bytes: &[u8], matched: &mut usize) {
+        let mut start = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            *matched = if b == FRAME_END[*matched] {
+                *matched + 1
+            } else {
+                usize::from(b == FRAME_END[0])
+            };
+            if *matched == FRAME_END.len() {
+                self.live.process(&bytes[start..=i]);
+                self.frame = self.live.screen().clone();
+                (start, *matched, self.pending) = (i + 1, 0, false);
+            }
+        }
+        if start < bytes.len() {
+            self.live.process(&bytes[start..]);
+            self.pending = true;
+        }
+        self.last_output = Instant::now();
+    }
+}
+
+/// The real binary running in a pseudo-terminal, with its screen parsed by `vt100`.
+pub struct Tui {
+    term: Arc<Mutex<Term>>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
+    child: Box<dyn Child + Send + Sync>,
+    reader: Option<JoinHandle<()>>,
+    // Kept open for the child's lifetime: dropping the master hangs up the terminal.
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Tui {
+    /// Starts `callbook ARGS` in a `cols` x `rows` pty with TERM=xterm-256color.
+    pub fn spawn(args: &[String], cols: u16, rows: u16, cwd: &Path) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(cwd);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("CALLBOOK_DATA_DIR");
+        let child = pair.slave.spawn_command(cmd).expect("spawn callbook");
+        // Only the child holds the terminal's slave side now, so reads end when it exits.
+        drop(pair.slave);
+        let term = Arc::new(Mutex::new(Term::new(rows, cols)));
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
+        let source = pair.master.try_clone_reader().expect("pty reader");
+        let reader = thread::spawn({
+            let (term, writer) = (Arc::clone(&term), Arc::clone(&writer));
+            move || pump(source, &term, &writer)
+        });
+        Tui {
+            term,
+            writer,
+            child,
+            reader: Some(reader),
+            _master: pair.master,
+        }
+    }
+
+    /// Types `keys` as a terminal would send them: "\r" Enter, "\x1b" Esc, "\x13" Ctrl-s,
+    /// "\t" Tab. Send Esc on its own: followed by more bytes it reads as Alt+key.
+    pub fn send(&self, keys: &str) {
+        let mut w = self.writer.lock().expect("writer lock");
+        w.write_all(keys.as_bytes()).expect("write keys");
+        w.flush().expect("flush keys");
+    }
+
+    /// Runs `f` on the last complete frame.
+    fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(self.term.lock().expect("terminal lock").screen())
+    }
+
+    /// The text of the last complete frame, one line per row.
+    pub fn screen(&self) -> String {
+        self.with_screen(vt100::Screen::contents)
+    }
+
+    /// Where `text` starts on screen, as (row, column), matching cell by cell.
+    pub fn find(&self, text: &str) -> Option<(u16, u16)> {
+        let want: Vec<char> = text.chars().collect();
+        self.with_screen(|screen| {
+            let (rows, cols) = screen.size();
+            (0..rows.get()).find_map(|row| {
+                // One (column, character) per cell, skipping the second half of wide ones.
+                let cells: Vec<(u16, char)> = (0..cols.get())
+                    .filter_map(|col| screen.cell(row, col).map(|cell| (col, cell)))
+                    .filter(|(_, cell)| !cell.is_wide_continuation())
+                    .flat_map(|(col, cell)| {
+                        let text = match cell.contents() {
+                            "" => " ",
+                            t => t,
+                        };
+                        text.chars().map(move |c| (col, c)).collect::<Vec<_>>()
+                    })
+                    .collect();
+                cells
+                    .windows(want.len())
+                    .find(|w| w.iter().map(|(_, c)| *c).eq(want.iter().copied()))
+                    .map(|w| (row, w[0].0))
+            })
+        })
+    }
+
+    /// True when `text` is on screen drawn in the accent colour (cyan): how callbook marks
+    /// the focused pane's title.
+    pub fn is_accented(&self, text: &str) -> bool {
+        let Some((row, col)) = self.find(text) else {
+            panic!("{text:?} not on screen:\n{}", framed(&self.screen()))
+        };
+        self.with_screen(|screen| {
+            screen
+                .cell(row, col)
+                .is_some_and(|c| c.fgcolor() == vt100::Color::Idx(6))
+        })
+    }
+
+    /// True while the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Waits until `text` is on screen; panics with the screen after [`TIMEOUT`].
+    pub fn wait_for(&self, text: &str) {
+        self.wait_until(&format!("{text:?} to appear"), |s| s.contains(text));
+    }
+
+    /// Waits until `text` is no longer on screen.
+    pub fn wait_gone(&self, text: &str) {
+        self.wait_until(&format!("{text:?} to go away"), |s| !s.contains(text));
+    }
+
+    /// Waits until `ok` holds for the screen's text; panics naming `what` after [`TIMEOUT`].
+    pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{}",
+                    framed(&screen)
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits for the process to end and returns its status; panics after `timeout`.
+    pub fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                if let Some(reader) = self.reader.take() {
+                    let _ = reader.join();
+                }
+                return status;
+            }
+            if start.elapsed() > timeout {
+                panic!(
+                    "callbook still running after {timeout:?}; the screen:\n{}",
+                    framed(&self.screen())
+                );
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Waits for the process to end and asserts it exited with status 0.
+    pub fn expect_success(&mut self) {
+        let status = self.wait_exit(TIMEOUT);
+        assert!(
+            status.success(),
+            "callbook exited with {status:?}; the screen:\n{}",
+            framed(&self.screen())
+        );
+    }
+}
+
+impl Drop for Tui {
+    /// A test that failed midway must not leave callbook running.
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The reader thread: everything the app writes goes into the terminal; a cursor-position
+/// query is answered from the parsed cursor, as a real terminal would.
+fn pump(mut source: Box<dyn Read + Send>, term: &Mutex<Term>, writer: &Mutex<Box<dyn Write + Send>>) {
+    let mut buf = [0u8; 8192];
+    let mut matched = 0;
+    // The last few bytes of the previous read, so a query split across reads is seen.
+    let mut tail: Vec<u8> = Vec::new();
+    loop {
+        let n = match source.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => n,
+        };
+        let mut term = term.lock().expect("terminal lock");
+        term.process(&buf[..n], &mut matched);
+        tail.extend_from_slice(&buf[..n]);
+        let queries = tail
+            .windows(CURSOR_QUERY.len())
+            .filter(|w| *w == CURSOR_QUERY)
+            .count();
+        if queries > 0 {
+            let (row, col) = term.live.screen().cursor_position();
+            let reply = format!("\x1b[{};{}R", row + 1, col + 1).repeat(queries);
+            let mut w = writer.lock().expect("writer lock");
+            let _ = w.write_all(reply.as_bytes()).and_then(|()| w.flush());
+            tail.clear();
+        }
+        let keep = tail.len().saturating_sub(CURSOR_QUERY.len() - 1);
+        tail.drain(..keep);
+    }
+}
+
+/// The screen inside a frame, so trailing spaces and empty rows are visible in a panic.
+fn framed(screen: &str) -> String {
+    let body: Vec<String> = screen.lines().map(|l| format!("|{l}")).collect();
+    format!("+----\n{}\n+----", body.join("\n"))
+}

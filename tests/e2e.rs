@@ -1,0 +1,289 @@
+//! End-to-end tests: the real `callbook` binary in a pseudo-terminal, driven by the keys of
+//! DESIGN.md's "Keys" contract, with the screen read back through `vt100` and the data
+//! folder read back with `serde_json`. See `common` for the harness.
+
+mod common;
+
+use common::{Data, Tui};
+use serde_json::Value;
+
+/// Ctrl-s: save in an editor.
+const CTRL_S: &str = "\x13";
+/// Esc: sent alone, then waited on, so it is not read as Alt with the next key.
+const ESC: &str = "\x1b";
+/// Enter.
+const ENTER: &str = "\r";
+
+/// The goals of an account file.
+fn goals(account: &Value) -> &Vec<Value> {
+    account["world"]["goals"]
+        .as_array()
+        .expect("world.goals is a list")
+}
+
+/// True when some line of `screen` has `key` as a word followed, after spaces, by `words`:
+/// a row of the help overlay, not the same words somewhere else (the footer says
+/// "u undoes", for one).
+fn help_row(screen: &str, key: &str, words: &str) -> bool {
+    screen.lines().any(|line| {
+        line.match_indices(key).any(|(at, _)| {
+            let before = line[..at].chars().next_back();
+            let rest = &line[at + key.len()..];
+            let spaced = rest.trim_start_matches(' ');
+            before.is_none_or(|c| c == ' ' || c == '│')
+                && rest.len() - spaced.len() >= 2
+                && spaced.starts_with(words)
+        })
+    })
+}
+
+/// True when `text` is a row of the Goals pane: the leftmost pane of the top row, where a
+/// goal without priority is drawn as "│  text". The detail pane shows the text too, but as
+/// its heading, flush with the border; the status line quotes it after a space.
+fn in_goals_pane(screen: &str, text: &str) -> bool {
+    screen.lines().any(|line| line.starts_with(&format!("│  {text}")))
+}
+
+/// Opens the editor for a new goal in an open workbook and waits for it.
+fn add_goal(tui: &Tui) {
+    tui.send("a");
+    tui.wait_for("New: Goals");
+}
+
+#[test]
+fn create_account_add_goal_quit_reopen() {
+    let data = Data::new();
+    let mut tui = data.tui(&[]);
+    tui.wait_for("No accounts yet");
+    tui.send("n");
+    tui.wait_for("The customer's name:");
+    tui.send("Harbor Mills");
+    tui.wait_for("Harbor Mills");
+    tui.send(ENTER);
+    tui.wait_for("Goals (0)");
+    let header = tui.screen().lines().next().unwrap_or_default().to_owned();
+    assert!(header.contains("Harbor Mills"), "header: {header:?}");
+    assert!(
+        tui.is_accented("Goals (0)"),
+        "Goals should be focused:\n{}",
+        tui.screen()
+    );
+    assert!(
+        !tui.is_accented("Threats (0)"),
+        "only Goals should be focused:\n{}",
+        tui.screen()
+    );
+
+    let goal = "Win the Rotterdam tender";
+    add_goal(&tui);
+    tui.send(goal);
+    tui.wait_for(goal);
+    tui.send(CTRL_S);
+    tui.wait_for("Goals (1)");
+    tui.wait_gone("New: Goals");
+    assert!(
+        in_goals_pane(&tui.screen(), goal),
+        "goal not in the Goals pane:\n{}",
+        tui.screen()
+    );
+    tui.send("q");
+    tui.expect_success();
+
+    let account = data.only_account();
+    assert_eq!(account["name"], "Harbor Mills");
+    assert_eq!(account["schema"], 1);
+    let goals = goals(&account);
+    assert_eq!(goals.len(), 1, "{account:#}");
+    assert_eq!(goals[0]["text"], goal);
+    let id = goals[0]["id"].as_str().expect("the goal has a string id");
+    assert_eq!(id.len(), 8, "goal id {id:?}");
+
+    let mut again = data.tui(&["open", "harbor"]);
+    again.wait_for("Goals (1)");
+    assert!(
+        in_goals_pane(&again.screen(), goal),
+        "goal not in the pane:\n{}",
+        again.screen()
+    );
+    again.send("q");
+    again.expect_success();
+}
+
+#[test]
+fn sample_opens_full_workbook() {
+    let data = Data::new();
+    let mut tui = data.tui(&[]);
+    tui.wait_for("No accounts yet");
+    tui.send(ENTER);
+    tui.wait_for("Goals (6)");
+    let screen = tui.screen();
+    let header = screen.lines().next().unwrap_or_default();
+    assert!(header.contains("Ashcombe Cold Freight"), "header: {header:?}");
+    for pane in ["Threats", "Competitors", "People", "Why change"] {
+        let counted = screen.match_indices(&format!("{pane} (")).any(|(at, m)| {
+            let rest = &screen[at + m.len()..];
+            let digits = rest.chars().take_while(char::is_ascii_digit).count();
+            digits > 0 && rest[digits..].starts_with(')')
+        });
+        assert!(counted, "no \"{pane} (N)\" title:\n{screen}");
+    }
+
+    tui.send("?");
+    tui.wait_for("Keys (Esc closes");
+    assert!(
+        help_row(&tui.screen(), "u", "undo"),
+        "help lists no undo:\n{}",
+        tui.screen()
+    );
+    // The editor's keys come further down: scroll until Ctrl-s shows.
+    for _ in 0..60 {
+        if help_row(&tui.screen(), "Ctrl-s", "save") {
+            break;
+        }
+        let before = tui.screen();
+        tui.send("j");
+        tui.wait_until("help to scroll", |s| s != before);
+    }
+    assert!(
+        help_row(&tui.screen(), "Ctrl-s", "save"),
+        "help lists no Ctrl-s:\n{}",
+        tui.screen()
+    );
+    tui.send(ESC);
+    tui.wait_gone("Keys (Esc closes");
+    tui.wait_for("Goals (6)");
+    tui.send("q");
+    tui.expect_success();
+    assert_eq!(data.account_files().len(), 1, "{:?}", data.account_files());
+    assert_eq!(data.only_account()["name"], "Ashcombe Cold Freight");
+}
+
+#[test]
+fn typed_q_and_digits_go_into_text() {
+    let data = Data::new();
+    data.cli(&["new", "Keel Works"]);
+    let mut tui = data.tui(&["open", "keel"]);
+    tui.wait_for("Goals (0)");
+    add_goal(&tui);
+    let text = "q1 quarter 2?";
+    tui.send(text);
+    tui.wait_for(text);
+    tui.send(CTRL_S);
+    tui.wait_for("Goals (1)");
+    tui.wait_gone("New: Goals");
+    assert!(
+        in_goals_pane(&tui.screen(), text),
+        "goal not in the Goals pane:\n{}",
+        tui.screen()
+    );
+    assert!(tui.is_running(), "typing q quit the app");
+    tui.send("q");
+    tui.expect_success();
+    assert_eq!(goals(&data.only_account())[0]["text"], text);
+}
+
+#[test]
+fn esc_in_editor_asks_before_dropping() {
+    let data = Data::new();
+    data.cli(&["new", "Keel Works"]);
+    let mut tui = data.tui(&["open", "keel"]);
+    tui.wait_for("Goals (0)");
+    add_goal(&tui);
+    let text = "Cut freight costs by a fifth";
+    tui.send(text);
+    tui.wait_for(text);
+
+    tui.send(ESC);
+    tui.wait_for("Drop the changes");
+    tui.send("n");
+    tui.wait_gone("Drop the changes");
+    tui.wait_for("New: Goals");
+    assert!(
+        tui.screen().contains(text),
+        "the text was lost:\n{}",
+        tui.screen()
+    );
+
+    tui.send(ESC);
+    tui.wait_for("Drop the changes");
+    tui.send("y");
+    tui.wait_for("Changes dropped");
+    tui.wait_gone("New: Goals");
+    let screen = tui.screen();
+    assert!(screen.contains("Goals (0)"), "{screen}");
+    assert!(!screen.contains(text), "dropped text still shown:\n{screen}");
+    tui.send("q");
+    tui.expect_success();
+    assert!(
+        goals(&data.only_account()).is_empty(),
+        "{:#}",
+        data.only_account()
+    );
+}
+
+#[test]
+fn delete_and_undo() {
+    let data = Data::new();
+    data.cli(&["sample"]);
+    let first = goals(&data.only_account())[0]["text"]
+        .as_str()
+        .expect("goal text")
+        .to_owned();
+    let mut tui = data.tui(&["open", "ashcombe"]);
+    tui.wait_for("Goals (6)");
+    tui.send("d");
+    tui.wait_for("Goals (5)");
+    tui.wait_for("u undoes");
+    tui.send("u");
+    tui.wait_for("Goals (6)");
+    tui.wait_for("Undone");
+    tui.send("q");
+    tui.expect_success();
+    let account = data.only_account();
+    assert_eq!(goals(&account).len(), 6, "{account:#}");
+    assert_eq!(
+        goals(&account)[0]["text"],
+        first.as_str(),
+        "undo should put the goal back first"
+    );
+}
+
+#[test]
+fn too_small() {
+    let data = Data::new();
+    let mut tui = data.tui_sized(60, 20, &[]);
+    tui.wait_for("Terminal too small");
+    tui.send("q");
+    tui.expect_success();
+}
+
+#[test]
+fn damaged_file_is_flagged_and_left_alone() {
+    let data = Data::new();
+    let accounts = data.accounts();
+    std::fs::create_dir_all(&accounts).expect("create accounts/");
+    let broken = accounts.join("broken-abc123.json");
+    let bytes = b"{\n  \"schema\": 1,\n  \"name\": oops\n}\n";
+    std::fs::write(&broken, bytes).expect("write broken file");
+
+    let mut tui = data.tui(&[]);
+    tui.wait_for("broken-abc123.json");
+    tui.wait_for("damaged");
+    // The sample is offered first (there is no readable account); move to the file.
+    tui.send("j");
+    tui.wait_for("can't be read");
+    let screen = tui.screen();
+    assert!(
+        screen.contains("line 3, column 11"),
+        "no line and column:\n{screen}"
+    );
+    tui.send(ENTER);
+    tui.wait_for("Can't open");
+    tui.send("q");
+    tui.expect_success();
+    assert_eq!(
+        std::fs::read(&broken).expect("read broken file"),
+        bytes,
+        "the damaged file was changed"
+    );
+}
