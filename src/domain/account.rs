@@ -178,6 +178,23 @@ pub struct Person {
     pub extra: Extra,
 }
 
+impl Priority {
+    /// Every priority, lowest first, in the order of [`super::fields::PRIORITIES`].
+    pub const ALL: [Priority; 4] = [Priority::None, Priority::Low, Priority::Medium, Priority::High];
+}
+
+impl Role {
+    /// Every role, in the order of [`super::fields::ROLES`].
+    pub const ALL: [Role; 6] = [
+        Role::EconomicBuyer,
+        Role::DecisionMaker,
+        Role::User,
+        Role::Technical,
+        Role::Coach,
+        Role::Unknown,
+    ];
+}
+
 impl Account {
     /// A new, empty account.
     pub fn new(name: &str, now: DateTime<Utc>) -> Self {

@@ -159,7 +159,7 @@ pub fn apply(
     let v = |k: usize| values[k].trim_end().to_owned();
     let index = match account.items_mut(pane) {
         Some(items) => {
-            let priority = [Priority::None, Priority::Low, Priority::Medium, Priority::High][choice(4)?];
+            let priority = Priority::ALL[choice(4)?];
             let item = slot(items, at, || Item::new("", now))?;
             (item.text, item.notes, item.their_words, item.source) =
                 (v(0).trim().to_owned(), v(1), v(2), v(3).trim().to_owned());
@@ -168,15 +168,7 @@ pub fn apply(
             at.unwrap_or(items.len() - 1)
         }
         None => {
-            let roles = [
-                Role::EconomicBuyer,
-                Role::DecisionMaker,
-                Role::User,
-                Role::Technical,
-                Role::Coach,
-                Role::Unknown,
-            ];
-            let role = roles[choice(2)?];
+            let role = Role::ALL[choice(2)?];
             let people = &mut account.people;
             let p = slot(people, at, || Person::new("", now))?;
             (p.name, p.title, p.role) = (v(0).trim().to_owned(), v(1).trim().to_owned(), role);
@@ -337,6 +329,18 @@ mod tests {
         let i = apply(&mut a, Pane::People, None, &vals, now()).unwrap();
         assert_eq!(a.people[i].role, Role::EconomicBuyer);
         assert_eq!(values(&a, Pane::People, i).unwrap(), vals);
+    }
+
+    #[test]
+    fn choice_words_match_the_file_format() {
+        for (i, p) in Priority::ALL.iter().enumerate() {
+            assert_eq!(serde_json::to_value(p).unwrap(), PRIORITIES[i]);
+            assert_eq!(*p as usize, i);
+        }
+        for (i, r) in Role::ALL.iter().enumerate() {
+            assert_eq!(serde_json::to_value(r).unwrap(), ROLES[i]);
+            assert_eq!(*r as usize, i);
+        }
     }
 
     #[test]

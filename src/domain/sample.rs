@@ -80,15 +80,7 @@ mod tests {
     #[test]
     fn every_role_appears() {
         let a = parsed();
-        let roles = [
-            Role::EconomicBuyer,
-            Role::DecisionMaker,
-            Role::User,
-            Role::Technical,
-            Role::Coach,
-            Role::Unknown,
-        ];
-        for role in roles {
+        for role in Role::ALL {
             assert!(a.people.iter().any(|p| p.role == role), "no one is {role:?}");
         }
     }
