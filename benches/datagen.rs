@@ -1,5 +1,6 @@
 //! A data generator for benchmarks: accounts of a chosen size with realistic-length text,
 //! deterministic for a given seed so runs compare.
+#![allow(dead_code)] // Each benchmark uses the generators it needs.
 
 use callbook::domain::fields::{self, blank};
 use callbook::domain::{Account, Pane};
@@ -59,4 +60,34 @@ pub fn account(name: &str, per_pane: usize, seed: u64) -> Account {
         }
     }
     account
+}
+
+const STEMS: &[&str] = &[
+    "What happens to",
+    "How does",
+    "Who decides on",
+    "What would change if you fixed",
+    "Walk me through",
+    "Why is now the time for",
+    "How do you measure",
+    "What does it cost you when",
+    "Tell me about",
+    "What would it mean for the team if",
+];
+
+/// `n` bank questions of realistic length (10 to 20 words), for search and ranking.
+pub fn bank(n: usize) -> Vec<callbook::domain::bank::BankQuestion> {
+    use callbook::domain::bank::{BankQuestion, Category, Spin};
+    let mut seed = 42;
+    (0..n)
+        .map(|i| BankQuestion {
+            id: format!("g{i}"),
+            text: format!("{} {}?", STEMS[i % STEMS.len()], words(&mut seed, 6 + i % 10)),
+            category: Category::ALL[i % Category::ALL.len()],
+            pane: Some(Pane::ALL[i % Pane::ALL.len()]),
+            spin: Spin::ALL[i % Spin::ALL.len()],
+            open: i % 7 != 0,
+            extra: Default::default(),
+        })
+        .collect()
 }

@@ -33,6 +33,7 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 app.say(format!("Moved to {}", to.display()));
                 refresh(app, store)
             }),
+            Effect::SaveBank => store.save_bank(&app.bank.mine),
             Effect::Refresh => refresh(app, store),
             Effect::Close => {
                 app.workbook = None;

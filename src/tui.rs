@@ -12,6 +12,11 @@ use std::process::ExitCode;
 /// Runs the terminal UI on the picker, or on account `open` when given.
 pub fn run(store: Store, open: Option<AccountId>) -> anyhow::Result<ExitCode> {
     let mut app = App::new(store.list()?, crate::domain::now);
+    match store.load_bank() {
+        Ok(mine) => app.bank = app::Bank::new(mine),
+        // The built-in bank still works; the damaged file is left alone (saves refuse it).
+        Err(e) => app.fail(format!("Your own bank questions can't be read: {e}")),
+    }
     if let Some(id) = open {
         effects::run(vec![Effect::Open(id)], &mut app, &store);
     }

@@ -287,3 +287,53 @@ fn damaged_file_is_flagged_and_left_alone() {
         "the damaged file was changed"
     );
 }
+
+#[test]
+fn bank_question_joins_the_plan_linked_to_a_goal() {
+    let data = Data::new();
+    data.cli(&["new", "Harbor Mills"]);
+    let goal_id = data
+        .cli(&["add", "harbor", "goals", "Double output at the Toledo plant"])
+        .trim()
+        .to_owned();
+    data.cli(&["add", "harbor", "threats", "A new mill opening in Ohio"]);
+    let mut tui = data.tui(&["open", "harbor"]);
+    tui.wait_for("Goals (1)");
+    tui.send("2");
+    tui.wait_for("Bank, most relevant first");
+    // Find one bank question by typing part of it, then add it from the bank.
+    tui.send("/");
+    tui.send("happen internally");
+    tui.wait_for("What needs to happen internally");
+    tui.send(ENTER);
+    tui.send("\t");
+    tui.wait_until("the bank to have focus", |s| s.contains("Why it is suggested"));
+    tui.send(ENTER);
+    tui.wait_for("Plan (1)");
+    tui.send(ESC);
+    // The filter is gone when the bank's count is no longer "shown/all".
+    tui.wait_until("the filter to clear", |s| {
+        s.lines()
+            .any(|l| l.contains("Bank, most relevant first (") && !l.contains('/'))
+    });
+    tui.send("\t");
+    tui.wait_for("The selected question");
+    tui.send("l");
+    tui.wait_for("[ ] Goals: Double output");
+    tui.send(" ");
+    tui.wait_for("[x] Goals: Double output");
+    tui.send(ENTER);
+    tui.wait_for("Linked to 1 item");
+    tui.send("q");
+    tui.expect_success();
+
+    let account = data.only_account();
+    let q = &account["questions"][0];
+    assert_eq!(
+        q["text"],
+        "What needs to happen internally for this to move forward?"
+    );
+    assert_eq!(q["links"], serde_json::json!([goal_id]));
+    assert_eq!(q["from_bank"], "b224");
+    assert_eq!(q["status"], "planned");
+}

@@ -125,12 +125,12 @@ fn help_overlay_lists_the_keymap() {
         assert!(text.contains(words), "help lacks {words}:\n{text}");
     }
     insta::assert_snapshot!(terminal.backend());
-    press(&mut app, &"j".repeat(20));
-    let text = screen(&draw(&mut app, 80, 24));
-    assert!(
-        text.contains("Ctrl-s") && text.contains("Editor"),
-        "scrolled help lacks the editor keys:\n{text}"
-    );
+    let found = (0..100).any(|_| {
+        press(&mut app, "j");
+        let text = screen(&draw(&mut app, 80, 24));
+        text.contains("Ctrl-s") && text.contains("Editor")
+    });
+    assert!(found, "scrolling help never showed the editor keys");
     press(&mut app, &"j".repeat(100));
     let text = screen(&draw(&mut app, 80, 24));
     assert!(
@@ -188,4 +188,55 @@ fn wide_text_and_escapes_keep_the_borders() {
 fn unicode_width(line: &str) -> usize {
     use ratatui::text::Line;
     Line::raw(line).width()
+}
+
+/// The sample with a plan: a bank question, one of the rep's own, an opinion kept on purpose.
+fn sample_with_plan() -> App {
+    let mut app = sample_app();
+    press(&mut app, "2<Tab><Enter><Tab>");
+    press(
+        &mut app,
+        "aWalk me through how a rejected load is handled today<C-s>",
+    );
+    press(&mut app, "aOur platform is the best choice, right?<C-s><C-s>");
+    app
+}
+
+#[test]
+fn questions_screen_with_a_plan() {
+    let mut app = sample_with_plan();
+    let terminal = draw(&mut app, 120, 40);
+    let text = screen(&terminal);
+    assert!(text.contains("Walk me through how a rejected load"), "{text}");
+    assert!(text.contains("⚠"), "the kept opinion is marked:\n{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn questions_screen_bank_focus_at_the_minimum_size() {
+    let mut app = sample_with_plan();
+    press(&mut app, "<Tab>j");
+    let terminal = draw(&mut app, 80, 24);
+    assert!(screen(&terminal).contains("Why it is suggested"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn question_editor_lints_as_you_type() {
+    let mut app = sample_app();
+    press(&mut app, "2aAre you looking for ways to save money?");
+    let terminal = draw(&mut app, 100, 30);
+    let text = screen(&terminal);
+    assert!(text.contains("leading"), "{text}");
+    assert!(text.contains("Try (Ctrl-g)"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn link_chooser() {
+    let mut app = sample_with_plan();
+    press(&mut app, "gl");
+    let terminal = draw(&mut app, 100, 30);
+    assert!(screen(&terminal).contains("[x]"), "the served item is ticked");
+    insta::assert_snapshot!(terminal.backend());
 }

@@ -726,3 +726,48 @@ fn trash_refuses_stems_that_leave_the_accounts_folder() {
     }
     assert!(outside.exists());
 }
+
+#[test]
+fn the_users_bank_round_trips_and_a_damaged_one_is_never_written() {
+    use callbook::domain::bank::{BankFile, BankQuestion, Category, Spin};
+    let (_tmp, store) = store();
+    let empty = store.load_bank().unwrap();
+    assert!(empty.questions.is_empty() && empty.schema == 1);
+    assert!(!store.bank_path().exists(), "reading does not create the file");
+    let q = BankQuestion {
+        id: "u1".into(),
+        text: "What would a second shift change?".into(),
+        category: Category::GoalsAndVision,
+        pane: Some(Pane::Goals),
+        spin: Spin::NeedPayoff,
+        open: true,
+        extra: Default::default(),
+    };
+    let bank = BankFile {
+        schema: 1,
+        questions: vec![q],
+        extra: Default::default(),
+    };
+    store.save_bank(&bank).unwrap();
+    assert_eq!(store.load_bank().unwrap(), bank);
+    assert!(fs::read_to_string(store.bank_path()).unwrap().ends_with("}\n"));
+    fs::write(
+        store.bank_path(),
+        b"{\"schema\": 1, \"questions\": [\n  {\"id\": 3}\n]}",
+    )
+    .unwrap();
+    let err = store.load_bank().unwrap_err();
+    assert!(matches!(err, StoreError::Damaged { line: 2, .. }), "{err}");
+    assert!(store.save_bank(&bank).is_err());
+    assert!(
+        fs::read_to_string(store.bank_path())
+            .unwrap()
+            .contains("\"id\": 3"),
+        "left alone"
+    );
+    fs::write(store.bank_path(), b"{\"schema\": 9, \"questions\": []}").unwrap();
+    assert!(matches!(
+        store.load_bank(),
+        Err(StoreError::ReadOnly { schema: 9, .. })
+    ));
+}

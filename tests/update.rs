@@ -192,7 +192,7 @@ fn filter_narrows_every_pane_and_esc_clears_it() {
         }
     }
     press(&mut app, "<Enter>");
-    assert_eq!(app.scopes(), vec![Scope::World, Scope::Global]);
+    assert_eq!(app.scopes(), vec![Scope::World, Scope::Workbook, Scope::Global]);
     assert!(press(&mut app, "J").is_empty(), "no reordering while filtered");
     press(&mut app, "<Esc>");
     let wb = app.workbook.as_ref().unwrap();

@@ -45,6 +45,18 @@ pub enum Action {
     Redo,
     /// Create a new account (asks for its name).
     NewAccount,
+    /// Link the selected question to items of the customer's world.
+    Link,
+    /// Move the selected question on: planned, asked, answered.
+    CycleStatus,
+    /// Turn the answer heard into a new item of the customer's world.
+    AnswerToWorld,
+    /// Add the selected plan question to the user's own bank.
+    SaveToBank,
+    /// In a list of choices: tick or untick the highlighted row.
+    Toggle,
+    /// In the question editor: replace the text with the linter's rewrite.
+    UseRewrite,
     /// In an editor: keep the changes.
     Save,
     /// In an editor: the next field.
@@ -80,6 +92,8 @@ pub enum Effect {
     CreateSample,
     /// Move the account file with this stem to the trash.
     Trash(String),
+    /// Write the user's own bank questions to `bank.json`.
+    SaveBank,
     /// Read the list of accounts again.
     Refresh,
     /// Leave the workbook for the picker (runs only if the save before it succeeded).

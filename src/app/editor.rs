@@ -4,6 +4,7 @@
 
 use crate::domain::Pane;
 use crate::domain::fields::{self, Field, FieldKind};
+use crate::domain::plan;
 use crate::domain::text::clean;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
@@ -88,12 +89,39 @@ pub enum FieldValue {
     Choice(usize),
 }
 
-/// The popup that edits one entry.
+/// What an editor edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// An entry of a pane of the customer's world.
+    Entry(Pane),
+    /// A question of the plan.
+    Question,
+}
+
+impl Target {
+    /// The fields of what is edited, in order.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            Target::Entry(pane) => fields::fields(pane),
+            Target::Question => plan::QUESTION_FIELDS,
+        }
+    }
+
+    /// How it is called in the editor's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Target::Entry(pane) => pane.title(),
+            Target::Question => "Question",
+        }
+    }
+}
+
+/// The popup that edits one entry or question.
 #[derive(Clone, Debug)]
 pub struct Editor {
-    /// The pane the entry belongs to.
-    pub pane: Pane,
-    /// The entry's index in its list; `None` for a new entry.
+    /// What is edited.
+    pub target: Target,
+    /// The index in its list; `None` for a new one.
     pub at: Option<usize>,
     /// The form's fields, in the order of [`fields::fields`].
     pub fields: Vec<(Field, FieldValue)>,
@@ -103,12 +131,17 @@ pub struct Editor {
     pub original: Vec<String>,
     /// Why the last save was refused.
     pub error: Option<String>,
+    /// For questions: the text of the first linked item, which the linter's rewrite uses.
+    pub context: Option<String>,
+    /// For questions: the linter objected and the rep was told; the next save keeps it.
+    pub armed: bool,
 }
 
 impl Editor {
-    /// An editor for entry `at` of `pane` (or a new one), holding `values`.
-    pub fn new(pane: Pane, at: Option<usize>, values: Vec<String>) -> Self {
-        let fields = fields::fields(pane)
+    /// An editor for entry `at` of `target` (or a new one), holding `values`.
+    pub fn new(target: Target, at: Option<usize>, values: Vec<String>) -> Self {
+        let fields = target
+            .fields()
             .iter()
             .zip(&values)
             .map(|(f, v)| {
@@ -123,12 +156,14 @@ impl Editor {
             })
             .collect();
         Editor {
-            pane,
+            target,
             at,
             fields,
             focus: 0,
             original: values,
             error: None,
+            context: None,
+            armed: false,
         }
     }
 
@@ -178,9 +213,20 @@ impl Editor {
             }
             FieldValue::Text(t) if key.code == KeyCode::Enter && !t.is_multiline() => self.next_field(),
             FieldValue::Text(t) => {
-                t.input(key);
+                if t.input(key) {
+                    self.armed = false;
+                }
             }
         }
         self.error = None;
+    }
+
+    /// Replaces the text of the first field (used to take the linter's rewrite).
+    pub fn set_text(&mut self, text: &str) {
+        if let Some((_, FieldValue::Text(t))) = self.fields.first_mut() {
+            *t = TextField::new(text, t.is_multiline());
+            self.armed = false;
+            self.error = None;
+        }
     }
 }

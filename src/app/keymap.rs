@@ -14,8 +14,14 @@ pub enum Scope {
     Global,
     /// The account picker.
     Picker,
+    /// Every screen of an open account.
+    Workbook,
     /// The customer's world.
     World,
+    /// The question plan and the bank.
+    Questions,
+    /// A list of choices (links, a pane).
+    Choose,
     /// Typing a filter after `/`.
     Filter,
     /// The entry editor popup.
@@ -34,7 +40,10 @@ impl Scope {
         match self {
             Scope::Global => "Everywhere",
             Scope::Picker => "Account picker",
-            Scope::World => "The customer's world",
+            Scope::Workbook => "Any screen of an account",
+            Scope::World => "The customer's world (1)",
+            Scope::Questions => "Questions (2)",
+            Scope::Choose => "Choosing",
             Scope::Filter => "Filter",
             Scope::Editor => "Editor",
             Scope::Prompt => "Prompt",
@@ -113,7 +122,36 @@ pub static BINDINGS: &[Binding] = &[
     bind(World, Char('d'), Action::Delete, "delete (u undoes)", true),
     bind(World, Char('K'), Action::MoveUp, "move up", false),
     bind(World, Char('J'), Action::MoveDown, "move down", false),
-    bind(World, Char('1'), Action::Screen(1), "the customer's world", false),
+    bind(
+        Workbook,
+        Char('1'),
+        Action::Screen(1),
+        "the customer's world",
+        false,
+    ),
+    bind(Workbook, Char('2'), Action::Screen(2), "questions", false),
+    bind(Questions, Char('a'), Action::Add, "write a question", true),
+    bind(Questions, Enter, Action::Edit, "edit / add to plan", true),
+    bind(Questions, Char('e'), Action::Edit, "edit / add to plan", false),
+    bind(Questions, Char('l'), Action::Link, "link to the world", true),
+    bind(
+        Questions,
+        Char('s'),
+        Action::CycleStatus,
+        "planned/asked/answered",
+        true,
+    ),
+    bind(
+        Questions,
+        Char('w'),
+        Action::AnswerToWorld,
+        "answer to a world item",
+        false,
+    ),
+    bind(Questions, Char('b'), Action::SaveToBank, "save to my bank", false),
+    bind(Questions, Char('d'), Action::Delete, "delete (u undoes)", false),
+    bind(Questions, Char('K'), Action::MoveUp, "move up", false),
+    bind(Questions, Char('J'), Action::MoveDown, "move down", false),
     bind(Global, Char('?'), Action::Help, "help", true),
     bind(Global, Char('q'), Action::Quit, "save and quit", true),
     ctrl(Global, 'c', Action::Quit, "save and quit", false),
@@ -139,6 +177,20 @@ pub static BINDINGS: &[Binding] = &[
     bind(Editor, Esc, Action::Back, "cancel", true),
     bind(Editor, Tab, Action::NextField, "next field", true),
     bind(Editor, BackTab, Action::PrevField, "previous field", true),
+    ctrl(
+        Editor,
+        'g',
+        Action::UseRewrite,
+        "take the linter's rewrite (questions)",
+        false,
+    ),
+    bind(Choose, Char(' '), Action::Toggle, "tick or untick", true),
+    bind(Choose, Enter, Action::Confirm, "done", true),
+    bind(Choose, Esc, Action::Back, "cancel", true),
+    bind(Choose, Char('j'), Action::Down, "down", false),
+    bind(Choose, Down, Action::Down, "down", false),
+    bind(Choose, Char('k'), Action::Up, "up", false),
+    bind(Choose, Up, Action::Up, "up", false),
     bind(Prompt, Enter, Action::Confirm, "confirm", true),
     bind(Prompt, Esc, Action::Back, "cancel", true),
     bind(Confirm, Char('y'), Action::Confirm, "yes", true),
@@ -215,14 +267,17 @@ pub fn help_rows(scope: Scope, hints_only: bool) -> Vec<(String, &'static str)> 
 }
 
 /// Every scope, in the order help lists them after the ones that apply now.
-pub const ALL_SCOPES: [Scope; 8] = [
+pub const ALL_SCOPES: [Scope; 11] = [
     Scope::World,
+    Scope::Questions,
+    Scope::Workbook,
     Scope::Picker,
     Scope::Global,
     Scope::Editor,
     Scope::Prompt,
     Scope::Filter,
     Scope::Confirm,
+    Scope::Choose,
     Scope::Help,
 ];
 

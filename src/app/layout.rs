@@ -85,6 +85,58 @@ pub fn help_max_scroll(viewport: Rect) -> u16 {
     super::keymap::help_height().saturating_sub(visible)
 }
 
+/// The questions screen: the plan beside the bank, and below them the selected question's
+/// verdict and the plan's health.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Questions {
+    /// The account's plan.
+    pub plan: Rect,
+    /// The bank, ranked for the account.
+    pub bank: Rect,
+    /// What the selected row is and why (the linter's verdict, why suggested).
+    pub detail: Rect,
+    /// The plan's health.
+    pub health: Rect,
+}
+
+/// Lays out the questions screen inside `body`.
+pub fn questions(body: Rect) -> Questions {
+    let [lists, detail, health] =
+        Layout::vertical([Constraint::Min(6), Constraint::Length(5), Constraint::Length(5)]).areas(body);
+    let [plan, bank] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(lists);
+    Questions {
+        plan,
+        bank,
+        detail,
+        health,
+    }
+}
+
+/// The list under a cell of the questions screen, and the row under it (an index into the
+/// visible rows) when the cell is on one.
+pub fn hit_questions(
+    body: Rect,
+    x: u16,
+    y: u16,
+    plan_row: usize,
+    bank_row: usize,
+) -> Option<(crate::app::Focus, Option<usize>)> {
+    let l = questions(body);
+    let at = Position::new(x, y);
+    let (focus, area, selected) = if l.plan.contains(at) {
+        (crate::app::Focus::Plan, l.plan, plan_row)
+    } else if l.bank.contains(at) {
+        (crate::app::Focus::Bank, l.bank, bank_row)
+    } else {
+        return None;
+    };
+    let list = inner(area);
+    let row = list
+        .contains(at)
+        .then(|| list_offset(selected, list.height) + usize::from(y - list.y));
+    Some((focus, row))
+}
+
 /// The first visible row of a list of `height` rows with row `selected` selected: the
 /// list scrolls just enough to keep the selection in view.
 pub fn list_offset(selected: usize, height: u16) -> usize {

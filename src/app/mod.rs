@@ -8,18 +8,21 @@ pub mod history;
 pub mod keymap;
 pub mod layout;
 mod picker;
+mod questions;
 mod update;
+mod workbook;
 mod world;
 
 pub use action::{Action, Effect};
 pub use keymap::Scope;
+pub use picker::{Picker, PickerEntry};
+pub use questions::{Bank, Chooser, Focus, QuestionsState};
 pub use update::update;
+pub use workbook::Workbook;
 
-use crate::domain::{Account, AccountId, Pane};
-use crate::storage::{Listing, Loaded, Summary};
+use crate::storage::{Listing, Loaded};
 use chrono::{DateTime, Utc};
 use editor::{Editor, LineInput};
-use history::History;
 use ratatui::layout::Rect;
 
 /// Where the time comes from; tests pass a fixed clock so output is repeatable.
@@ -40,33 +43,44 @@ pub struct App {
     pub viewport: Rect,
     /// The time source.
     pub clock: Clock,
+    /// The question bank: built-in questions and the user's own.
+    pub bank: Bank,
 }
 
-/// One row of the account picker.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PickerEntry {
-    /// A readable account.
-    Account(Summary),
-    /// A file that could not be read, with the error naming file, line and column.
-    Damaged {
-        /// The file's stem.
-        stem: String,
-        /// What is wrong.
-        message: String,
-    },
-    /// The built-in sample account, offered while there are no accounts.
-    Sample,
+/// The screens of a workbook, in tab order; digits switch between them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    /// 1: the customer's world.
+    #[default]
+    World,
+    /// 2: the question plan beside the bank.
+    Questions,
 }
 
-/// The account picker.
-#[derive(Debug, Default)]
-pub struct Picker {
-    /// Every row, before filtering.
-    pub entries: Vec<PickerEntry>,
-    /// Index into [`Picker::visible`].
-    pub selected: usize,
-    /// The filter typed after `/`.
-    pub filter: Filter,
+impl Screen {
+    /// Every screen, in tab order.
+    pub const ALL: [Screen; 2] = [Screen::World, Screen::Questions];
+
+    /// The screen a digit names (1-based).
+    pub fn from_number(n: u8) -> Option<Screen> {
+        Screen::ALL.get(usize::from(n).checked_sub(1)?).copied()
+    }
+
+    /// What to tell the user on arriving at the screen.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Screen::World => "Tab moves between panes, a adds, ? shows every key",
+            Screen::Questions => "Tab switches between plan and bank; Enter on the bank adds to the plan",
+        }
+    }
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::World => "The customer's world",
+            Screen::Questions => "Questions",
+        }
+    }
 }
 
 /// A list filter typed after `/`.
@@ -85,31 +99,6 @@ impl Filter {
     }
 }
 
-/// An open account.
-#[derive(Debug)]
-pub struct Workbook {
-    /// Its id.
-    pub id: AccountId,
-    /// Its content, as edited.
-    pub account: Account,
-    /// Set when the file is from a newer callbook: shown, never saved.
-    pub read_only: Option<u32>,
-    /// The focused pane.
-    pub pane: Pane,
-    /// The selected row in each pane, in [`Pane::ALL`] order, as an index into the visible rows.
-    pub selected: [usize; 6],
-    /// Undo and redo.
-    pub history: History,
-    /// Changed since the last successful save.
-    pub dirty: bool,
-    /// The last save failed with this message.
-    pub save_error: Option<String>,
-    /// At least one save succeeded since the account was opened.
-    pub saved_once: bool,
-    /// The filter over every pane.
-    pub filter: Filter,
-}
-
 /// A popup over the screen.
 #[derive(Debug)]
 pub enum Overlay {
@@ -119,6 +108,8 @@ pub enum Overlay {
     Editor(Box<Editor>),
     /// Asking for a new account's name.
     NewAccount(LineInput),
+    /// Picking one or several rows from a list (links, a pane).
+    Choose(Box<Chooser>),
     /// A yes/no question and what yes does.
     Confirm(Question),
 }
@@ -161,6 +152,7 @@ impl App {
             status: Status::default(),
             viewport: Rect::new(0, 0, 80, 24),
             clock,
+            bank: Bank::default(),
         };
         app.set_listing(listing);
         app
@@ -191,22 +183,11 @@ impl App {
         let notice = loaded
             .newer_schema
             .map(|n| format!("read-only: written by a newer callbook (schema {n}); changes can't be saved"));
-        self.workbook = Some(Workbook {
-            id: loaded.id,
-            account: loaded.account,
-            read_only: loaded.newer_schema,
-            pane: Pane::Goals,
-            selected: [0; 6],
-            history: History::default(),
-            dirty: false,
-            save_error: None,
-            saved_once: false,
-            filter: Filter::default(),
-        });
+        self.workbook = Some(Workbook::new(loaded.id, loaded.account, loaded.newer_schema));
         self.overlay = None;
         match notice {
             Some(text) => self.status = Status { text, error: true },
-            None => self.say("Tab moves between panes, a adds, ? shows every key"),
+            None => self.say(Screen::World.hint()),
         }
     }
 
@@ -234,82 +215,34 @@ impl App {
 
     /// The scopes whose bindings apply now, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
+        let filtering = match &self.workbook {
+            Some(wb) => wb.filter.active,
+            None => self.picker.filter.active,
+        };
         match &self.overlay {
             Some(Overlay::Help(_)) => vec![Scope::Help],
             Some(Overlay::Editor(_)) => vec![Scope::Editor],
             Some(Overlay::NewAccount(_)) => vec![Scope::Prompt],
             Some(Overlay::Confirm(_)) => vec![Scope::Confirm],
-            None => match &self.workbook {
-                Some(wb) if wb.filter.active => vec![Scope::Filter],
-                Some(_) => vec![Scope::World, Scope::Global],
-                None if self.picker.filter.active => vec![Scope::Filter],
-                None => vec![Scope::Picker, Scope::Global],
-            },
+            Some(Overlay::Choose(_)) => vec![Scope::Choose],
+            None if filtering => vec![Scope::Filter],
+            None => self.screen_scopes(),
+        }
+    }
+
+    /// The scopes of the screen itself, ignoring popups and filters.
+    pub fn screen_scopes(&self) -> Vec<Scope> {
+        match &self.workbook {
+            Some(wb) if wb.screen == Screen::Questions => {
+                vec![Scope::Questions, Scope::Workbook, Scope::Global]
+            }
+            Some(_) => vec![Scope::World, Scope::Workbook, Scope::Global],
+            None => vec![Scope::Picker, Scope::Global],
         }
     }
 
     /// The time now, from the app's clock.
     pub fn now(&self) -> DateTime<Utc> {
         (self.clock)()
-    }
-}
-
-impl Picker {
-    /// The rows the filter lets through, as indices into `entries`.
-    pub fn visible(&self) -> Vec<usize> {
-        let needle = self.filter.needle();
-        (0..self.entries.len())
-            .filter(|&i| needle.is_empty() || self.entries[i].label().to_lowercase().contains(&needle))
-            .collect()
-    }
-
-    /// The selected row, if any.
-    pub fn current(&self) -> Option<&PickerEntry> {
-        self.visible().get(self.selected).map(|&i| &self.entries[i])
-    }
-}
-
-impl PickerEntry {
-    /// The row's name, for filtering and questions.
-    pub fn label(&self) -> String {
-        match self {
-            PickerEntry::Account(s) => s.name.clone(),
-            PickerEntry::Damaged { stem, .. } => format!("{stem}.json"),
-            PickerEntry::Sample => format!("{} (sample)", crate::domain::sample::NAME),
-        }
-    }
-}
-
-impl Workbook {
-    /// The rows of `pane` the filter lets through, as indices into the pane's list.
-    pub fn visible(&self, pane: Pane) -> Vec<usize> {
-        let needle = self.filter.needle();
-        (0..self.account.len(pane))
-            .filter(|&i| needle.is_empty() || self.account.haystack(pane, i).to_lowercase().contains(&needle))
-            .collect()
-    }
-
-    /// The selected row of `pane`, as an index into the visible rows.
-    pub fn selected_row(&self, pane: Pane) -> usize {
-        self.selected[pane.index()]
-    }
-
-    /// The state undo would return to.
-    pub fn snapshot(&self) -> history::Snapshot {
-        history::Snapshot {
-            account: self.account.clone(),
-            pane: self.pane,
-            selected: self.selected,
-        }
-    }
-
-    /// Puts back a state from undo or redo.
-    pub fn restore(&mut self, s: history::Snapshot) {
-        (self.account, self.pane, self.selected) = (s.account, s.pane, s.selected);
-    }
-
-    /// The list index of the selected entry of the focused pane, if any.
-    pub fn current(&self) -> Option<usize> {
-        self.visible(self.pane).get(self.selected_row(self.pane)).copied()
     }
 }

@@ -1,7 +1,61 @@
-//! Behaviour of the account picker: move, filter, open, create, trash.
+//! The account picker: its state and its behaviour (move, filter, open, create, trash).
 
 use super::editor::LineInput;
-use super::{Action, App, Effect, Overlay, PickerEntry, Question, layout};
+use super::{Action, App, Effect, Filter, Overlay, Question, layout};
+use crate::storage::Summary;
+
+/// One row of the account picker.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PickerEntry {
+    /// A readable account.
+    Account(Summary),
+    /// A file that could not be read, with the error naming file, line and column.
+    Damaged {
+        /// The file's stem.
+        stem: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The built-in sample account, offered while there are no accounts.
+    Sample,
+}
+
+/// The account picker.
+#[derive(Debug, Default)]
+pub struct Picker {
+    /// Every row, before filtering.
+    pub entries: Vec<PickerEntry>,
+    /// Index into [`Picker::visible`].
+    pub selected: usize,
+    /// The filter typed after `/`.
+    pub filter: Filter,
+}
+
+impl Picker {
+    /// The rows the filter lets through, as indices into `entries`.
+    pub fn visible(&self) -> Vec<usize> {
+        let needle = self.filter.needle();
+        (0..self.entries.len())
+            .filter(|&i| needle.is_empty() || self.entries[i].label().to_lowercase().contains(&needle))
+            .collect()
+    }
+
+    /// The selected row, if any.
+    pub fn current(&self) -> Option<&PickerEntry> {
+        self.visible().get(self.selected).map(|&i| &self.entries[i])
+    }
+}
+
+impl PickerEntry {
+    /// The row's name, for filtering and questions.
+    pub fn label(&self) -> String {
+        match self {
+            PickerEntry::Account(s) => s.name.clone(),
+            PickerEntry::Damaged { stem, .. } => format!("{stem}.json"),
+            PickerEntry::Sample => format!("{} (sample)", crate::domain::sample::NAME),
+        }
+    }
+}
 
 /// Applies an action on the picker screen.
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {

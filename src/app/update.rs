@@ -1,12 +1,19 @@
 //! `update`: every behaviour of the app, as state in, state out, plus effects. Overlays
 //! (help, editor, prompt, question) and filters are handled here; screens in their modules.
 
-use super::editor::Editor;
-use super::{Action, App, Effect, Filter, Overlay, Question, layout, picker, world};
+use super::editor::{Editor, Target};
+use super::questions::{self, Chooser};
+use super::{Action, App, Effect, Filter, Overlay, Question, Screen, layout, picker, workbook, world};
 use ratatui::layout::Rect;
 
 /// Applies an action and returns the effects the event loop must carry out, in order.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = dispatch(app, action);
+    questions::refresh(app);
+    effects
+}
+
+fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     if let Action::Resize(w, h) = action {
         app.viewport = Rect::new(0, 0, w, h);
         return Vec::new();
@@ -25,9 +32,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
     }
-    match app.workbook {
-        Some(_) => world::update(app, action),
-        None => picker::update(app, action),
+    let Some(screen) = app.workbook.as_ref().map(|wb| wb.screen) else {
+        return picker::update(app, action);
+    };
+    if let Some(effects) = workbook::update(app, action) {
+        return effects;
+    }
+    match screen {
+        Screen::World => world::update(app, action),
+        Screen::Questions => questions::update(app, action),
     }
 }
 
@@ -58,7 +71,10 @@ fn filter_update(filter: &mut Filter, action: Action) -> bool {
 /// The filter changed what is visible: start again from the first row.
 fn reset_selection(app: &mut App) {
     match &mut app.workbook {
-        Some(wb) => wb.selected = [0; 6],
+        Some(wb) => {
+            wb.selected = [0; 6];
+            (wb.questions.plan_row, wb.questions.bank_row) = (0, 0);
+        }
         None => app.picker.selected = 0,
     }
 }
@@ -94,12 +110,36 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect
             }
         },
         Overlay::Confirm(question) => confirm_update(app, question, action),
+        Overlay::Choose(chooser) => choose_update(app, chooser, action),
     }
+}
+
+fn choose_update(app: &mut App, mut chooser: Box<Chooser>, action: Action) -> Vec<Effect> {
+    let last = chooser.rows.len().saturating_sub(1);
+    match action {
+        Action::Back => return Vec::new(),
+        Action::Confirm => return questions::chosen(app, *chooser),
+        Action::Up => chooser.cursor = chooser.cursor.saturating_sub(1),
+        Action::Down => chooser.cursor = (chooser.cursor + 1).min(last),
+        Action::Toggle if chooser.multi => {
+            let c = chooser.cursor;
+            chooser.checked[c] = !chooser.checked[c];
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Choose(chooser));
+    Vec::new()
 }
 
 fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> Vec<Effect> {
     match action {
-        Action::Save => return world::save_editor(app, editor),
+        Action::Save => {
+            return match editor.target {
+                Target::Entry(pane) => world::save_editor(app, editor, pane),
+                Target::Question => questions::save_editor(app, editor),
+            };
+        }
+        Action::UseRewrite if editor.target == Target::Question => questions::use_rewrite(app, &mut editor),
         Action::Back if editor.is_changed() => {
             app.overlay = Some(Overlay::Confirm(Question::DiscardEdit(editor)));
             return Vec::new();

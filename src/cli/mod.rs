@@ -7,6 +7,8 @@
 //! through [`clean`] (or JSON-escaped, see [`safe_json`]) before it is printed, so a hostile
 //! file can't send control sequences to the terminal.
 
+mod bank;
+mod lint;
 mod list;
 mod transfer;
 
@@ -83,6 +85,29 @@ pub enum Command {
         #[arg(long)]
         replace: bool,
     },
+    /// Judge lines as questions or opinions (stdin lines when no TEXT).
+    Lint {
+        /// Print one JSON object per line instead.
+        #[arg(long)]
+        json: bool,
+        /// The lines to judge; with none, each line of stdin.
+        text: Vec<String>,
+    },
+    /// List or search the question bank, or import a bank file into your own questions.
+    Bank {
+        /// Fuzzy search; best matches first.
+        #[arg(long, value_name = "Q")]
+        search: Option<String>,
+        /// Print a bank file (JSON) instead of one line per question.
+        #[arg(long)]
+        json: bool,
+        /// Only your own questions (from the data folder's bank.json).
+        #[arg(long)]
+        mine: bool,
+        /// Add the questions of a bank file to your own.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["search", "json", "mine"])]
+        import: Option<PathBuf>,
+    },
 }
 
 /// Export formats.
@@ -109,6 +134,21 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
             transfer::export(store, &name, format, output.as_deref(), &mut out)
         }
         Command::Import { file, replace } => transfer::import(store, &file, replace, &mut out),
+        Command::Lint { json, text } => lint::run(&text, json, &mut out),
+        Command::Bank {
+            search,
+            json,
+            mine,
+            import,
+        } => {
+            let request = bank::Request {
+                search: search.as_deref(),
+                json,
+                mine,
+                import: import.as_deref(),
+            };
+            bank::run(store, request, &mut out)
+        }
     };
     match result.and_then(|()| Ok(out.flush()?)) {
         // `callbook list | head -1`: the reader left, which is not a failure of ours, and

@@ -21,7 +21,12 @@ pub(super) fn export(
     let id = store.resolve(name)?;
     let account = store.load(&id)?.account;
     let text = match format {
-        Format::Md => export::markdown(&account),
+        Format::Md => {
+            // The user's own bank only refines the plan's SPIN counts; unreadable, it is skipped.
+            let mut bank = crate::domain::bank::builtin().questions;
+            bank.extend(store.load_bank().map(|b| b.questions).unwrap_or_default());
+            export::markdown(&account, &bank)
+        }
         Format::Json => storage::to_json(&account),
     };
     match output {

@@ -3,6 +3,7 @@
 //! not know are kept in `extra` and written back unchanged.
 
 use super::id::ItemId;
+use super::plan::Question;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -43,6 +44,10 @@ pub struct Account {
     /// Consequences of no action and reasons to act now.
     #[serde(default)]
     pub why_change: Vec<Item>,
+    /// The question plan, in the order the rep means to ask. Left out of the file while empty,
+    /// so accounts without a plan stay as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
     /// Unknown fields, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
@@ -207,6 +212,7 @@ impl Account {
             world: World::default(),
             people: Vec::new(),
             why_change: Vec::new(),
+            questions: Vec::new(),
             extra: Extra::new(),
         }
     }
@@ -261,20 +267,27 @@ impl Account {
     }
 }
 
-/// The panes of the world screen, in the order Tab visits them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The panes of the world screen, in the order Tab visits them. In files a pane is written
+/// as its CLI name (`goals`, `threats`, `competitors`, `market`, `people`, `why`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Pane {
     /// What they are trying to achieve.
+    #[serde(rename = "goals")]
     Goals,
     /// What could stop them.
+    #[serde(rename = "threats")]
     Threats,
     /// Their competitors.
+    #[serde(rename = "competitors")]
     Competitors,
     /// Their market conditions.
+    #[serde(rename = "market")]
     Market,
     /// The people in the decision.
+    #[serde(rename = "people")]
     People,
     /// Consequences of no action and why now.
+    #[serde(rename = "why")]
     WhyChange,
 }
 

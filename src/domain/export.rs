@@ -3,14 +3,16 @@
 //! so the document is safe to print on a terminal.
 
 use super::account::{Account, Item, Pane, Person, Priority};
+use super::bank::BankQuestion;
 use super::fields::{PRIORITIES, ROLES};
 use super::text::clean;
+use super::{health, plan};
 
 /// The account as Markdown: its name as the title, the profile, then one section per pane
 /// in [`Pane::ALL`] order, each entry with its priority, source, notes and the customer's
 /// own words (as a blockquote). Empty parts say so rather than vanish, so a reader can
 /// tell "nothing known" from "left out".
-pub fn markdown(account: &Account) -> String {
+pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
     let mut doc = String::new();
     doc.push_str(&format!("# {}\n\n", line(&account.name)));
     doc.push_str(&format!(
@@ -28,11 +30,45 @@ pub fn markdown(account: &Account) -> String {
             None => account.people.iter().for_each(|p| person(&mut doc, p)),
         }
     }
+    question_plan(&mut doc, account, bank);
     // Exactly one final newline, as text files end.
     let end = doc.trim_end().len();
     doc.truncate(end);
     doc.push('\n');
     doc
+}
+
+/// The question plan: its health, then each question in order with its status, the items
+/// it serves, and the answer heard.
+fn question_plan(doc: &mut String, account: &Account, bank: &[BankQuestion]) {
+    doc.push_str("## Question plan\n\n");
+    let h = health::health(account, bank);
+    doc.push_str(&format!("**Plan health:** {}\n\n", h.summary()));
+    for warning in h.warnings() {
+        doc.push_str(&format!("- ⚠ {warning}\n"));
+    }
+    if !h.warnings().is_empty() {
+        doc.push('\n');
+    }
+    if account.questions.is_empty() {
+        doc.push_str("_Nothing yet._\n\n");
+    }
+    for (n, q) in account.questions.iter().enumerate() {
+        let status = plan::STATUSES[q.status as usize];
+        let kept = if q.kept {
+            " (kept although the linter objects)"
+        } else {
+            ""
+        };
+        doc.push_str(&format!("{}. {} _[{status}]_{kept}\n", n + 1, line(&q.text)));
+        for (pane, text) in q.links.iter().filter_map(|id| plan::find_item(account, id)) {
+            doc.push_str(&format!("   - serves {}: {}\n", pane.title(), line(text)));
+        }
+        if !q.answer.trim().is_empty() {
+            doc.push_str(&format!("   - heard: > {}\n", line(&q.answer)));
+        }
+    }
+    doc.push('\n');
 }
 
 /// The profile section: industry and website as a list, the summary as a paragraph.
@@ -186,7 +222,7 @@ mod tests {
 
     #[test]
     fn sections_come_in_pane_order_after_profile() {
-        let md = markdown(&acme());
+        let md = markdown(&acme(), &[]);
         assert!(md.starts_with("# Acme Freight\n\n"), "{md}");
         let heads = [
             "## Profile",
@@ -210,7 +246,7 @@ mod tests {
 
     #[test]
     fn items_carry_priority_notes_words_and_source() {
-        let md = markdown(&acme());
+        let md = markdown(&acme(), &[]);
         let goal = "### Open a depot in Ohio\n\n- **Priority:** high\n- **Source:** Q2 call\n\nBoard approved\nin May\n\n> we need Ohio by Q3\n";
         assert!(md.contains(goal), "{md}");
         assert!(
@@ -223,21 +259,22 @@ mod tests {
 
     #[test]
     fn people_show_title_role_and_cares() {
-        let md = markdown(&acme());
+        let md = markdown(&acme(), &[]);
         let dana = "### Dana Ruiz, CFO\n\n- **Role in the decision:** economic buyer\n\n**What they care about:** Cash flow\n\n> stop the bleeding\n";
         assert!(md.contains(dana), "{md}");
         let mut a = acme();
         a.people[0].role = Role::Unknown;
         a.people[0].title.clear();
-        assert!(markdown(&a).contains("### Dana Ruiz\n\n- **Role in the decision:** unknown\n"));
+        assert!(markdown(&a, &[]).contains("### Dana Ruiz\n\n- **Role in the decision:** unknown\n"));
     }
 
     #[test]
     fn empty_sections_say_so() {
-        let md = markdown(&acme());
+        let md = markdown(&acme(), &[]);
         assert!(md.contains("## Competitors\n\n_Nothing yet._\n"), "{md}");
-        let bare = markdown(&Account::new("Bare", now()));
-        assert_eq!(bare.matches("_Nothing yet._").count(), 7, "{bare}");
+        let bare = markdown(&Account::new("Bare", now()), &[]);
+        // The profile, the six panes and the question plan.
+        assert_eq!(bare.matches("_Nothing yet._").count(), 8, "{bare}");
     }
 
     #[test]
@@ -246,7 +283,7 @@ mod tests {
         a.name = "Evil\x1b[2J Corp".into();
         a.world.goals[0].their_words = "line one\r\nline\x07 two".into();
         a.people[0].title = "C\u{9b}FO".into();
-        let md = markdown(&a);
+        let md = markdown(&a, &[]);
         assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
         assert!(md.starts_with("# Evil\u{fffd}[2J Corp\n"), "{md}");
         assert!(md.contains("> line one\n> line\u{fffd} two\n"), "{md}");

@@ -214,16 +214,22 @@ pub fn move_entry(
     up: bool,
     now: DateTime<Utc>,
 ) -> Option<usize> {
-    let len = account.len(pane);
+    let j = match account.items_mut(pane) {
+        Some(items) => step(items, i, up)?,
+        None => step(&mut account.people, i, up)?,
+    };
+    account.updated = now;
+    Some(j)
+}
+
+/// Swaps entry `i` of `list` with its neighbour above (`up`) or below; returns its new
+/// index, or `None` when there is no such neighbour.
+pub fn step<T>(list: &mut [T], i: usize, up: bool) -> Option<usize> {
     let j = if up { i.checked_sub(1)? } else { i + 1 };
-    if i >= len || j >= len {
+    if i >= list.len() || j >= list.len() {
         return None;
     }
-    match account.items_mut(pane) {
-        Some(items) => items.swap(i, j),
-        None => account.people.swap(i, j),
-    }
-    account.updated = now;
+    list.swap(i, j);
     Some(j)
 }
 

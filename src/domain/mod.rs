@@ -2,10 +2,16 @@
 //! export. Nothing here knows about the terminal (no ratatui) or about files.
 
 pub mod account;
+pub mod bank;
 pub mod export;
 pub mod fields;
+pub mod health;
 pub mod id;
+pub mod lint;
+pub mod plan;
+pub mod rank;
 pub mod sample;
+pub mod search;
 pub mod text;
 
 pub use account::{Account, Item, Pane, Person, Priority, Profile, Role, SCHEMA, now};

@@ -1,7 +1,7 @@
 //! The frame around every screen: title and tabs, status line, key hints.
 
 use super::theme;
-use crate::app::{App, keymap};
+use crate::app::{App, Screen, keymap};
 use crate::domain::text::first_line;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -18,7 +18,14 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
         Some(wb) => {
             spans.push(Span::styled(first_line(&wb.account.name), theme::heading()));
             spans.push(Span::styled(" │ ", theme::dim()));
-            spans.push(Span::styled(" 1 The customer's world ", theme::selected()));
+            for (n, screen) in Screen::ALL.iter().enumerate() {
+                let style = if *screen == wb.screen {
+                    theme::selected()
+                } else {
+                    theme::dim()
+                };
+                spans.push(Span::styled(format!(" {} {} ", n + 1, screen.title()), style));
+            }
         }
         None => spans.push(Span::styled("Accounts", theme::heading())),
     }

@@ -4,10 +4,11 @@
 mod chrome;
 mod overlay;
 mod picker;
+pub(crate) mod questions;
 pub mod theme;
 mod world;
 
-use crate::app::{App, layout};
+use crate::app::{App, Screen, layout};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
@@ -23,6 +24,9 @@ pub fn render(frame: &mut Frame, app: &App) {
     let regions = layout::frame(area);
     chrome::header(frame, regions.header, app);
     match &app.workbook {
+        Some(wb) if wb.screen == Screen::Questions => {
+            questions::render(frame, regions.body, wb, &app.bank.questions)
+        }
         Some(wb) => world::render(frame, regions.body, wb),
         None => picker::render(frame, regions.body, &app.picker),
     }

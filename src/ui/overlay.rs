@@ -2,15 +2,16 @@
 //! account prompt and yes/no questions.
 
 use super::theme;
-use crate::app::editor::{Editor, FieldValue, TextField};
-use crate::app::keymap::{self, Scope};
-use crate::app::{App, Overlay, Question, layout};
+use crate::app::editor::{Editor, FieldValue, Target, TextField};
+use crate::app::keymap;
+use crate::app::{App, Chooser, Overlay, Question, layout};
 use crate::domain::fields::FieldKind;
+use crate::domain::lint::lint;
 use crate::domain::text::first_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 /// Draws `overlay` over the screen.
 pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
@@ -19,7 +20,42 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         Overlay::Editor(editor) => render_editor(frame, area, editor),
         Overlay::NewAccount(input) => prompt(frame, area, " New account ", "The customer's name:", input),
         Overlay::Confirm(q) => confirm(frame, area, q),
+        Overlay::Choose(chooser) => choose(frame, area, chooser),
     }
+}
+
+fn choose(frame: &mut Frame, area: Rect, chooser: &Chooser) {
+    let height = (chooser.rows.len() as u16 + 3).min(area.height.saturating_sub(4));
+    let rect = popup(frame, area, area.width.saturating_sub(10).min(90), height);
+    let keys = if chooser.multi {
+        "Space ticks · Enter keeps · Esc cancels"
+    } else {
+        "Enter picks · Esc cancels"
+    };
+    let title = format!(" {} ", first_line(&chooser.title));
+    let block = Block::bordered()
+        .title(title)
+        .title_bottom(format!(" {keys} "))
+        .border_style(theme::focused());
+    let rows: Vec<ListItem> = chooser
+        .rows
+        .iter()
+        .zip(&chooser.checked)
+        .map(|(row, checked)| {
+            let mark = match (chooser.multi, checked) {
+                (true, true) => "[x] ",
+                (true, false) => "[ ] ",
+                (false, _) => "",
+            };
+            ListItem::new(format!("{mark}{}", first_line(row)))
+        })
+        .collect();
+    let list_area = layout::inner(rect);
+    let list = List::new(rows).block(block).highlight_style(theme::selected());
+    let mut state = ListState::default()
+        .with_offset(layout::list_offset(chooser.cursor, list_area.height))
+        .with_selected(Some(chooser.cursor));
+    frame.render_stateful_widget(list, rect, &mut state);
 }
 
 /// A box of `width` × `height` in the middle of `area`, cleared.
@@ -33,10 +69,7 @@ fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
 }
 
 fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
-    let behind: Vec<Scope> = match app.workbook {
-        Some(_) => vec![Scope::World, Scope::Global],
-        None => vec![Scope::Picker, Scope::Global],
-    };
+    let behind = app.screen_scopes();
     let order = behind
         .iter()
         .chain(keymap::ALL_SCOPES.iter().filter(|s| !behind.contains(s)));
@@ -77,7 +110,8 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor) {
         .iter()
         .map(|(f, _)| field_height(f.kind, 0) + 1)
         .sum::<u16>()
-        + 3;
+        + 3
+        + notes_height(editor);
     let texts = editor
         .fields
         .iter()
@@ -87,7 +121,7 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor) {
     let extra = (room / texts.max(1)).min(6);
     let height = base + extra * texts;
     let verb = if editor.at.is_some() { "Edit" } else { "New" };
-    let title = format!(" {verb}: {} ", editor.pane.title());
+    let title = format!(" {verb}: {} ", editor.target.title());
     let rect = popup(frame, area, area.width.saturating_sub(8).min(100), height);
     let block = Block::bordered().title(title).border_style(theme::focused());
     let inner = block.inner(rect);
@@ -103,14 +137,35 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor) {
         render_field(frame, rows[i], field.label, field.kind, value, i == editor.focus);
     }
     let last = rows[rows.len() - 1];
-    let note = match &editor.error {
+    frame.render_widget(Paragraph::new(notes(editor)).wrap(Wrap { trim: true }), last);
+}
+
+/// Rows under the fields: the linter's live verdict for questions, and the keys or the error.
+fn notes_height(editor: &Editor) -> u16 {
+    if editor.target == Target::Question { 3 } else { 0 }
+}
+
+fn notes(editor: &Editor) -> Text<'static> {
+    let mut text = Text::default();
+    if editor.target == Target::Question {
+        let typed = editor.values().first().cloned().unwrap_or_default();
+        let verdict = lint(&typed, editor.context.as_deref());
+        text.push_line(super::questions::verdict_line(&verdict, false));
+        if let Some(rewrite) = verdict.suggestion.as_ref().filter(|_| verdict.is_concern()) {
+            text.push_line(Line::from(vec![
+                Span::styled("Try (Ctrl-g): ", theme::key()),
+                Span::raw(first_line(rewrite)),
+            ]));
+        }
+    }
+    text.push_line(match &editor.error {
         Some(e) => Span::styled(e.clone(), theme::error()),
         None => Span::styled(
             "Ctrl-s saves · Esc cancels · Tab next field · Enter new line in notes",
             theme::dim(),
         ),
-    };
-    frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), last);
+    });
+    text
 }
 
 fn render_field(

@@ -2,15 +2,20 @@
 //! (temp file in the same folder, fsync, rename, fsync the folder). A file that fails to
 //! parse is reported with its line and column and is never written over.
 
+mod bank;
+mod file;
+
+pub use file::{parse, parse_bank, to_json, write_atomic};
+
 use crate::domain::{Account, AccountId, Pane, SCHEMA};
 use chrono::{DateTime, Utc};
+use file::{bad_name, sync_dir};
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 /// Prefix of the temp files a save writes before renaming them into place.
-const TMP_PREFIX: &str = ".callbook-tmp-";
+pub(crate) const TMP_PREFIX: &str = ".callbook-tmp-";
 /// Temp files older than this at start belong to a save that died; younger ones may belong
 /// to another callbook saving right now.
 const TMP_STALE: Duration = Duration::from_secs(10);
@@ -312,91 +317,6 @@ impl Summary {
             counts: Pane::ALL.map(|p| account.len(p)),
         }
     }
-}
-
-/// The bytes of an account file: pretty JSON, stable field order, final newline.
-pub fn to_json(account: &Account) -> String {
-    let mut s = serde_json::to_string_pretty(account).expect("an account always serialises");
-    s.push('\n');
-    s
-}
-
-/// Reads an account from file text; `path` is only used to name the file in errors. The
-/// second value is `Some(schema)` for a file from a newer callbook.
-pub fn parse(text: &str, path: &Path) -> Result<(Account, Option<u32>), StoreError> {
-    let damaged = |e: serde_json::Error| StoreError::Damaged {
-        path: path.to_owned(),
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
-    };
-    // A Value, not a struct: a struct would also accept a JSON array and name itself in the
-    // error.
-    let header: serde_json::Value = serde_json::from_str(text).map_err(damaged)?;
-    match header.get("schema") {
-        Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|n| n >= 1) => {}
-        _ => {
-            let message = if header.is_object() {
-                "not a callbook account: \"schema\" must be a whole number from 1"
-            } else {
-                "not a callbook account: expected a JSON object"
-            };
-            return Err(StoreError::Damaged {
-                path: path.to_owned(),
-                line: 1,
-                column: 1,
-                message: message.into(),
-            });
-        }
-    }
-    let account: Account = serde_json::from_str(text).map_err(damaged)?;
-    let newer = (account.schema > SCHEMA).then_some(account.schema);
-    Ok((account, newer))
-}
-
-/// serde_json appends " at line L column C"; we report those separately.
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg.to_owned(),
-    }
-}
-
-fn bad_name(path: PathBuf) -> StoreError {
-    StoreError::Damaged {
-        path,
-        line: 1,
-        column: 1,
-        message: "file name is not a callbook id ([a-z0-9-], at most 64)".into(),
-    }
-}
-
-/// Writes `bytes` to `path` through a temp file in `dir`, then syncs the folder.
-pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TMP_PREFIX)
-        .tempfile_in(dir)
-        .map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    sync_dir(dir)
-}
-
-fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    let io = |source| StoreError::Io {
-        path: dir.to_owned(),
-        source,
-    };
-    #[cfg(unix)]
-    fs::File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
-    #[cfg(not(unix))]
-    let _ = io;
-    Ok(())
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {

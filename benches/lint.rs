@@ -1,0 +1,108 @@
+//! Linter benchmarks: 10,000 generated lines of 8 to 25 words, a realistic mix of open and
+//! closed questions, pitches, opinions and notes (issue 3's target: under 50 ms), and one
+//! line of a megabyte. `cargo bench --bench lint` prints the figures.
+
+use callbook::domain::lint::lint;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+/// Openings of each kind of line; a generated line is one opening and then enough of
+/// [`WORLD`] to reach its length.
+const OPENINGS: &[&str] = &[
+    "What happens to",
+    "How do you decide on",
+    "Walk me through how your team handles",
+    "Who is responsible for",
+    "What would it mean for you if nothing changed with",
+    "Do you use a system for",
+    "Is the board still focused on",
+    "Would you be interested in our seamless platform for",
+    "Are you looking for ways to save money on",
+    "Wouldn't you agree that you need to fix",
+    "You need our best-in-class solution for",
+    "We are the industry leader in",
+    "I think you should rethink",
+    "Their CFO said 'we lose margin on' the",
+    "The meeting on Tuesday covers",
+    "When you say \"we can't scale\", what does that cost you in",
+];
+
+const WORLD: &[&str] = &[
+    "freight",
+    "margin",
+    "renewal",
+    "plant",
+    "capacity",
+    "audit",
+    "churn",
+    "tender",
+    "supplier",
+    "board",
+    "forecast",
+    "quality",
+    "regulator",
+    "pricing",
+    "hiring",
+    "backlog",
+    "region",
+    "launch",
+    "the",
+    "cost",
+    "risk",
+    "your",
+    "team's",
+    "returns",
+    "in",
+    "for",
+    "next",
+    "quarter",
+    "and",
+    "stores",
+    "drivers",
+    "planning",
+];
+
+/// `n` lines of 8 to 25 words, the same for a given seed.
+fn lines(n: usize, mut seed: u64) -> Vec<String> {
+    let mut next = move |below: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % below
+    };
+    (0..n)
+        .map(|_| {
+            let mut line = OPENINGS[next(OPENINGS.len())].to_owned();
+            let target = 8 + next(18);
+            while line.split_whitespace().count() < target {
+                line.push(' ');
+                line.push_str(WORLD[next(WORLD.len())]);
+            }
+            line.push(if next(3) == 0 { '.' } else { '?' });
+            line
+        })
+        .collect()
+}
+
+/// Linting 10,000 lines, one after another, as `callbook lint` or a plan's health check does.
+fn lint_lines(c: &mut Criterion) {
+    let lines = lines(10_000, 7);
+    c.bench_function("lint 10000 lines", |b| {
+        b.iter(|| {
+            for line in &lines {
+                black_box(lint(black_box(line), None));
+            }
+        })
+    });
+}
+
+/// One line of a megabyte: the worst a pasted document can do.
+fn lint_megabyte(c: &mut Criterion) {
+    let text = lines(12_000, 11).join(" ");
+    c.bench_function("lint one 1 MB line", |b| {
+        b.iter(|| black_box(lint(black_box(&text), None)))
+    });
+}
+
+criterion_group!(benches, lint_lines, lint_megabyte);
+criterion_main!(benches);

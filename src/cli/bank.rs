@@ -1,0 +1,121 @@
+//! `callbook bank`: list or search the question bank (built-in and the user's own), print it
+//! as a bank file, or import a bank file into the user's own questions.
+
+use super::safe_json;
+use crate::domain::bank::{BANK_SCHEMA, BankFile, BankQuestion, builtin};
+use crate::domain::search::SearchIndex;
+use crate::domain::text::clean;
+use crate::domain::{ItemId, bank};
+use crate::storage::{self, Store};
+use anyhow::{Context, bail};
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+
+/// What `callbook bank` was asked for.
+pub(super) struct Request<'a> {
+    /// Fuzzy query; best matches first.
+    pub search: Option<&'a str>,
+    /// Print a bank file (JSON) instead of lines.
+    pub json: bool,
+    /// Only the user's own questions.
+    pub mine: bool,
+    /// A bank file to add to the user's own questions.
+    pub import: Option<&'a Path>,
+}
+
+/// Runs `callbook bank`.
+pub(super) fn run(store: &Store, req: Request, out: &mut dyn Write) -> anyhow::Result<()> {
+    if let Some(file) = req.import {
+        return import(store, file, out);
+    }
+    let mine = store.load_bank()?;
+    let mut questions = if req.mine { Vec::new() } else { builtin().questions };
+    questions.extend(mine.questions);
+    if let Some(query) = req.search {
+        let mut index = SearchIndex::new(questions.iter().map(|q| q.text.as_str()));
+        let hits = index.search(query);
+        questions = hits.into_iter().map(|i| questions[i].clone()).collect();
+    }
+    if req.json {
+        let file = BankFile {
+            schema: BANK_SCHEMA,
+            questions,
+            extra: Default::default(),
+        };
+        let text = serde_json::to_string_pretty(&file)?;
+        writeln!(out, "{}", safe_json(&text))?;
+    } else {
+        for q in &questions {
+            writeln!(out, "{}", line(q))?;
+        }
+    }
+    Ok(())
+}
+
+/// One question as a readable line: id, SPIN type, open or closed, category, text.
+fn line(q: &BankQuestion) -> String {
+    format!(
+        "{:<10} {:<12} {:<6} {:<28} {}",
+        clean(&q.id, false),
+        q.spin.name(),
+        if q.open { "open" } else { "closed" },
+        q.category.title(),
+        clean(&q.text, false)
+    )
+}
+
+/// `bank --import FILE`: adds the file's questions to the user's own, skipping any whose
+/// text is in the bank already. The file is checked whole before anything is written.
+fn import(store: &Store, file: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(file).with_context(|| format!("{}", file.display()))?;
+    let (incoming, newer) = storage::parse_bank(&text, file)?;
+    if let Some(schema) = newer {
+        bail!(
+            "{}: written by a newer callbook (bank schema {schema}); not imported",
+            file.display()
+        );
+    }
+    for (n, q) in incoming.questions.iter().enumerate() {
+        if q.text.trim().is_empty() {
+            bail!(
+                "{}: question {} has no text; nothing imported",
+                file.display(),
+                n + 1
+            );
+        }
+        if bank::placeholder(&q.text).is_some_and(|(_, pane)| q.pane.is_some_and(|p| p != pane)) {
+            bail!(
+                "{}: question {} has a placeholder for another pane; nothing imported",
+                file.display(),
+                n + 1
+            );
+        }
+    }
+    let mut mine = store.load_bank()?;
+    let mut known: HashSet<String> = builtin()
+        .questions
+        .iter()
+        .chain(&mine.questions)
+        .map(|q| q.text.trim().to_lowercase())
+        .collect();
+    let mut ids: HashSet<String> = mine.questions.iter().map(|q| q.id.clone()).collect();
+    let (mut added, mut skipped) = (0, 0);
+    for mut q in incoming.questions {
+        if !known.insert(q.text.trim().to_lowercase()) {
+            skipped += 1;
+            continue;
+        }
+        if q.id.starts_with('b') || !ids.insert(q.id.clone()) {
+            q.id = format!("u{}", ItemId::generate());
+            ids.insert(q.id.clone());
+        }
+        mine.questions.push(q);
+        added += 1;
+    }
+    if added > 0 {
+        store.save_bank(&mine)?;
+    }
+    writeln!(out, "added {added}, skipped {skipped} already in the bank")?;
+    Ok(())
+}

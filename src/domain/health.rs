@@ -1,0 +1,153 @@
+//! Plan health: is the question plan shaped for a discovery call? Counts, open versus
+//! closed, the SPIN mix, opinions, questions that serve nothing, and important items nobody
+//! asks about. Shown on the questions screen and in exports.
+
+use super::account::{Account, Pane, Priority};
+use super::bank::{self, BankQuestion, Spin};
+use super::id::ItemId;
+use super::lint::{Kind, lint};
+use super::plan;
+use std::collections::HashSet;
+
+/// The number of questions a discovery call aims at.
+pub const AIM: std::ops::RangeInclusive<usize> = 11..=14;
+/// More questions than this and the plan warns.
+pub const TOO_MANY: usize = 20;
+
+/// The plan's shape.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Health {
+    /// Questions in the plan.
+    pub count: usize,
+    /// Open questions.
+    pub open: usize,
+    /// Closed questions.
+    pub closed: usize,
+    /// Questions per SPIN type, in [`Spin::ALL`] order.
+    pub spin: [usize; 4],
+    /// Lines the linter judges opinions or leading questions.
+    pub concerns: usize,
+    /// Questions linked to nothing in the customer's world.
+    pub orphans: usize,
+    /// High-priority items no question is linked to, with their text.
+    pub unasked: Vec<(Pane, ItemId, String)>,
+}
+
+/// Measures the plan of `account`. A question taken from `bank` unchanged counts with the
+/// bank's SPIN type and openness; any other is judged by the linter.
+pub fn health(account: &Account, bank: &[BankQuestion]) -> Health {
+    let mut h = Health {
+        count: account.questions.len(),
+        ..Health::default()
+    };
+    for q in &account.questions {
+        let context = q
+            .links
+            .iter()
+            .find_map(|id| plan::find_item(account, id))
+            .map(|(_, t)| t);
+        let mut verdict = lint(&q.text, context);
+        let source = q
+            .from_bank
+            .as_ref()
+            .and_then(|id| bank.iter().find(|b| &b.id == id));
+        if let Some(b) = source.filter(|b| bank::placeholder(&b.text).is_some() || b.text == q.text) {
+            (verdict.spin, verdict.open) = (Some(b.spin), Some(b.open));
+        }
+        match verdict.open {
+            Some(true) => h.open += 1,
+            Some(false) => h.closed += 1,
+            None => {}
+        }
+        if let Some(spin) = verdict.spin {
+            h.spin[spin as usize] += 1;
+        }
+        h.concerns += usize::from(matches!(verdict.kind, Kind::Opinion | Kind::Leading));
+        h.orphans += usize::from(q.links.iter().all(|id| plan::find_item(account, id).is_none()));
+    }
+    let linked: HashSet<&ItemId> = account.questions.iter().flat_map(|q| &q.links).collect();
+    for pane in Pane::ALL {
+        for item in account.items(pane).into_iter().flatten() {
+            if item.priority == Priority::High && !linked.contains(&item.id) {
+                h.unasked.push((pane, item.id.clone(), item.text.clone()));
+            }
+        }
+    }
+    h
+}
+
+impl Health {
+    /// The counts in one line.
+    pub fn summary(&self) -> String {
+        let spin: Vec<String> = Spin::ALL
+            .iter()
+            .map(|s| format!("{} {}", s.name(), self.spin[*s as usize]))
+            .collect();
+        format!(
+            "{} question{} (aim {}-{}) · {} open, {} closed · {} · {} opinion/leading",
+            self.count,
+            plural(self.count),
+            AIM.start(),
+            AIM.end(),
+            self.open,
+            self.closed,
+            spin.join(", "),
+            self.concerns
+        )
+    }
+
+    /// What to fix, most important first; empty when the plan is in shape.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut w = Vec::new();
+        if self.concerns > 0 {
+            w.push(format!(
+                "{} line{} read as opinion or leading: rewrite as questions about them",
+                self.concerns,
+                plural(self.concerns)
+            ));
+        }
+        if self.count > TOO_MANY {
+            w.push(format!(
+                "{} questions is more than a call holds (over {TOO_MANY}): keep the ones that matter",
+                self.count
+            ));
+        } else if self.count < *AIM.start() {
+            w.push(format!(
+                "{} question{}: a discovery call aims at {}-{}",
+                self.count,
+                plural(self.count),
+                AIM.start(),
+                AIM.end()
+            ));
+        }
+        if self.closed > self.open {
+            w.push("more closed questions than open ones".into());
+        }
+        let [situation, problem, implication, _] = self.spin;
+        if situation > 0 && situation >= problem + implication {
+            w.push(
+                "more situation questions than problem and implication ones: research the facts instead"
+                    .into(),
+            );
+        }
+        if !self.unasked.is_empty() {
+            w.push(format!(
+                "{} high-priority item{} nobody asks about",
+                self.unasked.len(),
+                plural(self.unasked.len())
+            ));
+        }
+        if self.orphans > 0 {
+            w.push(format!(
+                "{} question{} serve nothing in their world (l links)",
+                self.orphans,
+                plural(self.orphans)
+            ));
+        }
+        w
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

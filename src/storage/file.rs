@@ -1,0 +1,109 @@
+//! The file format: parsing callbook's JSON files with errors that name file, line and
+//! column, writing them pretty and stable, and writing atomically.
+
+use super::{StoreError, TMP_PREFIX};
+use crate::domain::bank::{BANK_SCHEMA, BankFile};
+use crate::domain::{Account, SCHEMA};
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The bytes of an account file: pretty JSON, stable field order, final newline.
+pub fn to_json(account: &Account) -> String {
+    let mut s = serde_json::to_string_pretty(account).expect("an account always serialises");
+    s.push('\n');
+    s
+}
+
+/// Reads an account from file text; `path` is only used to name the file in errors. The
+/// second value is `Some(schema)` for a file from a newer callbook.
+pub fn parse(text: &str, path: &Path) -> Result<(Account, Option<u32>), StoreError> {
+    let account: Account = parse_versioned(text, path, "account")?;
+    let newer = (account.schema > SCHEMA).then_some(account.schema);
+    Ok((account, newer))
+}
+
+/// Reads a bank file (the user's `bank.json`, or one to import); the second value is
+/// `Some(schema)` for a file from a newer callbook.
+pub fn parse_bank(text: &str, path: &Path) -> Result<(BankFile, Option<u32>), StoreError> {
+    let bank: BankFile = parse_versioned(text, path, "question bank")?;
+    let newer = (bank.schema > BANK_SCHEMA).then_some(bank.schema);
+    Ok((bank, newer))
+}
+
+/// Parses a callbook file: a JSON object with a whole-number `"schema"` from 1, then `T`.
+/// Errors name the file, line and column; `what` names the kind of file expected.
+fn parse_versioned<T: DeserializeOwned>(text: &str, path: &Path, what: &str) -> Result<T, StoreError> {
+    let damaged = |e: serde_json::Error| StoreError::Damaged {
+        path: path.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    };
+    // A Value, not a struct: a struct would also accept a JSON array and name itself in the
+    // error.
+    let header: serde_json::Value = serde_json::from_str(text).map_err(damaged)?;
+    match header.get("schema") {
+        Some(serde_json::Value::Number(n)) if n.as_u64().is_some_and(|n| n >= 1) => {}
+        _ => {
+            let message = if header.is_object() {
+                format!("not a callbook {what}: \"schema\" must be a whole number from 1")
+            } else {
+                format!("not a callbook {what}: expected a JSON object")
+            };
+            return Err(StoreError::Damaged {
+                path: path.to_owned(),
+                line: 1,
+                column: 1,
+                message,
+            });
+        }
+    }
+    serde_json::from_str(text).map_err(damaged)
+}
+
+/// serde_json appends " at line L column C"; we report those separately.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_owned(),
+        None => msg.to_owned(),
+    }
+}
+
+pub(super) fn bad_name(path: PathBuf) -> StoreError {
+    StoreError::Damaged {
+        path,
+        line: 1,
+        column: 1,
+        message: "file name is not a callbook id ([a-z0-9-], at most 64)".into(),
+    }
+}
+
+/// Writes `bytes` to `path` through a temp file in `dir`, then syncs the folder.
+pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    sync_dir(dir)
+}
+
+pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io {
+        path: dir.to_owned(),
+        source,
+    };
+    #[cfg(unix)]
+    fs::File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
+    #[cfg(not(unix))]
+    let _ = io;
+    Ok(())
+}
