@@ -131,10 +131,14 @@ impl Health {
             );
         }
         if !self.unasked.is_empty() {
+            let names: Vec<String> =
+                self.unasked.iter().take(3).map(|(_, _, text)| format!("\"{}\"", short(text))).collect();
+            let more = if self.unasked.len() > 3 { ", ..." } else { "" };
             w.push(format!(
-                "{} high-priority item{} nobody asks about",
+                "{} high-priority item{} nobody asks about: {}{more}",
                 self.unasked.len(),
-                plural(self.unasked.len())
+                plural(self.unasked.len()),
+                names.join(", ")
             ));
         }
         if self.orphans > 0 {
@@ -146,6 +150,14 @@ impl Health {
         }
         w
     }
+}
+
+/// An item's text cut to a few words, for a warning line.
+fn short(text: &str) -> String {
+    let line = super::text::first_line(text);
+    let words: Vec<&str> = line.split_whitespace().take(5).collect();
+    let cut = if line.split_whitespace().count() > 5 { "…" } else { "" };
+    format!("{}{cut}", words.join(" "))
 }
 
 fn plural(n: usize) -> &'static str {
