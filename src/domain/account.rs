@@ -4,6 +4,7 @@
 
 use super::id::ItemId;
 use super::plan::Question;
+use super::turn::Turn;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -48,6 +49,9 @@ pub struct Account {
     /// so accounts without a plan stay as they were.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
+    /// Anticipated conversation turns, for rehearsal. Left out of the file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub turns: Vec<Turn>,
     /// Unknown fields, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
@@ -213,6 +217,7 @@ impl Account {
             people: Vec::new(),
             why_change: Vec::new(),
             questions: Vec::new(),
+            turns: Vec::new(),
             extra: Extra::new(),
         }
     }

@@ -13,6 +13,7 @@ pub mod rank;
 pub mod sample;
 pub mod search;
 pub mod text;
+pub mod turn;
 
 pub use account::{Account, Item, Pane, Person, Priority, Profile, Role, SCHEMA, now};
 pub use id::{AccountId, ItemId};
