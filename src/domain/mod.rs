@@ -11,6 +11,7 @@ pub mod lint;
 pub mod plan;
 pub mod rank;
 pub mod sample;
+pub mod schedule;
 pub mod search;
 pub mod text;
 pub mod turn;

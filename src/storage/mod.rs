@@ -4,8 +4,10 @@
 
 mod bank;
 mod file;
+mod queue;
 
 pub use file::{parse, parse_bank, to_json, write_atomic};
+pub use queue::Due;
 
 use crate::domain::{Account, AccountId, Pane, SCHEMA};
 use chrono::{DateTime, Utc};
@@ -269,7 +271,7 @@ impl Store {
     }
 
     /// `(stem, path)` of every `*.json` under `accounts/`, temp files excluded.
-    fn account_files(&self) -> Result<Vec<(String, PathBuf)>, StoreError> {
+    pub(crate) fn account_files(&self) -> Result<Vec<(String, PathBuf)>, StoreError> {
         let dir = self.accounts_dir();
         let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io {
             path: dir.clone(),
