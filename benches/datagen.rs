@@ -99,14 +99,22 @@ pub fn add_turns(account: &mut Account, n: usize, seed: u64) {
     use callbook::domain::turn::{Attempt, CheckResult, Outcome, Turn, TurnKind};
     let mut seed = seed;
     for i in 0..n {
-        let mut turn = Turn::new(&format!("{}?", words(&mut seed, 10)), TurnKind::ALL[i % 4], when());
+        let mut turn = Turn::new(
+            &format!("{}?", words(&mut seed, 10)),
+            TurnKind::ALL[i % 4],
+            when(),
+        );
         turn.response = words(&mut seed, 30);
         let start = when() - chrono::Duration::days(30 + (i % 20) as i64);
         let first = schedule::next(None, 3, start);
         let grade = if i % 2 == 0 { 1 } else { 4 };
         let second = schedule::next(Some(&first), grade, first.due);
         let checks: Vec<CheckResult> = (0..7)
-            .map(|c| CheckResult { check: format!("check-{c}"), outcome: Outcome::Pass, detail: words(&mut seed, 8) })
+            .map(|c| CheckResult {
+                check: format!("check-{c}"),
+                outcome: Outcome::Pass,
+                detail: words(&mut seed, 8),
+            })
             .collect();
         for (at, s, g) in [(start, &first, 3), (first.due, &second, grade)] {
             turn.attempts.push(Attempt {

@@ -3,6 +3,7 @@
 
 use callbook::cli::{Cli, Command};
 use callbook::storage::Store;
+use callbook::tui::Start;
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -27,11 +28,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let store = Store::open(dir)?;
     match cli.command {
-        None => callbook::tui::run(store, None),
+        None => callbook::tui::run(store, Start::Picker),
         Some(Command::Open { name }) => {
             let id = store.resolve(&name)?;
-            callbook::tui::run(store, Some(id))
+            callbook::tui::run(store, Start::Open(id))
         }
+        Some(Command::Rehearse { name: Some(name) }) => {
+            let id = store.resolve(&name)?;
+            callbook::tui::run(store, Start::Rehearse(id))
+        }
+        Some(Command::Rehearse { name: None }) => rehearse_all(store),
         Some(command) => callbook::cli::run(&store, command),
     }
+}
+
+/// `callbook rehearse`: the turns due across every account, most overdue first.
+fn rehearse_all(store: Store) -> anyhow::Result<ExitCode> {
+    let (due, damaged) = store.due_turns(callbook::domain::now())?;
+    if damaged > 0 {
+        eprintln!(
+            "callbook: {damaged} account file(s) could not be read and were skipped (see `callbook list`)"
+        );
+    }
+    if due.is_empty() {
+        println!(
+            "Nothing is due for rehearsal. `callbook rehearse NAME` rehearses an account's turns anyway."
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let queue = due.into_iter().map(|d| (d.account, d.turn)).collect();
+    callbook::tui::run(store, Start::Queue(queue))
 }

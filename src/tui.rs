@@ -2,24 +2,53 @@
 //! Nothing else lives here.
 
 use crate::app::{self, App, Effect, keymap};
-use crate::domain::AccountId;
+use crate::domain::{AccountId, ItemId};
+use std::time::Duration;
+
+/// How often the screen is redrawn while a rehearsal timer runs.
+const TICK: Duration = Duration::from_millis(250);
 use crate::effects::{self, Flow};
 use crate::storage::Store;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use std::process::ExitCode;
 
-/// Runs the terminal UI on the picker, or on account `open` when given.
-pub fn run(store: Store, open: Option<AccountId>) -> anyhow::Result<ExitCode> {
+/// Where the terminal UI starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// The account picker.
+    Picker,
+    /// An account's workbook.
+    Open(AccountId),
+    /// Rehearsing an account's due turns.
+    Rehearse(AccountId),
+    /// Rehearsing these turns, across accounts.
+    Queue(Vec<(AccountId, ItemId)>),
+}
+
+/// Runs the terminal UI from `start`.
+pub fn run(store: Store, start: Start) -> anyhow::Result<ExitCode> {
     let mut app = App::new(store.list()?, crate::domain::now);
     match store.load_bank() {
         Ok(mine) => app.bank = app::Bank::new(mine),
         // The built-in bank still works; the damaged file is left alone (saves refuse it).
         Err(e) => app.fail(format!("Your own bank questions can't be read: {e}")),
     }
-    if let Some(id) = open {
-        effects::run(vec![Effect::Open(id)], &mut app, &store);
-    }
+    let first = match start {
+        Start::Picker => Vec::new(),
+        Start::Open(id) => vec![Effect::Open(id)],
+        Start::Rehearse(id) => {
+            effects::run(vec![Effect::Open(id)], &mut app, &store);
+            // A file that can't be read leaves the picker showing why; nothing to rehearse.
+            if app.workbook.is_some() {
+                app::rehearse::start_due(&mut app)
+            } else {
+                Vec::new()
+            }
+        }
+        Start::Queue(queue) => app::rehearse::start(&mut app, queue),
+    };
+    effects::run(first, &mut app, &store);
     let mut terminal = ratatui::init();
     // Mouse capture is a nicety: a terminal that refuses it still works by keyboard.
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
@@ -45,6 +74,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App, store: &St
     app::update(app, app::Action::Resize(size.width, size.height));
     loop {
         terminal.draw(|frame| crate::ui::render(frame, app))?;
+        // While an answer is timed, wake up to redraw the clock even without a key.
+        if app.rehearsal.is_some() && !event::poll(TICK)? {
+            continue;
+        }
         let Some(action) = keymap::action_for(app, &event::read()?) else {
             continue;
         };

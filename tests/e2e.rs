@@ -337,3 +337,51 @@ fn bank_question_joins_the_plan_linked_to_a_goal() {
     assert_eq!(q["from_bank"], "b224");
     assert_eq!(q["status"], "planned");
 }
+
+#[test]
+fn rehearse_one_turn_grade_it_and_find_the_attempt_on_disk() {
+    let data = Data::new();
+    data.cli(&["sample"]);
+    let mut tui = data.tui(&["rehearse", "ashcombe"]);
+    tui.wait_for("Rehearsing 1 of");
+    tui.send("I hear you. What would the board need to see before December?");
+    tui.wait_for("before December?");
+    tui.send("\x13");
+    tui.wait_for("asks-back");
+    tui.wait_for("Prepared response");
+    tui.send("3");
+    tui.wait_for("Rehearsing 2 of");
+    tui.send(ESC);
+    tui.wait_for("never rehearsed");
+    tui.send("q");
+    tui.expect_success();
+
+    let account = data.only_account();
+    let graded: Vec<&Value> = account["turns"]
+        .as_array()
+        .expect("turns")
+        .iter()
+        .filter(|t| !t["attempts"].as_array().expect("attempts").is_empty())
+        .collect();
+    assert_eq!(graded.len(), 1, "exactly one turn was graded");
+    let attempt = &graded[0]["attempts"][0];
+    assert_eq!(attempt["grade"], 3);
+    assert_eq!(
+        attempt["answer"],
+        "I hear you. What would the board need to see before December?"
+    );
+    assert_eq!(attempt["checks"].as_array().expect("checks").len(), 7);
+    let due = attempt["due"].as_str().expect("a due date");
+    assert_eq!(graded[0]["schedule"]["due"].as_str(), Some(due));
+    let due: chrono::DateTime<chrono::Utc> = due.parse().expect("RFC 3339");
+    let at: chrono::DateTime<chrono::Utc> = attempt["at"].as_str().unwrap().parse().unwrap();
+    assert!(due > at, "good pushes the turn into the future");
+}
+
+#[test]
+fn rehearse_with_nothing_due_says_so() {
+    let data = Data::new();
+    data.cli(&["new", "Empty"]);
+    let out = data.cli(&["rehearse"]);
+    assert!(out.contains("Nothing is due"), "{out}");
+}

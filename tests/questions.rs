@@ -276,7 +276,10 @@ fn health_flags_high_priority_items_nobody_asks_about_and_long_plans() {
     assert_eq!(h.unasked.len(), 1);
     assert_eq!(h.unasked[0].2, "Double output at the Toledo plant");
     let warning = h.warnings().join("\n");
-    assert!(warning.contains("nobody asks about: \"Double output at the Toledo…\""), "{warning}");
+    assert!(
+        warning.contains("nobody asks about: \"Double output at the Toledo…\""),
+        "{warning}"
+    );
     for n in 0..21 {
         a.questions.push(Question::new(
             &format!("What would change for team {n}?"),

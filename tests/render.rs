@@ -240,3 +240,70 @@ fn link_chooser() {
     assert!(screen(&terminal).contains("[x]"), "the served item is ticked");
     insta::assert_snapshot!(terminal.backend());
 }
+
+fn fixed_ticks() -> std::time::Duration {
+    std::time::Duration::from_secs(42)
+}
+
+/// The sample on screen 3, with a fixed timer.
+fn rehearsing() -> App {
+    let mut app = sample_app();
+    app.ticks = fixed_ticks;
+    press(&mut app, "3");
+    app
+}
+
+#[test]
+fn turn_list_shows_attempts_due_and_readiness() {
+    let mut app = rehearsing();
+    press(
+        &mut app,
+        "<Enter>What would the board need to see to free budget before December?<C-s>3",
+    );
+    press(&mut app, "<Esc>");
+    let terminal = draw(&mut app, 100, 30);
+    let text = screen(&terminal);
+    assert!(text.contains("never rehearsed") && text.contains("new"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn rehearsal_prompt() {
+    let mut app = rehearsing();
+    press(&mut app, "rI hear you on December");
+    let terminal = draw(&mut app, 80, 24);
+    let line = &app.workbook.as_ref().unwrap().account.turns[0].line;
+    assert!(screen(&terminal).contains(&line[..20]), "{}", screen(&terminal));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn rehearsal_feedback_shows_every_check_beside_the_prepared_response() {
+    let mut app = rehearsing();
+    press(
+        &mut app,
+        "<Enter>Our seamless platform is the best. You should switch.<C-s>",
+    );
+    let terminal = draw(&mut app, 100, 30);
+    let text = screen(&terminal);
+    for check in [
+        "asks-back",
+        "customer-focus",
+        "opinions",
+        "touches-items",
+        "their-words",
+        "talk-budget",
+        "timing",
+    ] {
+        assert!(text.contains(check), "{check} missing:\n{text}");
+    }
+    assert!(text.contains("Prepared response"));
+    let buffer = terminal.backend().buffer();
+    let underlined = buffer
+        .content
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::UNDERLINED))
+        .count();
+    assert!(underlined >= "seamless".len(), "the flagged words are underlined");
+    insta::assert_snapshot!(terminal.backend());
+}

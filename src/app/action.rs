@@ -57,6 +57,16 @@ pub enum Action {
     Toggle,
     /// In the question editor: replace the text with the linter's rewrite.
     UseRewrite,
+    /// Rehearse the selected turn (and its follow-ups).
+    RehearseOne,
+    /// Rehearse every turn that is due.
+    RehearseDue,
+    /// Offer turns suggested from the account and the common set.
+    Suggest,
+    /// Grade the attempt: 1 again, 2 hard, 3 good, 4 easy.
+    Grade(u8),
+    /// Flip roles: write what the customer might say next.
+    Flip,
     /// In an editor: keep the changes.
     Save,
     /// In an editor: the next field.

@@ -96,6 +96,8 @@ pub enum Target {
     Entry(Pane),
     /// A question of the plan.
     Question,
+    /// An anticipated conversation turn.
+    Turn,
 }
 
 impl Target {
@@ -104,6 +106,7 @@ impl Target {
         match self {
             Target::Entry(pane) => fields::fields(pane),
             Target::Question => plan::QUESTION_FIELDS,
+            Target::Turn => crate::domain::turn::TURN_FIELDS,
         }
     }
 
@@ -112,6 +115,7 @@ impl Target {
         match self {
             Target::Entry(pane) => pane.title(),
             Target::Question => "Question",
+            Target::Turn => "Turn",
         }
     }
 }

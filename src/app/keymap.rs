@@ -22,6 +22,16 @@ pub enum Scope {
     Questions,
     /// A list of choices (links, a pane).
     Choose,
+    /// The turn list of the rehearse screen.
+    Rehearse,
+    /// Typing an answer in a rehearsal session.
+    Answer,
+    /// Reading the checks and grading.
+    Grade,
+    /// Writing what the customer might say next.
+    Flip,
+    /// A finished session's summary.
+    Done,
     /// Typing a filter after `/`.
     Filter,
     /// The entry editor popup.
@@ -44,6 +54,11 @@ impl Scope {
             Scope::World => "The customer's world (1)",
             Scope::Questions => "Questions (2)",
             Scope::Choose => "Choosing",
+            Scope::Rehearse => "Rehearse (3)",
+            Scope::Answer => "Rehearsing: your answer",
+            Scope::Grade => "Rehearsing: the checks",
+            Scope::Flip => "Rehearsing: their next line",
+            Scope::Done => "Rehearsing: done",
             Scope::Filter => "Filter",
             Scope::Editor => "Editor",
             Scope::Prompt => "Prompt",
@@ -54,7 +69,10 @@ impl Scope {
 
     /// True when unbound keys are typed as text in this scope.
     pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Filter | Scope::Editor | Scope::Prompt)
+        matches!(
+            self,
+            Scope::Filter | Scope::Editor | Scope::Prompt | Scope::Answer | Scope::Flip
+        )
     }
 }
 
@@ -130,6 +148,48 @@ pub static BINDINGS: &[Binding] = &[
         false,
     ),
     bind(Workbook, Char('2'), Action::Screen(2), "questions", false),
+    bind(Workbook, Char('3'), Action::Screen(3), "rehearse", false),
+    bind(
+        Rehearse,
+        Char('r'),
+        Action::RehearseDue,
+        "rehearse the due turns",
+        true,
+    ),
+    bind(Rehearse, Enter, Action::RehearseOne, "rehearse this turn", true),
+    bind(Rehearse, Char('a'), Action::Add, "write a turn", true),
+    bind(Rehearse, Char('g'), Action::Suggest, "suggested turns", true),
+    bind(Rehearse, Char('e'), Action::Edit, "edit", false),
+    bind(
+        Rehearse,
+        Char('l'),
+        Action::Link,
+        "who says it, what it touches",
+        false,
+    ),
+    bind(Rehearse, Char('d'), Action::Delete, "delete (u undoes)", false),
+    bind(Rehearse, Char('K'), Action::MoveUp, "move up", false),
+    bind(Rehearse, Char('J'), Action::MoveDown, "move down", false),
+    ctrl(Answer, 's', Action::Save, "submit the answer", true),
+    bind(Answer, Esc, Action::Back, "leave (keeps a draft)", true),
+    bind(Grade, Char('1'), Action::Grade(1), "again", true),
+    bind(Grade, Char('2'), Action::Grade(2), "hard", true),
+    bind(Grade, Char('3'), Action::Grade(3), "good", true),
+    bind(Grade, Char('4'), Action::Grade(4), "easy", true),
+    bind(
+        Grade,
+        Char('f'),
+        Action::Flip,
+        "flip roles: their next line",
+        true,
+    ),
+    bind(Grade, Esc, Action::Back, "leave (keeps a draft)", true),
+    bind(Grade, Char('q'), Action::Quit, "save and quit", false),
+    ctrl(Flip, 's', Action::Save, "add as a follow-up turn", true),
+    bind(Flip, Esc, Action::Back, "back to grading", true),
+    bind(Done, Enter, Action::Confirm, "back to the turns", true),
+    bind(Done, Esc, Action::Back, "back to the turns", false),
+    bind(Done, Char('q'), Action::Quit, "save and quit", true),
     bind(Questions, Char('a'), Action::Add, "write a question", true),
     bind(Questions, Enter, Action::Edit, "edit / add to plan", true),
     bind(Questions, Char('e'), Action::Edit, "edit / add to plan", false),
@@ -267,9 +327,14 @@ pub fn help_rows(scope: Scope, hints_only: bool) -> Vec<(String, &'static str)> 
 }
 
 /// Every scope, in the order help lists them after the ones that apply now.
-pub const ALL_SCOPES: [Scope; 11] = [
+pub const ALL_SCOPES: [Scope; 16] = [
     Scope::World,
     Scope::Questions,
+    Scope::Rehearse,
+    Scope::Answer,
+    Scope::Grade,
+    Scope::Flip,
+    Scope::Done,
     Scope::Workbook,
     Scope::Picker,
     Scope::Global,

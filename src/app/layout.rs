@@ -137,6 +137,17 @@ pub fn hit_questions(
     Some((focus, row))
 }
 
+/// The rehearse screen's turn list and the selected turn's detail: side by side on wide
+/// terminals, one above the other on narrow ones.
+pub fn rehearse(body: Rect) -> (Rect, Rect) {
+    let [list, detail] = if body.width >= WIDE {
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Min(6), Constraint::Length(8)]).areas(body)
+    };
+    (list, detail)
+}
+
 /// The first visible row of a list of `height` rows with row `selected` selected: the
 /// list scrolls just enough to keep the selection in view.
 pub fn list_offset(selected: usize, height: u16) -> usize {

@@ -3,20 +3,23 @@
 //! opening, quitting) that the event loop carries out.
 
 pub mod action;
+mod chooser;
 pub mod editor;
 pub mod history;
 pub mod keymap;
 pub mod layout;
 mod picker;
 mod questions;
+pub mod rehearse;
 mod update;
 mod workbook;
 mod world;
 
 pub use action::{Action, Effect};
+pub use chooser::{Chooser, Purpose};
 pub use keymap::Scope;
 pub use picker::{Picker, PickerEntry};
-pub use questions::{Bank, Chooser, Focus, QuestionsState};
+pub use questions::{Bank, Focus, QuestionsState};
 pub use update::update;
 pub use workbook::Workbook;
 
@@ -45,6 +48,10 @@ pub struct App {
     pub clock: Clock,
     /// The question bank: built-in questions and the user's own.
     pub bank: Bank,
+    /// The rehearsal session under way, if any.
+    pub rehearsal: Option<rehearse::Rehearsal>,
+    /// Monotonic time, for timing answers.
+    pub ticks: rehearse::Ticks,
 }
 
 /// The screens of a workbook, in tab order; digits switch between them.
@@ -55,11 +62,13 @@ pub enum Screen {
     World,
     /// 2: the question plan beside the bank.
     Questions,
+    /// 3: the anticipated turns, and rehearsing them.
+    Rehearse,
 }
 
 impl Screen {
     /// Every screen, in tab order.
-    pub const ALL: [Screen; 2] = [Screen::World, Screen::Questions];
+    pub const ALL: [Screen; 3] = [Screen::World, Screen::Questions, Screen::Rehearse];
 
     /// The screen a digit names (1-based).
     pub fn from_number(n: u8) -> Option<Screen> {
@@ -71,14 +80,16 @@ impl Screen {
         match self {
             Screen::World => "Tab moves between panes, a adds, ? shows every key",
             Screen::Questions => "Tab switches between plan and bank; Enter on the bank adds to the plan",
+            Screen::Rehearse => "r rehearses the due turns, Enter the selected one; g suggests turns",
         }
     }
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
         match self {
-            Screen::World => "The customer's world",
+            Screen::World => "Their world",
             Screen::Questions => "Questions",
+            Screen::Rehearse => "Rehearse",
         }
     }
 }
@@ -153,6 +164,8 @@ impl App {
             viewport: Rect::new(0, 0, 80, 24),
             clock,
             bank: Bank::default(),
+            rehearsal: None,
+            ticks: rehearse::since_start,
         };
         app.set_listing(listing);
         app
@@ -184,6 +197,12 @@ impl App {
             .newer_schema
             .map(|n| format!("read-only: written by a newer callbook (schema {n}); changes can't be saved"));
         self.workbook = Some(Workbook::new(loaded.id, loaded.account, loaded.newer_schema));
+        if self.rehearsal.is_some() {
+            if let Some(wb) = self.workbook.as_mut() {
+                wb.screen = Screen::Rehearse;
+            }
+            rehearse::restore_draft(self);
+        }
         self.overlay = None;
         match notice {
             Some(text) => self.status = Status { text, error: true },
@@ -225,8 +244,19 @@ impl App {
             Some(Overlay::NewAccount(_)) => vec![Scope::Prompt],
             Some(Overlay::Confirm(_)) => vec![Scope::Confirm],
             Some(Overlay::Choose(_)) => vec![Scope::Choose],
+            None if self.rehearsal.is_some() => vec![self.session_scope()],
             None if filtering => vec![Scope::Filter],
             None => self.screen_scopes(),
+        }
+    }
+
+    /// The scope of the rehearsal session's phase.
+    fn session_scope(&self) -> Scope {
+        match self.rehearsal.as_ref().map(|s| &s.phase) {
+            Some(rehearse::Phase::Answer { .. }) => Scope::Answer,
+            Some(rehearse::Phase::Feedback(_)) => Scope::Grade,
+            Some(rehearse::Phase::Flip(..)) => Scope::Flip,
+            _ => Scope::Done,
         }
     }
 
@@ -235,6 +265,9 @@ impl App {
         match &self.workbook {
             Some(wb) if wb.screen == Screen::Questions => {
                 vec![Scope::Questions, Scope::Workbook, Scope::Global]
+            }
+            Some(wb) if wb.screen == Screen::Rehearse => {
+                vec![Scope::Rehearse, Scope::Workbook, Scope::Global]
             }
             Some(_) => vec![Scope::World, Scope::Workbook, Scope::Global],
             None => vec![Scope::Picker, Scope::Global],

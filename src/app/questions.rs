@@ -1,6 +1,7 @@
 //! The questions screen: the account's plan beside the bank ranked for it. State, the bank
 //! as the app holds it, the chooser popup (links, panes), and the screen's behaviour.
 
+use super::chooser;
 use super::editor::{Editor, Target};
 use super::workbook::{change, writable};
 use super::{Action, App, Effect, Overlay, Screen, layout};
@@ -104,40 +105,6 @@ impl Bank {
     }
 }
 
-/// A popup list to pick from: one row (a pane) or several (links).
-#[derive(Clone, Debug)]
-pub struct Chooser {
-    /// The popup's title.
-    pub title: String,
-    /// The rows, as shown.
-    pub rows: Vec<String>,
-    /// Which rows are ticked (several may be, when `multi`).
-    pub checked: Vec<bool>,
-    /// True when several rows may be ticked (Space ticks, Enter keeps).
-    pub multi: bool,
-    /// The highlighted row.
-    pub cursor: usize,
-    /// What the choice is for.
-    pub purpose: Purpose,
-}
-
-/// What a chooser's answer is used for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Purpose {
-    /// The items question `question` serves; `ids` matches the rows.
-    Links {
-        /// The question's index in the plan.
-        question: usize,
-        /// The item id of each row.
-        ids: Vec<ItemId>,
-    },
-    /// The pane the answer to question `question` becomes an item of.
-    AnswerPane {
-        /// The question's index in the plan.
-        question: usize,
-    },
-}
-
 /// Derives the ranked bank and the search hits from the account, the bank and the filter,
 /// when any of them changed. Ranking is only done while the questions screen shows.
 pub(super) fn refresh(app: &mut App) {
@@ -194,9 +161,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Delete if focus == Focus::Plan => return delete(app),
         Action::Delete => return delete_mine(app),
         Action::MoveUp | Action::MoveDown => return reorder(app, action == Action::MoveUp),
-        Action::Link => choose_links(app),
+        Action::Link => chooser::choose_links(app),
         Action::CycleStatus => return cycle_status(app),
-        Action::AnswerToWorld => choose_answer_pane(app),
+        Action::AnswerToWorld => chooser::choose_answer_pane(app),
         Action::SaveToBank => return save_to_bank(app),
         _ => {}
     }
@@ -398,107 +365,6 @@ fn cycle_status(app: &mut App) -> Vec<Effect> {
         (q.updated, wb.account.updated) = (now, now);
         Ok(format!("Marked {}", plan::STATUSES[q.status as usize]))
     })
-}
-
-fn choose_links(app: &mut App) {
-    if !writable(app) {
-        return;
-    }
-    let Some(wb) = app.workbook.as_ref() else { return };
-    let Some(question) = wb.questions.current_question() else {
-        return app.say("Select a question of the plan to link it");
-    };
-    let linked = &wb.account.questions[question].links;
-    let (mut rows, mut ids) = (Vec::new(), Vec::new());
-    for pane in Pane::ALL {
-        for i in 0..wb.account.len(pane) {
-            let values = crate::domain::fields::values(&wb.account, pane, i).unwrap_or_default();
-            let id = item_id(&wb.account, pane, i);
-            rows.push(format!(
-                "{}: {}",
-                pane.title(),
-                first_line(values.first().map_or("", String::as_str))
-            ));
-            ids.push(id);
-        }
-    }
-    if rows.is_empty() {
-        return app.say("The customer's world is empty: add goals, threats or people first (1)");
-    }
-    let checked = ids.iter().map(|id| linked.contains(id)).collect();
-    let title = format!("Link \"{}\" to", first_line(&wb.account.questions[question].text));
-    let chooser = Chooser {
-        title,
-        rows,
-        checked,
-        multi: true,
-        cursor: 0,
-        purpose: Purpose::Links { question, ids },
-    };
-    app.overlay = Some(Overlay::Choose(Box::new(chooser)));
-}
-
-fn item_id(account: &crate::domain::Account, pane: Pane, i: usize) -> ItemId {
-    match account.items(pane) {
-        Some(items) => items[i].id.clone(),
-        None => account.people[i].id.clone(),
-    }
-}
-
-fn choose_answer_pane(app: &mut App) {
-    if !writable(app) {
-        return;
-    }
-    let Some(wb) = app.workbook.as_ref() else { return };
-    let Some(question) = wb.questions.current_question() else {
-        return;
-    };
-    if wb.account.questions[question].answer.trim().is_empty() {
-        return app.say("No answer noted yet: Enter edits the question and its answer");
-    }
-    let rows = Pane::ALL.iter().map(|p| p.title().to_owned()).collect();
-    let chooser = Chooser {
-        title: "The answer becomes an item of".into(),
-        rows,
-        checked: vec![false; Pane::ALL.len()],
-        multi: false,
-        cursor: 0,
-        purpose: Purpose::AnswerPane { question },
-    };
-    app.overlay = Some(Overlay::Choose(Box::new(chooser)));
-}
-
-/// Enter in a chooser: carry out what it was opened for.
-pub(super) fn chosen(app: &mut App, chooser: Chooser) -> Vec<Effect> {
-    match chooser.purpose {
-        Purpose::Links { question, ids } => change(app, |wb, now| {
-            let q = wb.account.questions.get_mut(question).ok_or_else(String::new)?;
-            q.links = ids
-                .into_iter()
-                .zip(&chooser.checked)
-                .filter(|(_, c)| **c)
-                .map(|(id, _)| id)
-                .collect();
-            (q.updated, wb.account.updated) = (now, now);
-            Ok(format!(
-                "Linked to {} item{}",
-                q.links.len(),
-                if q.links.len() == 1 { "" } else { "s" }
-            ))
-        }),
-        Purpose::AnswerPane { question } => {
-            let pane = Pane::ALL[chooser.cursor.min(Pane::ALL.len() - 1)];
-            change(app, |wb, now| {
-                match plan::answer_to_item(&mut wb.account, question, pane, now) {
-                    Ok(_) => Ok(format!(
-                        "The answer is now an item of {} (1 shows it)",
-                        pane.title()
-                    )),
-                    Err(e) => Err(e.to_string()),
-                }
-            })
-        }
-    }
 }
 
 /// `b` on a plan question: it joins the user's own bank, classified by the linter.

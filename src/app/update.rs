@@ -1,9 +1,12 @@
 //! `update`: every behaviour of the app, as state in, state out, plus effects. Overlays
 //! (help, editor, prompt, question) and filters are handled here; screens in their modules.
 
+use super::chooser::{self, Chooser};
 use super::editor::{Editor, Target};
-use super::questions::{self, Chooser};
-use super::{Action, App, Effect, Filter, Overlay, Question, Screen, layout, picker, workbook, world};
+use super::questions;
+use super::{
+    Action, App, Effect, Filter, Overlay, Question, Screen, layout, picker, rehearse, workbook, world,
+};
 use ratatui::layout::Rect;
 
 /// Applies an action and returns the effects the event loop must carry out, in order.
@@ -32,6 +35,27 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
     }
+    if app
+        .rehearsal
+        .as_ref()
+        .is_some_and(|s| matches!(s.phase, rehearse::Phase::Done))
+    {
+        return match action {
+            Action::Back | Action::Confirm | Action::Edit => {
+                app.rehearsal = None;
+                app.say("Session over");
+                Vec::new()
+            }
+            Action::Quit => {
+                app.rehearsal = None;
+                vec![Effect::Save, Effect::Quit]
+            }
+            _ => Vec::new(),
+        };
+    }
+    if app.rehearsal.is_some() {
+        return rehearse::session_update(app, action);
+    }
     let Some(screen) = app.workbook.as_ref().map(|wb| wb.screen) else {
         return picker::update(app, action);
     };
@@ -41,6 +65,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     match screen {
         Screen::World => world::update(app, action),
         Screen::Questions => questions::update(app, action),
+        Screen::Rehearse => rehearse::list_update(app, action),
     }
 }
 
@@ -118,7 +143,7 @@ fn choose_update(app: &mut App, mut chooser: Box<Chooser>, action: Action) -> Ve
     let last = chooser.rows.len().saturating_sub(1);
     match action {
         Action::Back => return Vec::new(),
-        Action::Confirm => return questions::chosen(app, *chooser),
+        Action::Confirm => return chooser::chosen(app, *chooser),
         Action::Up => chooser.cursor = chooser.cursor.saturating_sub(1),
         Action::Down => chooser.cursor = (chooser.cursor + 1).min(last),
         Action::Toggle if chooser.multi => {
@@ -137,6 +162,7 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> Vec<
             return match editor.target {
                 Target::Entry(pane) => world::save_editor(app, editor, pane),
                 Target::Question => questions::save_editor(app, editor),
+                Target::Turn => rehearse::save_editor(app, editor),
             };
         }
         Action::UseRewrite if editor.target == Target::Question => questions::use_rewrite(app, &mut editor),

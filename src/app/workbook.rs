@@ -37,6 +37,8 @@ pub struct Workbook {
     pub questions: QuestionsState,
     /// Counts changes to the account, so derived state (the ranked bank) knows when to refresh.
     pub revision: u64,
+    /// The selected row of the turn list (screen 3).
+    pub turn_row: usize,
 }
 
 impl Workbook {
@@ -83,6 +85,7 @@ impl Workbook {
             screen: Screen::World,
             questions: QuestionsState::default(),
             revision: 0,
+            turn_row: 0,
         }
     }
 
@@ -100,6 +103,7 @@ impl Workbook {
         }
         let len = self.account.questions.len();
         self.questions.plan_row = self.questions.plan_row.min(len.saturating_sub(1));
+        self.turn_row = self.turn_row.min(self.account.turns.len().saturating_sub(1));
     }
 
     /// The list index of the selected entry of the focused pane, if any.

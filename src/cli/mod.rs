@@ -93,6 +93,11 @@ pub enum Command {
         /// The lines to judge; with none, each line of stdin.
         text: Vec<String>,
     },
+    /// Rehearse: with no NAME, the turns due across all accounts, most overdue first.
+    Rehearse {
+        /// Account id or name prefix: that account's due turns.
+        name: Option<String>,
+    },
     /// List or search the question bank, or import a bank file into your own questions.
     Bank {
         /// Fuzzy search; best matches first.
@@ -125,7 +130,7 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
     let mut out = stdout.lock();
     let result = match command {
         // main.rs hands `open` to the terminal UI; reaching here is a caller's mistake.
-        Command::Open { .. } => bail!("`open` runs the terminal UI, not a command"),
+        Command::Open { .. } | Command::Rehearse { .. } => bail!("`open` and `rehearse` run the terminal UI"),
         Command::New { name } => new(store, &name, &mut out),
         Command::Sample => create_sample(store, &mut out),
         Command::Add { name, pane, text } => add(store, &name, &pane, &text, &mut out),

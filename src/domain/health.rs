@@ -131,8 +131,12 @@ impl Health {
             );
         }
         if !self.unasked.is_empty() {
-            let names: Vec<String> =
-                self.unasked.iter().take(3).map(|(_, _, text)| format!("\"{}\"", short(text))).collect();
+            let names: Vec<String> = self
+                .unasked
+                .iter()
+                .take(3)
+                .map(|(_, _, text)| format!("\"{}\"", short(text)))
+                .collect();
             let more = if self.unasked.len() > 3 { ", ..." } else { "" };
             w.push(format!(
                 "{} high-priority item{} nobody asks about: {}{more}",
@@ -156,7 +160,11 @@ impl Health {
 fn short(text: &str) -> String {
     let line = super::text::first_line(text);
     let words: Vec<&str> = line.split_whitespace().take(5).collect();
-    let cut = if line.split_whitespace().count() > 5 { "…" } else { "" };
+    let cut = if line.split_whitespace().count() > 5 {
+        "…"
+    } else {
+        ""
+    };
     format!("{}{cut}", words.join(" "))
 }
 

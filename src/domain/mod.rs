@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod bank;
+pub mod checks;
 pub mod export;
 pub mod fields;
 pub mod health;
@@ -15,6 +16,7 @@ pub mod schedule;
 pub mod search;
 pub mod text;
 pub mod turn;
+pub mod turns;
 
 pub use account::{Account, Item, Pane, Person, Priority, Profile, Role, SCHEMA, now};
 pub use id::{AccountId, ItemId};

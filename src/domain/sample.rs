@@ -27,6 +27,8 @@ pub fn account(now: DateTime<Utc>) -> Account {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::lint::{Kind, lint};
+    use crate::domain::turn::TurnKind;
     use crate::domain::{Pane, Role};
     use std::collections::HashSet;
 
@@ -34,11 +36,16 @@ mod tests {
         serde_json::from_str(JSON).expect("sample asset parses")
     }
 
-    /// Every entry id in the account: items of every list, then people.
+    /// Every entry id in the account: items of every list, then people, then turns.
     fn ids(a: &Account) -> Vec<String> {
         let items = Pane::ALL.into_iter().filter_map(|p| a.items(p)).flatten();
         let people = a.people.iter().map(|p| p.id.0.clone());
-        items.map(|it| it.id.0.clone()).chain(people).collect()
+        let turns = a.turns.iter().map(|t| t.id.0.clone());
+        items
+            .map(|it| it.id.0.clone())
+            .chain(people)
+            .chain(turns)
+            .collect()
     }
 
     #[test]
@@ -97,5 +104,89 @@ mod tests {
         assert_eq!((a.created, a.updated), (now, now));
         assert_eq!(a.world.goals[0].created, parsed().world.goals[0].created);
         assert!(a.world.goals[0].created < now);
+    }
+
+    #[test]
+    fn has_a_realistic_set_of_turns_of_every_kind() {
+        let a = parsed();
+        assert!((8..=12).contains(&a.turns.len()), "{} turns", a.turns.len());
+        for kind in TurnKind::ALL {
+            assert!(
+                a.turns.iter().any(|t| t.kind == kind),
+                "no turn is a {}",
+                kind.name()
+            );
+        }
+        let lines: HashSet<String> = a.turns.iter().map(|t| t.line.to_lowercase()).collect();
+        assert_eq!(lines.len(), a.turns.len(), "duplicate turn lines");
+    }
+
+    #[test]
+    fn turn_ids_resolve_within_the_account() {
+        let a = parsed();
+        let items: HashSet<&str> = Pane::ALL
+            .into_iter()
+            .filter_map(|p| a.items(p))
+            .flatten()
+            .map(|it| it.id.0.as_str())
+            .collect();
+        let people: HashSet<&str> = a.people.iter().map(|p| p.id.0.as_str()).collect();
+        let turns: HashSet<&str> = a.turns.iter().map(|t| t.id.0.as_str()).collect();
+        for t in &a.turns {
+            let who = t.who.as_ref().expect("every sample turn says who says it");
+            assert!(people.contains(who.0.as_str()), "{}: who {who}", t.id);
+            assert!(!t.links.is_empty(), "{} links to nothing", t.id);
+            assert!(
+                t.links.iter().all(|l| items.contains(l.0.as_str())),
+                "{}: {:?}",
+                t.id,
+                t.links
+            );
+            assert!(
+                t.follow_ups
+                    .iter()
+                    .all(|f| turns.contains(f.0.as_str()) && *f != t.id),
+                "{}",
+                t.id
+            );
+        }
+    }
+
+    #[test]
+    fn follow_ups_form_a_small_tree() {
+        let a = parsed();
+        let children: Vec<_> = a.turns.iter().flat_map(|t| &t.follow_ups).collect();
+        let unique: HashSet<_> = children.iter().collect();
+        assert!(children.len() >= 3, "only {} follow-ups", children.len());
+        assert_eq!(unique.len(), children.len(), "a turn follows two parents");
+        let roots = a.turns.iter().filter(|t| !children.contains(&&t.id)).count();
+        assert!(roots > 0 && roots < a.turns.len());
+    }
+
+    #[test]
+    fn turns_are_due_at_once_and_never_rehearsed() {
+        let a = account(now_for_test());
+        for t in &a.turns {
+            assert!(
+                t.schedule.is_none() && t.attempts.is_empty() && t.draft.is_none(),
+                "{}",
+                t.id
+            );
+            assert!(t.due() < a.created, "{} is not due yet", t.id);
+        }
+    }
+
+    #[test]
+    fn prepared_responses_are_customer_focused_and_ask_back() {
+        for t in parsed().turns {
+            let l = lint(&t.response, None);
+            assert!(l.flags.is_empty(), "{}: {:?}", t.id, l.flags);
+            assert_eq!(l.kind, Kind::Question, "{}: {}", t.id, t.response);
+            assert!(t.response.ends_with('?'), "{}: {}", t.id, t.response);
+        }
+    }
+
+    fn now_for_test() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000, 0).unwrap()
     }
 }

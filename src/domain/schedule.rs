@@ -31,7 +31,11 @@ pub fn readiness(schedule: Option<&Schedule>, now: DateTime<Utc>) -> Option<f64>
 }
 
 fn new_card(now: DateTime<Utc>) -> Card {
-    Card { due: now, last_review: now, ..Card::default() }
+    Card {
+        due: now,
+        last_review: now,
+        ..Card::default()
+    }
 }
 
 fn to_card(s: &Schedule) -> Card {
@@ -88,7 +92,10 @@ mod tests {
         let dues: Vec<DateTime<Utc>> = (1..=4).map(|g| next(None, g, noon()).due).collect();
         assert!(dues.windows(2).all(|w| w[0] <= w[1]), "{dues:?}");
         assert!(dues[3] > dues[0], "easy must come later than again");
-        assert!(dues[0] < noon() + Duration::days(1), "again comes back the same day");
+        assert!(
+            dues[0] < noon() + Duration::days(1),
+            "again comes back the same day"
+        );
     }
 
     #[test]
@@ -96,7 +103,10 @@ mod tests {
         let first = next(None, 3, noon());
         let later = first.due.max(noon() + Duration::days(1));
         let second = next(Some(&first), 3, later);
-        assert!(second.due - later > first.due - noon(), "{first:?} then {second:?}");
+        assert!(
+            second.due - later > first.due - noon(),
+            "{first:?} then {second:?}"
+        );
         assert_eq!(second.reps, 2);
         let forgot = next(Some(&second), 1, second.due);
         assert!(forgot.due - second.due < Duration::days(1), "{forgot:?}");
@@ -115,6 +125,10 @@ mod tests {
     fn a_schedule_survives_the_round_trip_through_the_crate() {
         let s = next(None, 4, noon());
         assert_eq!(from_card(&to_card(&s)), s);
-        assert_eq!(next(None, 9, noon()), next(None, 1, noon()), "out of range counts as again");
+        assert_eq!(
+            next(None, 9, noon()),
+            next(None, 1, noon()),
+            "out of range counts as again"
+        );
     }
 }

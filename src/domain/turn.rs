@@ -2,8 +2,10 @@
 //! the prepared customer-focused response, the turns that may follow, the review schedule
 //! (FSRS) and every attempt the rep made.
 
-use super::account::Extra;
+use super::account::{Account, Extra};
+use super::fields::{EditError, Field, FieldKind};
 use super::id::ItemId;
+use super::schedule;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +26,12 @@ pub enum TurnKind {
 
 impl TurnKind {
     /// Every kind, in the order the editor cycles them.
-    pub const ALL: [TurnKind; 4] = [TurnKind::Question, TurnKind::Objection, TurnKind::Concern, TurnKind::Pushback];
+    pub const ALL: [TurnKind; 4] = [
+        TurnKind::Question,
+        TurnKind::Objection,
+        TurnKind::Concern,
+        TurnKind::Pushback,
+    ];
 
     /// The word used in files and on screen.
     pub fn name(self) -> &'static str {
@@ -167,4 +174,95 @@ impl Turn {
     pub fn due(&self) -> DateTime<Utc> {
         self.schedule.as_ref().map_or(self.created, |s| s.due)
     }
+}
+
+/// The words a turn's kind is written as, in [`TurnKind::ALL`] order.
+pub const KINDS: &[&str] = &["question", "objection", "concern", "pushback"];
+
+/// The editable fields of a turn.
+pub const TURN_FIELDS: &[Field] = &[
+    Field {
+        key: "line",
+        label: "What the customer says",
+        kind: FieldKind::Line,
+    },
+    Field {
+        key: "kind",
+        label: "Kind",
+        kind: FieldKind::Choice(KINDS),
+    },
+    Field {
+        key: "response",
+        label: "Your prepared response",
+        kind: FieldKind::Text,
+    },
+];
+
+/// Editor values for a new turn.
+pub fn blank() -> Vec<String> {
+    vec![String::new(), KINDS[0].to_owned(), String::new()]
+}
+
+impl Turn {
+    /// Values for the editor, in the order of [`TURN_FIELDS`].
+    pub fn values(&self) -> Vec<String> {
+        vec![
+            self.line.clone(),
+            self.kind.name().to_owned(),
+            self.response.clone(),
+        ]
+    }
+}
+
+/// Adds a turn (`at` = `None`) or changes turn `at` from editor values; returns its index.
+pub fn apply(
+    account: &mut Account,
+    at: Option<usize>,
+    values: &[String],
+    now: DateTime<Utc>,
+) -> Result<usize, EditError> {
+    let [line, kind, response] = values else {
+        return Err(EditError::NoSuchEntry);
+    };
+    if line.trim().is_empty() {
+        return Err(EditError::Required(TURN_FIELDS[0].label));
+    }
+    let kind = KINDS
+        .iter()
+        .position(|k| k == kind)
+        .map(|i| TurnKind::ALL[i])
+        .ok_or(EditError::BadChoice {
+            field: TURN_FIELDS[1].label,
+            options: KINDS,
+        })?;
+    let i = match at {
+        Some(i) if i < account.turns.len() => i,
+        Some(_) => return Err(EditError::NoSuchEntry),
+        None => {
+            account.turns.push(Turn::new("", kind, now));
+            account.turns.len() - 1
+        }
+    };
+    let t = &mut account.turns[i];
+    (t.line, t.kind, t.response, t.updated) =
+        (line.trim().to_owned(), kind, response.trim_end().to_owned(), now);
+    account.updated = now;
+    Ok(i)
+}
+
+/// Records a graded attempt at turn `i`: the attempt joins its history, the schedule moves
+/// by the grade, and any draft is cleared. Returns the new due date.
+pub fn grade(
+    account: &mut Account,
+    i: usize,
+    mut attempt: Attempt,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let turn = account.turns.get_mut(i)?;
+    let next = schedule::next(turn.schedule.as_ref(), attempt.grade, now);
+    attempt.due = next.due;
+    turn.attempts.push(attempt);
+    (turn.schedule, turn.draft, turn.updated) = (Some(next.clone()), None, now);
+    account.updated = now;
+    Some(next.due)
 }

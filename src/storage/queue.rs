@@ -56,11 +56,19 @@ impl Store {
             .into_iter()
             .filter_map(|(stem, path)| Some((AccountId::parse(&stem)?, path)))
             .collect();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
         let chunk = files.len().div_ceil(threads).max(1);
         let parts: Vec<(Vec<Due>, usize)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = files.chunks(chunk).map(|part| scope.spawn(move || read_part(part, now))).collect();
-            handles.into_iter().map(|h| h.join().expect("a queue reader panicked")).collect()
+            let handles: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || read_part(part, now)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("a queue reader panicked"))
+                .collect()
         });
         let damaged = parts.iter().map(|(_, d)| d).sum();
         let mut due: Vec<Due> = parts.into_iter().flat_map(|(d, _)| d).collect();

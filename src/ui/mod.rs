@@ -5,6 +5,7 @@ mod chrome;
 mod overlay;
 mod picker;
 pub(crate) mod questions;
+mod rehearse;
 pub mod theme;
 mod world;
 
@@ -27,6 +28,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         Some(wb) if wb.screen == Screen::Questions => {
             questions::render(frame, regions.body, wb, &app.bank.questions)
         }
+        Some(wb) if wb.screen == Screen::Rehearse => rehearse::render(frame, regions.body, app, wb),
         Some(wb) => world::render(frame, regions.body, wb),
         None => picker::render(frame, regions.body, &app.picker),
     }

@@ -5,6 +5,9 @@
 //! This is deliberately simpler than the linter's tokenizer (which is private to it): the
 //! checks only count and compare words, and the linter itself still judges every sentence.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// One word of the answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Word {
@@ -33,7 +36,10 @@ pub(super) fn words(text: &str) -> Vec<Word> {
             word.extend(c.to_lowercase());
             i += 1;
         }
-        out.push(Word { text: word, quoted: quoted[start] });
+        out.push(Word {
+            text: word,
+            quoted: quoted[start],
+        });
     }
     out
 }
@@ -116,30 +122,23 @@ fn stem(word: &str) -> String {
 
 /// True for a term that says something: three characters or more and not a stop word.
 pub(super) fn distinctive(term: &str) -> bool {
-    term.chars().count() >= 3 && !STOP.contains(&term)
+    term.chars().count() >= 3 && !is_stop(term)
 }
 
-/// Words too common to show that the rep reused anything: function words, contractions,
-/// and the filler of talk ("just", "really", "think").
-const STOP: &[&str] = &[
-    "about", "above", "after", "again", "against", "all", "also", "and", "any", "anything", "are",
-    "aren't", "ask", "because", "been", "before", "being", "below", "between", "both", "but",
-    "can", "can't", "cannot", "could", "couldn't", "did", "didn't", "does", "doesn't", "doing",
-    "don't", "down", "during", "each", "even", "every", "few", "for", "from", "get", "going",
-    "got", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "her", "here",
-    "here's", "hers", "him", "his", "how", "i'd", "i'll", "i'm", "i've", "into", "isn't",
-    "it's", "its", "just", "know", "let", "let's", "like", "lot", "make", "many", "may", "might",
-    "more", "most", "much", "must", "need", "not", "now", "off", "okay", "once", "one", "only",
-    "onto", "other", "our", "ours", "out", "over", "own", "really", "right", "said", "same",
-    "say", "see", "she", "should", "shouldn't", "some", "still", "such", "sure", "tell", "than",
-    "that", "that's", "the", "their", "theirs", "them", "then", "there", "there's", "these",
-    "they", "they'd", "they'll", "they're", "they've", "thing", "think", "this", "those",
-    "through", "today", "too", "two", "under", "until", "upon", "very", "want", "was", "wasn't",
-    "way", "we'd", "we'll", "we're", "we've", "well", "were", "weren't", "what", "what's",
-    "when", "where", "which", "while", "who", "who's", "whom", "why", "will", "with", "without",
-    "won't", "would", "wouldn't", "yeah", "yes", "yet", "you", "you'd", "you'll", "you're",
-    "you've", "your", "yours",
-];
+/// True for a word too common to count (see [`STOP`]).
+pub(super) fn is_stop(term: &str) -> bool {
+    STOP.contains(term)
+}
+
+/// Words too common to show that the rep reused anything, kept as data in
+/// `stop_words.txt` so the list can grow without touching code.
+static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("stop_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
 
 #[cfg(test)]
 mod tests {
@@ -150,19 +149,30 @@ mod tests {
         let w = words("When you say “we lose margin”, what's it cost? \"open");
         let quoted: Vec<&str> = w.iter().filter(|w| w.quoted).map(|w| w.text.as_str()).collect();
         assert_eq!(quoted, ["we", "lose", "margin"]);
-        assert_eq!(w[5].text, "what's");
+        assert_eq!(w[6].text, "what's");
     }
 
     #[test]
     fn sentences_keep_quoted_questions_inside() {
         let s = sentences("You asked \"why change?\" today. Fair! What's at stake…\nOk");
-        assert_eq!(s, ["You asked \"why change?\" today.", "Fair!", "What's at stake…", "Ok"]);
+        assert_eq!(
+            s,
+            [
+                "You asked \"why change?\" today.",
+                "Fair!",
+                "What's at stake…",
+                "Ok"
+            ]
+        );
         assert!(sentences("  \n ?! ").is_empty());
     }
 
     #[test]
     fn terms_drop_plurals_and_possessives() {
-        assert_eq!(terms("Deliveries, Maria's routes, 3.5 glass"), ["delivery", "maria", "route", "3", "5", "glass"]);
+        assert_eq!(
+            terms("Deliveries, Maria's routes, 3.5 glass"),
+            ["delivery", "maria", "route", "3", "5", "glass"]
+        );
         assert!(distinctive("delivery") && !distinctive("shouldn't") && !distinctive("3"));
     }
 }

@@ -1,0 +1,441 @@
+//! Rehearsal: the turn list of screen 3 and a session. A session brings up due turns one
+//! at a time; the rep types an answer, reads the checks, grades it 1-4, and FSRS schedules
+//! the turn. Graded attempts are saved at once; an ungraded answer is kept as a draft.
+
+use super::editor::{Editor, LineInput, Target, TextField};
+use super::workbook::{change, writable};
+use super::{Action, App, Effect, Overlay};
+use crate::domain::checks::{self, Feedback, Timing};
+use crate::domain::text::first_line;
+use crate::domain::turn::{self, Attempt, Turn, TurnKind};
+use crate::domain::{AccountId, ItemId};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// Monotonic time, for timing answers; tests pass a fixed source.
+pub type Ticks = fn() -> Duration;
+
+/// Time since the program started.
+pub fn since_start() -> Duration {
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
+}
+
+/// A rehearsal session.
+#[derive(Debug)]
+pub struct Rehearsal {
+    /// The turns to rehearse, in order: (account, turn).
+    pub queue: Vec<(AccountId, ItemId)>,
+    /// The current position in `queue`.
+    pub position: usize,
+    /// What the session is showing.
+    pub phase: Phase,
+    /// The lines graded so far and their grades, for the summary.
+    pub graded: Vec<(String, u8)>,
+}
+
+/// Where a session stands.
+#[derive(Debug)]
+pub enum Phase {
+    /// The customer's line is up; the rep types an answer.
+    Answer {
+        /// The answer being typed.
+        input: Box<TextField>,
+        /// When the line appeared.
+        shown: Duration,
+        /// When the first key was typed.
+        first_key: Option<Duration>,
+    },
+    /// The checks are shown; the rep grades 1-4.
+    Feedback(Box<Reviewed>),
+    /// Flipped roles: the rep writes what the customer might say next.
+    Flip(Box<Reviewed>, LineInput),
+    /// Nothing left to rehearse.
+    Done,
+}
+
+/// An answer and what the checks found.
+#[derive(Debug, Clone)]
+pub struct Reviewed {
+    /// The answer as typed.
+    pub answer: String,
+    /// The checks.
+    pub feedback: Feedback,
+    /// How long it took.
+    pub timing: Timing,
+}
+
+impl Rehearsal {
+    /// The current (account, turn), if the session is not done.
+    pub fn current(&self) -> Option<&(AccountId, ItemId)> {
+        self.queue.get(self.position)
+    }
+}
+
+/// The index of the current session turn in the open account, if it is open.
+pub fn current_turn(app: &App) -> Option<usize> {
+    let (account, turn) = app.rehearsal.as_ref()?.current()?;
+    let wb = app.workbook.as_ref().filter(|wb| &wb.id == account)?;
+    wb.account.turns.iter().position(|t| &t.id == turn)
+}
+
+/// Starts a session over `queue`; the first turn's account must be open, or is opened.
+pub fn start(app: &mut App, queue: Vec<(AccountId, ItemId)>) -> Vec<Effect> {
+    if queue.is_empty() {
+        app.say("Nothing is due. Enter on a turn rehearses it anyway");
+        return Vec::new();
+    }
+    app.rehearsal = Some(Rehearsal {
+        queue,
+        position: 0,
+        phase: Phase::Done,
+        graded: Vec::new(),
+    });
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.screen = super::Screen::Rehearse;
+    }
+    app.say("Answer as you would on the call; Ctrl-s submits, Esc leaves");
+    show_current(app)
+}
+
+/// Puts the current turn up for an answer (opening its account first when needed).
+fn show_current(app: &mut App) -> Vec<Effect> {
+    let ticks = (app.ticks)();
+    let Some(session) = app.rehearsal.as_mut() else {
+        return Vec::new();
+    };
+    let Some((account, _)) = session.current().cloned() else {
+        session.phase = Phase::Done;
+        return Vec::new();
+    };
+    session.phase = Phase::Answer {
+        input: Box::new(TextField::new("", true)),
+        shown: ticks,
+        first_key: None,
+    };
+    let open = app.workbook.as_ref().is_none_or(|wb| wb.id != account);
+    let effects = if open {
+        vec![Effect::Save, Effect::Open(account)]
+    } else {
+        Vec::new()
+    };
+    if !open {
+        restore_draft(app);
+    }
+    effects
+}
+
+/// A turn left mid-answer comes back with its draft.
+pub fn restore_draft(app: &mut App) {
+    let Some(i) = current_turn(app) else { return };
+    let draft = app
+        .workbook
+        .as_ref()
+        .and_then(|wb| wb.account.turns[i].draft.clone());
+    if let (Some(draft), Some(session)) = (draft, app.rehearsal.as_mut())
+        && let Phase::Answer { input, .. } = &mut session.phase
+    {
+        **input = TextField::new(&draft, true);
+    }
+}
+
+/// Handles an action while a session is on screen.
+pub(super) fn session_update(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(session) = app.rehearsal.as_mut() else {
+        return Vec::new();
+    };
+    match (&mut session.phase, action) {
+        (Phase::Answer { input, first_key, .. }, Action::Input(key)) => {
+            if input.input(key) && first_key.is_none() {
+                *first_key = Some((app.ticks)());
+            }
+            Vec::new()
+        }
+        (Phase::Answer { .. }, Action::Save) => submit(app),
+        (Phase::Feedback(_), Action::Grade(n)) => grade(app, n),
+        (Phase::Feedback(_), Action::Flip) => {
+            if let Phase::Feedback(r) = std::mem::replace(&mut session.phase, Phase::Done) {
+                session.phase = Phase::Flip(r, LineInput::default());
+            }
+            Vec::new()
+        }
+        (Phase::Flip(..), Action::Input(key)) => {
+            if let Phase::Flip(_, input) = &mut session.phase {
+                input.input(key);
+            }
+            Vec::new()
+        }
+        (Phase::Flip(..), Action::Save) => add_flipped(app),
+        (Phase::Flip(..), Action::Back) => {
+            if let Phase::Flip(r, _) = std::mem::replace(&mut session.phase, Phase::Done) {
+                session.phase = Phase::Feedback(r);
+            }
+            Vec::new()
+        }
+        (_, Action::Back) => leave(app, false),
+        (_, Action::Quit) => leave(app, true),
+        _ => Vec::new(),
+    }
+}
+
+/// Ctrl-s on an answer: time it, run the checks, show them.
+fn submit(app: &mut App) -> Vec<Effect> {
+    let now = (app.ticks)();
+    let Some(i) = current_turn(app) else {
+        return Vec::new();
+    };
+    let (Some(session), Some(wb)) = (app.rehearsal.as_mut(), app.workbook.as_ref()) else {
+        return Vec::new();
+    };
+    let Phase::Answer {
+        input,
+        shown,
+        first_key,
+    } = &session.phase
+    else {
+        return Vec::new();
+    };
+    let answer = input.text();
+    if answer.trim().is_empty() {
+        app.say("Type what you would say, then Ctrl-s");
+        return Vec::new();
+    }
+    let secs = |d: Duration| d.saturating_sub(*shown).as_secs_f64();
+    let timing = Timing {
+        first_key_secs: first_key.map(secs),
+        total_secs: secs(now),
+    };
+    let feedback = checks::check(&answer, &wb.account.turns[i], &wb.account, timing);
+    session.phase = Phase::Feedback(Box::new(Reviewed {
+        answer,
+        feedback,
+        timing,
+    }));
+    app.say("Grade it: 1 again, 2 hard, 3 good, 4 easy (f writes what they might say next)");
+    Vec::new()
+}
+
+/// 1-4 after the checks: record the attempt, schedule the turn, move on.
+fn grade(app: &mut App, n: u8) -> Vec<Effect> {
+    let Some(i) = current_turn(app) else {
+        return Vec::new();
+    };
+    let Some(Phase::Feedback(r)) = app.rehearsal.as_ref().map(|s| &s.phase) else {
+        return Vec::new();
+    };
+    let r = r.clone();
+    let attempt = Attempt {
+        at: app.now(),
+        answer: r.answer.clone(),
+        checks: r.feedback.checks.clone(),
+        grade: n,
+        due: app.now(),
+        first_key_secs: r.timing.first_key_secs.unwrap_or(r.timing.total_secs),
+        total_secs: r.timing.total_secs,
+    };
+    let mut effects = change(app, |wb, now| {
+        let due = turn::grade(&mut wb.account, i, attempt, now).ok_or_else(String::new)?;
+        Ok(format!(
+            "Graded {n}; next due {}",
+            due.format("%Y-%m-%d %H:%M UTC")
+        ))
+    });
+    let (line, follow_ups) = match app.workbook.as_ref() {
+        Some(wb) => (
+            wb.account.turns[i].line.clone(),
+            wb.account.turns[i].follow_ups.clone(),
+        ),
+        None => return effects,
+    };
+    if let Some(session) = app.rehearsal.as_mut() {
+        session.graded.push((line, n));
+        queue_follow_up(session, &follow_ups);
+        session.position += 1;
+    }
+    effects.extend(show_current(app));
+    effects
+}
+
+/// The first follow-up of the turn just graded comes next, unless already queued or done.
+fn queue_follow_up(session: &mut Rehearsal, follow_ups: &[ItemId]) {
+    let Some((account, _)) = session.current().cloned() else {
+        return;
+    };
+    let next = follow_ups
+        .iter()
+        .find(|id| !session.queue.iter().any(|(a, t)| a == &account && t == *id));
+    if let Some(id) = next {
+        session.queue.insert(session.position + 1, (account, id.clone()));
+    }
+}
+
+/// Ctrl-s after flipping roles: the customer's next line becomes a follow-up turn.
+fn add_flipped(app: &mut App) -> Vec<Effect> {
+    let Some(i) = current_turn(app) else {
+        return Vec::new();
+    };
+    let Some(session) = app.rehearsal.as_mut() else {
+        return Vec::new();
+    };
+    let Phase::Flip(r, input) = std::mem::replace(&mut session.phase, Phase::Done) else {
+        return Vec::new();
+    };
+    let line = input.text();
+    session.phase = Phase::Feedback(r);
+    if line.trim().is_empty() {
+        app.say("Nothing written; grade this turn 1-4");
+        return Vec::new();
+    }
+    change(app, |wb, now| {
+        let parent = &wb.account.turns[i];
+        let mut next = Turn::new(&line, TurnKind::Pushback, now);
+        (next.who, next.links) = (parent.who.clone(), parent.links.clone());
+        let id = next.id.clone();
+        wb.account.turns.push(next);
+        wb.account.turns[i].follow_ups.push(id);
+        Ok("Added as a follow-up turn; now grade this one 1-4".into())
+    })
+}
+
+/// Leaving a session: graded turns are saved already; an ungraded answer stays as a draft.
+fn leave(app: &mut App, quit: bool) -> Vec<Effect> {
+    let draft = match app.rehearsal.as_ref().map(|s| &s.phase) {
+        Some(Phase::Answer { input, .. }) => Some(input.text()),
+        Some(Phase::Feedback(r) | Phase::Flip(r, _)) => Some(r.answer.clone()),
+        _ => None,
+    }
+    .filter(|d| !d.trim().is_empty());
+    let turn = current_turn(app);
+    let mut effects = match (draft, turn) {
+        (Some(draft), Some(i)) => change(app, |wb, now| {
+            (wb.account.turns[i].draft, wb.account.turns[i].updated) = (Some(draft), now);
+            Ok("Left the session; your answer is kept as a draft".into())
+        }),
+        _ => {
+            app.say("Left the session");
+            Vec::new()
+        }
+    };
+    app.rehearsal = None;
+    if quit {
+        effects.retain(|e| *e != Effect::Save);
+        effects.extend([Effect::Save, Effect::Quit]);
+    }
+    effects
+}
+
+/// Handles an action on the turn list of screen 3.
+pub(super) fn list_update(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(wb) = app.workbook.as_mut() else {
+        return Vec::new();
+    };
+    let len = wb.account.turns.len();
+    let selected = wb.turn_row;
+    let row = &mut wb.turn_row;
+    match action {
+        Action::Up | Action::ScrollUp(..) => *row = row.saturating_sub(1),
+        Action::Down | Action::ScrollDown(..) => *row = (*row + 1).min(len.saturating_sub(1)),
+        Action::Top => *row = 0,
+        Action::Bottom => *row = len.saturating_sub(1),
+        Action::Add => open_editor(app, None),
+        Action::Edit if len == 0 => app.say("No turns yet: a writes one, g suggests some"),
+        Action::Edit => open_editor(app, Some(selected)),
+        Action::RehearseOne => return rehearse_selected(app),
+        Action::RehearseDue => return start_due(app),
+        Action::Delete => return delete(app),
+        Action::MoveUp | Action::MoveDown => return reorder(app, action == Action::MoveUp),
+        Action::Link => super::chooser::choose_turn_links(app),
+        Action::Suggest => super::chooser::choose_suggested_turns(app),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn open_editor(app: &mut App, at: Option<usize>) {
+    if !writable(app) {
+        return;
+    }
+    let Some(wb) = app.workbook.as_ref() else { return };
+    let values = at
+        .and_then(|i| wb.account.turns.get(i))
+        .map_or_else(turn::blank, Turn::values);
+    app.overlay = Some(Overlay::Editor(Box::new(Editor::new(Target::Turn, at, values))));
+}
+
+/// Ctrl-s in the turn editor.
+pub(super) fn save_editor(app: &mut App, mut editor: Box<Editor>) -> Vec<Effect> {
+    if editor.at.is_some() && !editor.is_changed() {
+        app.say("No changes");
+        return Vec::new();
+    }
+    let mut refused = None;
+    let effects = change(app, |wb, now| {
+        match turn::apply(&mut wb.account, editor.at, &editor.values(), now) {
+            Ok(i) => {
+                wb.turn_row = i;
+                Ok(format!(
+                    "Saved turn \"{}\"",
+                    first_line(&wb.account.turns[i].line)
+                ))
+            }
+            Err(e) => {
+                refused = Some(e.to_string());
+                Err(String::new())
+            }
+        }
+    });
+    if let Some(reason) = refused {
+        editor.error = Some(reason);
+        app.overlay = Some(Overlay::Editor(editor));
+    }
+    effects
+}
+
+fn rehearse_selected(app: &mut App) -> Vec<Effect> {
+    let Some(wb) = app.workbook.as_ref() else {
+        return Vec::new();
+    };
+    let Some(t) = wb.account.turns.get(wb.turn_row) else {
+        app.say("No turns yet: a writes one, g suggests some");
+        return Vec::new();
+    };
+    let queue = vec![(wb.id.clone(), t.id.clone())];
+    start(app, queue)
+}
+
+/// Starts a session over the open account's due turns, most overdue first.
+pub fn start_due(app: &mut App) -> Vec<Effect> {
+    let now = app.now();
+    let Some(wb) = app.workbook.as_ref() else {
+        return Vec::new();
+    };
+    let mut due: Vec<&Turn> = wb.account.turns.iter().filter(|t| t.due() <= now).collect();
+    due.sort_by_key(|t| t.due());
+    let queue = due.into_iter().map(|t| (wb.id.clone(), t.id.clone())).collect();
+    start(app, queue)
+}
+
+fn delete(app: &mut App) -> Vec<Effect> {
+    change(app, |wb, now| {
+        let i = wb.turn_row;
+        if i >= wb.account.turns.len() {
+            return Err(String::new());
+        }
+        let gone = wb.account.turns.remove(i);
+        for t in &mut wb.account.turns {
+            t.follow_ups.retain(|id| *id != gone.id);
+        }
+        wb.account.updated = now;
+        wb.turn_row = i.min(wb.account.turns.len().saturating_sub(1));
+        Ok(format!("Deleted turn \"{}\" (u undoes)", first_line(&gone.line)))
+    })
+}
+
+fn reorder(app: &mut App, up: bool) -> Vec<Effect> {
+    change(app, |wb, now| {
+        let j =
+            crate::domain::fields::step(&mut wb.account.turns, wb.turn_row, up).ok_or_else(String::new)?;
+        (wb.turn_row, wb.account.updated) = (j, now);
+        Ok(format!("Moved {}", if up { "up" } else { "down" }))
+    })
+}

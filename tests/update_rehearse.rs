@@ -1,0 +1,212 @@
+//! `update` tests of rehearsal: a whole session by keys, with a fixed clock and timer.
+
+mod support;
+
+use callbook::app::rehearse::Phase;
+use callbook::app::{App, Effect, Overlay, Scope};
+use callbook::domain::turn::{Outcome, Turn, TurnKind};
+use callbook::domain::{Account, Item};
+use std::time::Duration;
+use support::*;
+
+/// A timer that says 5 seconds have passed each time it is read, so timings are known.
+fn ticking() -> Duration {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static T: AtomicU64 = AtomicU64::new(0);
+    Duration::from_secs(T.fetch_add(5, Ordering::SeqCst))
+}
+
+fn harbor() -> App {
+    let mut account = Account::new("Harbor Mills", noon());
+    account.world.competitors.push(Item::new("Keystone Mill", noon()));
+    let mut first = Turn::new(
+        "Why shouldn't we just stay with Keystone?",
+        TurnKind::Objection,
+        noon(),
+    );
+    first.response = "What would have to be true for a change to be worth it?".into();
+    first.links.push(account.world.competitors[0].id.clone());
+    let follow = Turn::new("What does it cost?", TurnKind::Question, noon());
+    first.follow_ups.push(follow.id.clone());
+    let later = Turn::new(
+        "Send me something",
+        TurnKind::Pushback,
+        noon() + chrono::Duration::days(3),
+    );
+    account.turns = vec![first, follow, later];
+    let mut app = app_with(account);
+    app.ticks = ticking;
+    press(&mut app, "3");
+    app
+}
+
+fn turns(app: &App) -> &Vec<Turn> {
+    &app.workbook.as_ref().unwrap().account.turns
+}
+
+#[test]
+fn a_session_runs_due_turns_then_follow_ups_and_saves_each_grade() {
+    let mut app = harbor();
+    assert_eq!(app.scopes()[0], Scope::Rehearse);
+    assert!(press(&mut app, "r").is_empty());
+    assert_eq!(app.scopes(), vec![Scope::Answer]);
+    let session = app.rehearsal.as_ref().unwrap();
+    assert_eq!(session.queue.len(), 2, "the turn due in three days is left out");
+    press(
+        &mut app,
+        "What would Keystone's prices do to your margin if you stay?<C-s>",
+    );
+    assert_eq!(app.scopes(), vec![Scope::Grade]);
+    match &app.rehearsal.as_ref().unwrap().phase {
+        Phase::Feedback(r) => {
+            let names: Vec<&str> = r.feedback.checks.iter().map(|c| c.check.as_str()).collect();
+            assert_eq!(names.len(), 7, "{names:?}");
+            assert_eq!(
+                r.feedback.checks[0].outcome,
+                Outcome::Pass,
+                "{:?}",
+                r.feedback.checks[0]
+            );
+            assert!(r.timing.total_secs > 0.0 && r.timing.first_key_secs.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(press(&mut app, "3"), vec![Effect::Save]);
+    let t = &turns(&app)[0];
+    assert_eq!(t.attempts.len(), 1);
+    assert_eq!(t.attempts[0].grade, 3);
+    assert!(t.schedule.as_ref().unwrap().due > noon());
+    assert_eq!(t.attempts[0].due, t.schedule.as_ref().unwrap().due);
+    // The follow-up comes next, then the session is done.
+    let current = app.rehearsal.as_ref().unwrap().current().unwrap().1.clone();
+    assert_eq!(current, turns(&app)[1].id);
+    press(&mut app, "It depends on volume. How many loads a week?<C-s>1");
+    assert_eq!(app.scopes(), vec![Scope::Done]);
+    press(&mut app, "<Enter>");
+    assert!(app.rehearsal.is_none());
+    assert_eq!(turns(&app)[1].attempts[0].grade, 1);
+}
+
+#[test]
+fn better_grades_schedule_further_out() {
+    let due_after = |grade: &str| {
+        let mut app = harbor();
+        press(&mut app, &format!("<Enter>What would change?<C-s>{grade}"));
+        turns(&app)[0].schedule.as_ref().unwrap().due
+    };
+    assert!(due_after("1") < due_after("3"));
+    assert!(due_after("3") < due_after("4"));
+}
+
+#[test]
+fn leaving_mid_answer_keeps_a_draft_that_comes_back() {
+    let mut app = harbor();
+    press(&mut app, "<Enter>Half an answ");
+    assert_eq!(press(&mut app, "<Esc>"), vec![Effect::Save]);
+    assert!(app.rehearsal.is_none());
+    assert_eq!(turns(&app)[0].draft.as_deref(), Some("Half an answ"));
+    assert!(turns(&app)[0].attempts.is_empty(), "nothing graded");
+    press(&mut app, "<Enter>");
+    match &app.rehearsal.as_ref().unwrap().phase {
+        Phase::Answer { input, .. } => assert_eq!(input.text(), "Half an answ"),
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, "er?<C-s>4");
+    assert_eq!(turns(&app)[0].draft, None, "grading clears the draft");
+}
+
+#[test]
+fn leaving_after_the_checks_without_grading_keeps_the_answer_as_a_draft() {
+    let mut app = harbor();
+    press(&mut app, "<Enter>What matters most to you?<C-s>");
+    assert_eq!(press(&mut app, "q"), vec![Effect::Save, Effect::Quit]);
+    assert_eq!(turns(&app)[0].draft.as_deref(), Some("What matters most to you?"));
+}
+
+#[test]
+fn q_and_digits_type_in_the_answer() {
+    let mut app = harbor();
+    press(&mut app, "<Enter>q1 or q2?");
+    match &app.rehearsal.as_ref().unwrap().phase {
+        Phase::Answer { input, .. } => assert_eq!(input.text(), "q1 or q2?"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn an_empty_answer_is_not_submitted() {
+    let mut app = harbor();
+    press(&mut app, "<Enter><C-s>");
+    assert_eq!(app.scopes(), vec![Scope::Answer]);
+}
+
+#[test]
+fn flipping_roles_adds_a_follow_up_turn() {
+    let mut app = harbor();
+    press(&mut app, "<Enter>What would make it worth a change?<C-s>f");
+    assert_eq!(app.scopes(), vec![Scope::Flip]);
+    assert_eq!(
+        press(&mut app, "Keystone just cut prices 8%<C-s>"),
+        vec![Effect::Save]
+    );
+    assert_eq!(app.scopes(), vec![Scope::Grade], "back to grading");
+    let added = turns(&app).last().unwrap();
+    assert_eq!(added.line, "Keystone just cut prices 8%");
+    assert!(turns(&app)[0].follow_ups.contains(&added.id));
+    assert_eq!(added.links, turns(&app)[0].links);
+}
+
+#[test]
+fn turns_are_written_edited_and_deleted_with_undo() {
+    let mut app = harbor();
+    press(
+        &mut app,
+        "aWe have no budget<Tab><Right><Tab>What would it take to find one?<C-s>",
+    );
+    let t = turns(&app).last().unwrap().clone();
+    assert_eq!(
+        (t.line.as_str(), t.kind),
+        ("We have no budget", TurnKind::Objection)
+    );
+    assert_eq!(t.response, "What would it take to find one?");
+    press(&mut app, "Gd");
+    assert_eq!(turns(&app).len(), 3);
+    press(&mut app, "u");
+    assert_eq!(turns(&app).len(), 4);
+}
+
+#[test]
+fn suggestions_are_offered_and_added_only_when_picked() {
+    let mut app = harbor();
+    press(&mut app, "g");
+    let rows = match &app.overlay {
+        Some(Overlay::Choose(c)) => c.rows.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        rows.iter().any(|r| r.contains("Keystone")),
+        "a suggestion from the competitor: {rows:?}"
+    );
+    assert_eq!(turns(&app).len(), 3, "nothing added yet");
+    press(&mut app, " j <Enter>");
+    assert_eq!(turns(&app).len(), 5);
+}
+
+#[test]
+fn linking_sets_who_says_it() {
+    let mut account = Account::new("Acme", noon());
+    account
+        .people
+        .push(callbook::domain::Person::new("Dana Ruiz", noon()));
+    account
+        .turns
+        .push(Turn::new("Why now?", TurnKind::Question, noon()));
+    let mut app = app_with(account);
+    press(&mut app, "3l <Enter>");
+    let t = &turns(&app)[0];
+    assert_eq!(
+        t.who,
+        Some(app.workbook.as_ref().unwrap().account.people[0].id.clone())
+    );
+    assert!(t.links.is_empty());
+}
