@@ -771,3 +771,89 @@ fn the_users_bank_round_trips_and_a_damaged_one_is_never_written() {
         Err(StoreError::ReadOnly { schema: 9, .. })
     ));
 }
+
+mod queue {
+    use super::*;
+    use callbook::domain::turn::{Turn, TurnKind};
+
+    fn with_turns(name: &str, created: &[&str]) -> Account {
+        let mut a = Account::new(name, now());
+        for (i, when) in created.iter().enumerate() {
+            a.turns.push(Turn::new(
+                &format!("{name} line {i}"),
+                TurnKind::Objection,
+                when.parse().unwrap(),
+            ));
+        }
+        a
+    }
+
+    #[test]
+    fn due_turns_across_accounts_most_overdue_first() {
+        let (_tmp, store) = store();
+        store
+            .create(&with_turns(
+                "Acme",
+                &["2026-01-05T00:00:00Z", "2030-01-01T00:00:00Z"],
+            ))
+            .unwrap();
+        store
+            .create(&with_turns("Bolt", &["2026-01-01T00:00:00Z"]))
+            .unwrap();
+        let at: DateTime<Utc> = "2026-06-01T00:00:00Z".parse().unwrap();
+        let (due, damaged) = store.due_turns(at).unwrap();
+        let lines: Vec<&str> = due.iter().map(|d| d.line.as_str()).collect();
+        assert_eq!(
+            lines,
+            ["Bolt line 0", "Acme line 0"],
+            "the 2030 turn is not due yet"
+        );
+        assert!(due.iter().all(|d| d.new));
+        assert_eq!(damaged, 0);
+    }
+
+    #[test]
+    fn the_cache_follows_changes_and_survives_damage() {
+        let (_tmp, store) = store();
+        let id = store
+            .create(&with_turns("Acme", &["2026-01-05T00:00:00Z"]))
+            .unwrap();
+        let at: DateTime<Utc> = "2026-06-01T00:00:00Z".parse().unwrap();
+        assert_eq!(store.due_turns(at).unwrap().0.len(), 1);
+        let cache = store.root().join(".cache");
+        assert!(cache.join("queue.json").exists());
+        assert_eq!(
+            fs::read_to_string(cache.join(".gitignore"))
+                .unwrap()
+                .lines()
+                .last(),
+            Some("*")
+        );
+        // Grading moves the turn out of the queue: the changed file is read again.
+        let mut account = store.load(&id).unwrap().account;
+        account.turns[0].schedule = Some(callbook::domain::schedule::next(None, 4, at));
+        account.turns[0].line = "A longer line, so the file's size changes too".into();
+        store.save(&id, &account).unwrap();
+        let (due, _) = store.due_turns(at).unwrap();
+        assert!(due.is_empty(), "{due:?}");
+        // A damaged cache is only a cache.
+        fs::write(cache.join("queue.json"), b"{ nonsense").unwrap();
+        assert!(store.due_turns(at + chrono::Duration::days(400)).unwrap().0.len() == 1);
+        // A damaged account is counted, skipped, and left alone.
+        fs::write(store.accounts_dir().join("broken-abc123.json"), b"{").unwrap();
+        assert_eq!(store.due_turns(at).unwrap().1, 1);
+        assert_eq!(
+            fs::read(store.accounts_dir().join("broken-abc123.json")).unwrap(),
+            b"{"
+        );
+        // Deleted accounts leave the queue.
+        store.trash(id.as_str()).unwrap();
+        assert!(
+            store
+                .due_turns(at + chrono::Duration::days(400))
+                .unwrap()
+                .0
+                .is_empty()
+        );
+    }
+}
