@@ -129,18 +129,29 @@ fn a_session_across_accounts_opens_each_and_saves_every_grade() {
     let mut ids = Vec::new();
     for name in ["Acme", "Bolt"] {
         let mut a = callbook::domain::Account::new(name, noon());
-        a.turns.push(Turn::new(&format!("{name}: why change now?"), TurnKind::Objection, noon()));
+        a.turns.push(Turn::new(
+            &format!("{name}: why change now?"),
+            TurnKind::Objection,
+            noon(),
+        ));
         ids.push(store.create(&a).unwrap());
     }
     let (due, _) = store.due_turns(noon()).unwrap();
     assert_eq!(due.len(), 2);
     let mut app = app_on(&store);
-    let first = callbook::app::rehearse::start(&mut app, due.into_iter().map(|d| (d.account, d.turn)).collect());
-    assert_eq!(callbook::effects::run(first, &mut app, &store), callbook::effects::Flow::Continue);
+    let first =
+        callbook::app::rehearse::start(&mut app, due.into_iter().map(|d| (d.account, d.turn)).collect());
+    assert_eq!(
+        callbook::effects::run(first, &mut app, &store),
+        callbook::effects::Flow::Continue
+    );
     assert!(app.workbook.is_some(), "the first account was opened");
     drive(&mut app, &store, "What would waiting cost you?<C-s>3");
     drive(&mut app, &store, "Who else feels it if nothing changes?<C-s>4");
-    assert!(app.rehearsal.as_ref().is_some_and(|s| s.current().is_none()), "done");
+    assert!(
+        app.rehearsal.as_ref().is_some_and(|s| s.current().is_none()),
+        "done"
+    );
     for id in ids {
         let turn = &store.load(&id).unwrap().account.turns[0];
         assert_eq!(turn.attempts.len(), 1, "{}", turn.line);

@@ -3,7 +3,7 @@
 
 use super::chooser;
 use super::editor::{Editor, Target};
-use super::workbook::{change, writable};
+use super::workbook::{change, save_form, writable};
 use super::{Action, App, Effect, Overlay, Screen, layout};
 use crate::domain::bank::{self, BankFile, BankQuestion, Category};
 use crate::domain::lint::{Kind, lint};
@@ -253,29 +253,13 @@ pub(super) fn save_editor(app: &mut App, mut editor: Box<Editor>) -> Vec<Effect>
         app.overlay = Some(Overlay::Editor(editor));
         return Vec::new();
     }
-    if editor.at.is_some() && !editor.is_changed() {
-        app.say("No changes");
-        return Vec::new();
-    }
-    let mut refused = None;
-    let effects = change(app, |wb, now| {
-        match plan::apply(&mut wb.account, editor.at, &values, verdict.is_concern(), now) {
-            Ok(i) => {
-                select_question(wb, i);
-                let verb = if editor.at.is_some() { "Changed" } else { "Added" };
-                Ok(format!("{verb} question \"{}\"", first_line(&values[0])))
-            }
-            Err(e) => {
-                refused = Some(e.to_string());
-                Err(String::new())
-            }
-        }
-    });
-    if let Some(reason) = refused {
-        editor.error = Some(reason);
-        app.overlay = Some(Overlay::Editor(editor));
-    }
-    effects
+    save_form(app, editor, |wb, editor, now| {
+        let i = plan::apply(&mut wb.account, editor.at, &values, verdict.is_concern(), now)
+            .map_err(|e| e.to_string())?;
+        select_question(wb, i);
+        let verb = if editor.at.is_some() { "Changed" } else { "Added" };
+        Ok(format!("{verb} question \"{}\"", first_line(&values[0])))
+    })
 }
 
 /// The linter's verdict in words, for messages.

@@ -3,7 +3,7 @@
 //! the turn. Graded attempts are saved at once; an ungraded answer is kept as a draft.
 
 use super::editor::{Editor, LineInput, Target, TextField};
-use super::workbook::{change, writable};
+use super::workbook::{change, save_form, writable};
 use super::{Action, App, Effect, Overlay};
 use crate::domain::checks::{self, Feedback, Timing};
 use crate::domain::text::first_line;
@@ -363,32 +363,15 @@ fn open_editor(app: &mut App, at: Option<usize>) {
 }
 
 /// Ctrl-s in the turn editor.
-pub(super) fn save_editor(app: &mut App, mut editor: Box<Editor>) -> Vec<Effect> {
-    if editor.at.is_some() && !editor.is_changed() {
-        app.say("No changes");
-        return Vec::new();
-    }
-    let mut refused = None;
-    let effects = change(app, |wb, now| {
-        match turn::apply(&mut wb.account, editor.at, &editor.values(), now) {
-            Ok(i) => {
-                wb.turn_row = i;
-                Ok(format!(
-                    "Saved turn \"{}\"",
-                    first_line(&wb.account.turns[i].line)
-                ))
-            }
-            Err(e) => {
-                refused = Some(e.to_string());
-                Err(String::new())
-            }
-        }
-    });
-    if let Some(reason) = refused {
-        editor.error = Some(reason);
-        app.overlay = Some(Overlay::Editor(editor));
-    }
-    effects
+pub(super) fn save_editor(app: &mut App, editor: Box<Editor>) -> Vec<Effect> {
+    save_form(app, editor, |wb, editor, now| {
+        let i = turn::apply(&mut wb.account, editor.at, &editor.values(), now).map_err(|e| e.to_string())?;
+        wb.turn_row = i;
+        Ok(format!(
+            "Saved turn \"{}\"",
+            first_line(&wb.account.turns[i].line)
+        ))
+    })
 }
 
 fn rehearse_selected(app: &mut App) -> Vec<Effect> {

@@ -2,6 +2,7 @@
 //! and [`change`], the one road by which the account is changed (read-only check, undo
 //! record, autosave).
 
+use super::editor::Editor;
 use super::history::{History, Snapshot};
 use super::questions::QuestionsState;
 use super::{Action, App, Effect, Filter, Overlay, Screen};
@@ -181,6 +182,32 @@ pub(super) fn change(
             Vec::new()
         }
     }
+}
+
+/// Ctrl-s in an editor: `apply` writes the form into the account and says what happened,
+/// or why it can't (`Err`), in which case the editor stays open showing the reason. An
+/// existing entry saved without changes is left alone.
+pub(super) fn save_form(
+    app: &mut App,
+    mut editor: Box<Editor>,
+    apply: impl FnOnce(&mut Workbook, &Editor, DateTime<Utc>) -> Result<String, String>,
+) -> Vec<Effect> {
+    if editor.at.is_some() && !editor.is_changed() {
+        app.say("No changes");
+        return Vec::new();
+    }
+    let mut refused = None;
+    let effects = change(app, |wb, now| {
+        apply(wb, &editor, now).map_err(|reason| {
+            refused = Some(reason);
+            String::new()
+        })
+    });
+    if let Some(reason) = refused {
+        editor.error = Some(reason);
+        app.overlay = Some(Overlay::Editor(editor));
+    }
+    effects
 }
 
 /// Refuses changes to a read-only account, saying why; true when changes are allowed.

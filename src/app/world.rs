@@ -1,7 +1,7 @@
 //! Behaviour of the customer's world: panes, selection, add/edit/delete/move.
 
 use super::editor::{Editor, Target};
-use super::workbook::{change, writable};
+use super::workbook::{change, save_form, writable};
 use super::{Action, App, Effect, Overlay, Workbook, layout};
 use crate::domain::Pane;
 use crate::domain::fields;
@@ -80,28 +80,16 @@ fn open_editor(app: &mut App, new: bool) {
 }
 
 /// Ctrl-s in an entry editor: apply the form to the account, or show why it can't be.
-pub(super) fn save_editor(app: &mut App, mut editor: Box<Editor>, pane: Pane) -> Vec<Effect> {
-    let mut refused = None;
-    let effects = change(app, |wb, now| {
-        match fields::apply(&mut wb.account, pane, editor.at, &editor.values(), now) {
-            Ok(i) => {
-                wb.pane = pane;
-                select(wb, pane, i);
-                let verb = if editor.at.is_some() { "Changed" } else { "Added" };
-                let title = first_line(wb.account.title(pane, i).unwrap_or(""));
-                Ok(format!("{verb} \"{title}\" in {}", pane.title()))
-            }
-            Err(e) => {
-                refused = Some(e.to_string());
-                Err(String::new())
-            }
-        }
-    });
-    if let Some(reason) = refused {
-        editor.error = Some(reason);
-        app.overlay = Some(Overlay::Editor(editor));
-    }
-    effects
+pub(super) fn save_editor(app: &mut App, editor: Box<Editor>, pane: Pane) -> Vec<Effect> {
+    save_form(app, editor, |wb, editor, now| {
+        let i = fields::apply(&mut wb.account, pane, editor.at, &editor.values(), now)
+            .map_err(|e| e.to_string())?;
+        wb.pane = pane;
+        select(wb, pane, i);
+        let verb = if editor.at.is_some() { "Changed" } else { "Added" };
+        let title = first_line(wb.account.title(pane, i).unwrap_or(""));
+        Ok(format!("{verb} \"{title}\" in {}", pane.title()))
+    })
 }
 
 /// Selects list entry `i` of `pane`, clearing the filter if it hides the entry.

@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
 
 fn choose(frame: &mut Frame, area: Rect, chooser: &Chooser) {
     let height = (chooser.rows.len() as u16 + 3).min(area.height.saturating_sub(4));
-    let rect = popup(frame, area, area.width.saturating_sub(10).min(90), height);
+    let rect = popup(frame, area, area.width.saturating_sub(4).min(110), height);
     let keys = if chooser.multi {
         "Space ticks · Enter keeps · Esc cancels"
     } else {
