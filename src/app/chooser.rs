@@ -176,41 +176,31 @@ pub(super) fn choose_answer_pane(app: &mut App) {
 
 /// Enter in a chooser: carry out what it was opened for.
 pub(super) fn chosen(app: &mut App, chooser: Chooser) -> Vec<Effect> {
-    match chooser.purpose {
+    let Chooser {
+        checked,
+        cursor,
+        purpose,
+        ..
+    } = chooser;
+    match purpose {
         Purpose::Links { question, ids } => change(app, |wb, now| {
             let q = wb.account.questions.get_mut(question).ok_or_else(String::new)?;
-            q.links = ids
-                .into_iter()
-                .zip(&chooser.checked)
-                .filter(|(_, c)| **c)
-                .map(|(id, _)| id)
-                .collect();
+            q.links = ticked(ids, &checked);
             (q.updated, wb.account.updated) = (now, now);
-            Ok(format!(
-                "Linked to {} item{}",
-                q.links.len(),
-                if q.links.len() == 1 { "" } else { "s" }
-            ))
+            Ok(linked(q.links.len()))
         }),
         Purpose::AnswerPane { question } => {
-            let pane = Pane::ALL[chooser.cursor.min(Pane::ALL.len() - 1)];
+            let pane = Pane::ALL[cursor.min(Pane::ALL.len() - 1)];
             change(app, |wb, now| {
-                match plan::answer_to_item(&mut wb.account, question, pane, now) {
-                    Ok(_) => Ok(format!(
-                        "The answer is now an item of {} (1 shows it)",
-                        pane.title()
-                    )),
-                    Err(e) => Err(e.to_string()),
-                }
+                plan::answer_to_item(&mut wb.account, question, pane, now).map_err(|e| e.to_string())?;
+                Ok(format!(
+                    "The answer is now an item of {} (1 shows it)",
+                    pane.title()
+                ))
             })
         }
         Purpose::TurnLinks { turn, ids } => change(app, |wb, now| {
-            let ticked: Vec<ItemId> = ids
-                .into_iter()
-                .zip(&chooser.checked)
-                .filter(|(_, c)| **c)
-                .map(|(id, _)| id)
-                .collect();
+            let ticked = ticked(ids, &checked);
             let people: Vec<&ItemId> = wb.account.people.iter().map(|p| &p.id).collect();
             let t = wb.account.turns.get_mut(turn).ok_or_else(String::new)?;
             t.who = ticked.iter().find(|id| people.contains(id)).cloned();
@@ -219,39 +209,50 @@ pub(super) fn chosen(app: &mut App, chooser: Chooser) -> Vec<Effect> {
                 .filter(|id| Some(id) != t.who.as_ref())
                 .collect();
             (t.updated, wb.account.updated) = (now, now);
-            Ok(format!(
-                "Linked to {} item{}",
-                t.links.len(),
-                if t.links.len() == 1 { "" } else { "s" }
-            ))
+            Ok(linked(t.links.len()))
         }),
-        Purpose::AddTurns(suggestions) => {
-            let any = chooser.checked.iter().any(|c| *c);
-            let picked: Vec<TurnSuggestion> = suggestions
-                .into_iter()
-                .enumerate()
-                .filter(|(i, _)| {
-                    if any {
-                        chooser.checked[*i]
-                    } else {
-                        *i == chooser.cursor
-                    }
-                })
-                .map(|(_, s)| s)
-                .collect();
-            change(app, |wb, now| {
-                for s in &picked {
-                    let mut t = Turn::new(&s.line, s.kind, now);
-                    (t.response, t.who, t.links) = (s.response.clone(), s.who.clone(), s.links.clone());
-                    wb.account.turns.push(t);
-                }
-                wb.account.updated = now;
-                Ok(format!(
-                    "Added {} turn{}",
-                    picked.len(),
-                    if picked.len() == 1 { "" } else { "s" }
-                ))
-            })
-        }
+        Purpose::AddTurns(suggestions) => add_turns(app, suggestions, &checked, cursor),
     }
+}
+
+/// The ids whose rows are ticked.
+fn ticked(ids: Vec<ItemId>, checked: &[bool]) -> Vec<ItemId> {
+    ids.into_iter()
+        .zip(checked)
+        .filter(|(_, c)| **c)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+fn linked(n: usize) -> String {
+    format!("Linked to {n} item{}", if n == 1 { "" } else { "s" })
+}
+
+/// Adds the ticked suggestions as turns, or the highlighted one when none is ticked.
+fn add_turns(
+    app: &mut App,
+    suggestions: Vec<TurnSuggestion>,
+    checked: &[bool],
+    cursor: usize,
+) -> Vec<Effect> {
+    let any = checked.iter().any(|c| *c);
+    let picked: Vec<TurnSuggestion> = suggestions
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| if any { checked[*i] } else { *i == cursor })
+        .map(|(_, s)| s)
+        .collect();
+    change(app, |wb, now| {
+        for s in &picked {
+            let mut t = Turn::new(&s.line, s.kind, now);
+            (t.response, t.who, t.links) = (s.response.clone(), s.who.clone(), s.links.clone());
+            wb.account.turns.push(t);
+        }
+        wb.account.updated = now;
+        Ok(format!(
+            "Added {} turn{}",
+            picked.len(),
+            if picked.len() == 1 { "" } else { "s" }
+        ))
+    })
 }

@@ -173,37 +173,8 @@ fn score(
     filled: bool,
     pane_asked: bool,
 ) -> Suggestion {
-    let mut score = 0.0;
     let mut reasons = Vec::new();
-    if let Some(t) = t {
-        let about = format!("serves {} \"{}\"", noun(t.pane), t.label);
-        match t.asked {
-            false => {
-                score += 2.0;
-                reasons.push(format!("{about}, which no planned question asks about"));
-            }
-            true => reasons.push(about),
-        }
-        score += match t.priority {
-            Priority::High => 1.5,
-            Priority::Medium => 0.75,
-            _ => 0.0,
-        };
-        if t.priority >= Priority::Medium {
-            reasons.push(format!("{} priority", priority_word(t.priority)));
-        }
-        if filled {
-            score += 1.5;
-            reasons.push("made specific to this account".into());
-        } else {
-            let shared = t.words.intersection(&words(&q.text)).count();
-            score += (shared as f32 * 0.5).min(2.0);
-            reasons.push(format!(
-                "{shared} word{} shared with it",
-                if shared == 1 { "" } else { "s" }
-            ));
-        }
-    }
+    let mut score = t.map_or(0.0, |t| item_score(t, q, filled, &mut reasons));
     if let Some(p) = q.pane.filter(|_| !pane_asked) {
         score += 3.0;
         reasons.push(format!(
@@ -229,6 +200,39 @@ fn score(
         score,
         reasons,
     }
+}
+
+/// What serving item `t` is worth: more when no planned question asks about it, when it
+/// matters to them, and when the question is made specific to it or shares its words.
+fn item_score(t: &Target, q: &BankQuestion, filled: bool, reasons: &mut Vec<String>) -> f32 {
+    let mut score = 0.0;
+    let about = format!("serves {} \"{}\"", noun(t.pane), t.label);
+    if t.asked {
+        reasons.push(about);
+    } else {
+        score += 2.0;
+        reasons.push(format!("{about}, which no planned question asks about"));
+    }
+    score += match t.priority {
+        Priority::High => 1.5,
+        Priority::Medium => 0.75,
+        _ => 0.0,
+    };
+    if t.priority >= Priority::Medium {
+        reasons.push(format!("{} priority", priority_word(t.priority)));
+    }
+    if filled {
+        score += 1.5;
+        reasons.push("made specific to this account".into());
+    } else {
+        let shared = t.words.intersection(&words(&q.text)).count();
+        score += (shared as f32 * 0.5).min(2.0);
+        reasons.push(format!(
+            "{shared} word{} shared with it",
+            if shared == 1 { "" } else { "s" }
+        ));
+    }
+    score
 }
 
 fn noun(pane: Pane) -> &'static str {

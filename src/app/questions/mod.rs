@@ -1,17 +1,19 @@
 //! The questions screen: the account's plan beside the bank ranked for it. State, the bank
 //! as the app holds it, the chooser popup (links, panes), and the screen's behaviour.
 
+mod bank;
+
+pub use bank::Bank;
+
 use super::chooser;
 use super::editor::{Editor, Target};
 use super::workbook::{change, save_form, writable};
 use super::{Action, App, Effect, Overlay, Screen, layout};
-use crate::domain::bank::{self, BankFile, BankQuestion, Category};
 use crate::domain::lint::{Kind, lint};
 use crate::domain::plan::{self, Question};
 use crate::domain::rank::{self, Suggestion};
 use crate::domain::search::SearchIndex;
 use crate::domain::text::first_line;
-use crate::domain::{ItemId, Pane};
 
 /// Which list of the questions screen has focus.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,55 +55,6 @@ impl QuestionsState {
     /// The selected suggestion, if any.
     pub fn current_suggestion(&self) -> Option<&Suggestion> {
         self.bank_hits.get(self.bank_row).map(|&i| &self.suggestions[i])
-    }
-}
-
-/// The bank as the app holds it: the built-in questions, then the user's own.
-#[derive(Clone, Debug)]
-pub struct Bank {
-    /// Every question, built-in first.
-    pub questions: Vec<BankQuestion>,
-    /// How many of `questions` are built in.
-    pub builtin: usize,
-    /// The user's own questions, as saved in `bank.json`.
-    pub mine: BankFile,
-    /// Counts changes, so the ranking knows when to refresh.
-    pub revision: u64,
-}
-
-impl Default for Bank {
-    fn default() -> Self {
-        Bank::new(BankFile {
-            schema: bank::BANK_SCHEMA,
-            ..BankFile::default()
-        })
-    }
-}
-
-impl Bank {
-    /// The built-in bank plus the user's own questions.
-    pub fn new(mine: BankFile) -> Self {
-        let mut questions = bank::builtin().questions;
-        let builtin = questions.len();
-        questions.extend(mine.questions.iter().cloned());
-        Bank {
-            questions,
-            builtin,
-            mine,
-            revision: 0,
-        }
-    }
-
-    /// True when question `i` is the user's own.
-    pub fn is_mine(&self, i: usize) -> bool {
-        i >= self.builtin
-    }
-
-    fn set_mine(&mut self, mine: Vec<BankQuestion>) {
-        self.questions.truncate(self.builtin);
-        self.questions.extend(mine.iter().cloned());
-        self.mine.questions = mine;
-        self.revision += 1;
     }
 }
 
@@ -159,12 +112,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Edit => return add_suggestion(app),
         Action::Delete if focus == Focus::Plan => return delete(app),
-        Action::Delete => return delete_mine(app),
+        Action::Delete => return bank::delete_mine(app),
         Action::MoveUp | Action::MoveDown => return reorder(app, action == Action::MoveUp),
         Action::Link => chooser::choose_links(app),
         Action::CycleStatus => return cycle_status(app),
         Action::AnswerToWorld => chooser::choose_answer_pane(app),
-        Action::SaveToBank => return save_to_bank(app),
+        Action::SaveToBank => return bank::save_to_bank(app),
         _ => {}
     }
     Vec::new()
@@ -263,7 +216,7 @@ pub(super) fn save_editor(app: &mut App, mut editor: Box<Editor>) -> Vec<Effect>
 }
 
 /// The linter's verdict in words, for messages.
-fn described(kind: Kind) -> &'static str {
+pub(super) fn described(kind: Kind) -> &'static str {
     match kind {
         Kind::Question => "a question",
         Kind::Leading => "a leading question",
@@ -349,84 +302,4 @@ fn cycle_status(app: &mut App) -> Vec<Effect> {
         (q.updated, wb.account.updated) = (now, now);
         Ok(format!("Marked {}", plan::STATUSES[q.status as usize]))
     })
-}
-
-/// `b` on a plan question: it joins the user's own bank, classified by the linter.
-fn save_to_bank(app: &mut App) -> Vec<Effect> {
-    let Some(wb) = app.workbook.as_ref() else {
-        return Vec::new();
-    };
-    let Some(q) = wb.questions.current_question().map(|i| &wb.account.questions[i]) else {
-        return Vec::new();
-    };
-    if app
-        .bank
-        .questions
-        .iter()
-        .any(|b| b.text.trim().eq_ignore_ascii_case(q.text.trim()))
-    {
-        app.say("That question is in the bank already");
-        return Vec::new();
-    }
-    let verdict = lint(&q.text, None);
-    if verdict.is_concern() {
-        app.fail(format!(
-            "Not added to the bank: it reads as {}",
-            described(verdict.kind)
-        ));
-        return Vec::new();
-    }
-    let pane = q
-        .links
-        .iter()
-        .find_map(|id| plan::find_item(&wb.account, id))
-        .map(|(p, _)| p);
-    let new = BankQuestion {
-        id: format!("u{}", ItemId::generate()),
-        text: q.text.clone(),
-        category: pane.map_or(Category::NextStep, category_of),
-        pane,
-        spin: verdict.spin.unwrap_or(bank::Spin::Situation),
-        open: verdict.open.unwrap_or(true),
-        extra: Default::default(),
-    };
-    let mut mine = app.bank.mine.questions.clone();
-    mine.push(new);
-    app.bank.set_mine(mine);
-    app.say("Added to your bank (bank.json)");
-    vec![Effect::SaveBank]
-}
-
-fn category_of(pane: Pane) -> Category {
-    match pane {
-        Pane::Goals => Category::GoalsAndVision,
-        Pane::Threats => Category::ThreatsAndRisks,
-        Pane::Competitors => Category::Competitors,
-        Pane::Market => Category::MarketConditions,
-        Pane::People => Category::PeopleAndProcess,
-        Pane::WhyChange => Category::WhyChange,
-    }
-}
-
-/// `d` on the bank: the user's own questions can be removed; built-in ones can't.
-fn delete_mine(app: &mut App) -> Vec<Effect> {
-    let Some(s) = app
-        .workbook
-        .as_ref()
-        .and_then(|wb| wb.questions.current_suggestion())
-    else {
-        return Vec::new();
-    };
-    if !app.bank.is_mine(s.bank) {
-        app.say("Built-in questions can't be deleted; your own (added with b) can");
-        return Vec::new();
-    }
-    let mut mine = app.bank.mine.questions.clone();
-    let removed = mine.remove(s.bank - app.bank.builtin);
-    app.bank.set_mine(mine);
-    app.say(format!(
-        "Removed \"{}\" from your bank",
-        first_line(&removed.text)
-    ));
-    vec![Effect::SaveBank]
 }

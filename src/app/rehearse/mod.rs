@@ -2,11 +2,15 @@
 //! at a time; the rep types an answer, reads the checks, grades it 1-4, and FSRS schedules
 //! the turn. Graded attempts are saved at once; an ungraded answer is kept as a draft.
 
-use super::editor::{Editor, LineInput, Target, TextField};
-use super::workbook::{change, save_form, writable};
-use super::{Action, App, Effect, Overlay};
+mod list;
+
+pub use list::start_due;
+pub(super) use list::{list_update, save_editor};
+
+use super::editor::{LineInput, TextField};
+use super::workbook::change;
+use super::{Action, App, Effect};
 use crate::domain::checks::{self, Feedback, Timing};
-use crate::domain::text::first_line;
 use crate::domain::turn::{self, Attempt, Turn, TurnKind};
 use crate::domain::{AccountId, ItemId};
 use std::sync::OnceLock;
@@ -322,103 +326,4 @@ fn leave(app: &mut App, quit: bool) -> Vec<Effect> {
         effects.extend([Effect::Save, Effect::Quit]);
     }
     effects
-}
-
-/// Handles an action on the turn list of screen 3.
-pub(super) fn list_update(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(wb) = app.workbook.as_mut() else {
-        return Vec::new();
-    };
-    let len = wb.account.turns.len();
-    let selected = wb.turn_row;
-    let row = &mut wb.turn_row;
-    match action {
-        Action::Up | Action::ScrollUp(..) => *row = row.saturating_sub(1),
-        Action::Down | Action::ScrollDown(..) => *row = (*row + 1).min(len.saturating_sub(1)),
-        Action::Top => *row = 0,
-        Action::Bottom => *row = len.saturating_sub(1),
-        Action::Add => open_editor(app, None),
-        Action::Edit if len == 0 => app.say("No turns yet: a writes one, g suggests some"),
-        Action::Edit => open_editor(app, Some(selected)),
-        Action::RehearseOne => return rehearse_selected(app),
-        Action::RehearseDue => return start_due(app),
-        Action::Delete => return delete(app),
-        Action::MoveUp | Action::MoveDown => return reorder(app, action == Action::MoveUp),
-        Action::Link => super::chooser::choose_turn_links(app),
-        Action::Suggest => super::chooser::choose_suggested_turns(app),
-        _ => {}
-    }
-    Vec::new()
-}
-
-fn open_editor(app: &mut App, at: Option<usize>) {
-    if !writable(app) {
-        return;
-    }
-    let Some(wb) = app.workbook.as_ref() else { return };
-    let values = at
-        .and_then(|i| wb.account.turns.get(i))
-        .map_or_else(turn::blank, Turn::values);
-    app.overlay = Some(Overlay::Editor(Box::new(Editor::new(Target::Turn, at, values))));
-}
-
-/// Ctrl-s in the turn editor.
-pub(super) fn save_editor(app: &mut App, editor: Box<Editor>) -> Vec<Effect> {
-    save_form(app, editor, |wb, editor, now| {
-        let i = turn::apply(&mut wb.account, editor.at, &editor.values(), now).map_err(|e| e.to_string())?;
-        wb.turn_row = i;
-        Ok(format!(
-            "Saved turn \"{}\"",
-            first_line(&wb.account.turns[i].line)
-        ))
-    })
-}
-
-fn rehearse_selected(app: &mut App) -> Vec<Effect> {
-    let Some(wb) = app.workbook.as_ref() else {
-        return Vec::new();
-    };
-    let Some(t) = wb.account.turns.get(wb.turn_row) else {
-        app.say("No turns yet: a writes one, g suggests some");
-        return Vec::new();
-    };
-    let queue = vec![(wb.id.clone(), t.id.clone())];
-    start(app, queue)
-}
-
-/// Starts a session over the open account's due turns, most overdue first.
-pub fn start_due(app: &mut App) -> Vec<Effect> {
-    let now = app.now();
-    let Some(wb) = app.workbook.as_ref() else {
-        return Vec::new();
-    };
-    let mut due: Vec<&Turn> = wb.account.turns.iter().filter(|t| t.due() <= now).collect();
-    due.sort_by_key(|t| t.due());
-    let queue = due.into_iter().map(|t| (wb.id.clone(), t.id.clone())).collect();
-    start(app, queue)
-}
-
-fn delete(app: &mut App) -> Vec<Effect> {
-    change(app, |wb, now| {
-        let i = wb.turn_row;
-        if i >= wb.account.turns.len() {
-            return Err(String::new());
-        }
-        let gone = wb.account.turns.remove(i);
-        for t in &mut wb.account.turns {
-            t.follow_ups.retain(|id| *id != gone.id);
-        }
-        wb.account.updated = now;
-        wb.turn_row = i.min(wb.account.turns.len().saturating_sub(1));
-        Ok(format!("Deleted turn \"{}\" (u undoes)", first_line(&gone.line)))
-    })
-}
-
-fn reorder(app: &mut App, up: bool) -> Vec<Effect> {
-    change(app, |wb, now| {
-        let j =
-            crate::domain::fields::step(&mut wb.account.turns, wb.turn_row, up).ok_or_else(String::new)?;
-        (wb.turn_row, wb.account.updated) = (j, now);
-        Ok(format!("Moved {}", if up { "up" } else { "down" }))
-    })
 }

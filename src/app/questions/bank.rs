@@ -1,0 +1,139 @@
+//! The question bank as the app holds it (built-in questions, then the user's own) and the
+//! questions screen's bank actions: saving a plan question to the user's bank, removing one.
+
+use super::described;
+use crate::app::{App, Effect};
+use crate::domain::bank::{self, BankFile, BankQuestion, Category};
+use crate::domain::lint::lint;
+use crate::domain::plan;
+use crate::domain::text::first_line;
+use crate::domain::{ItemId, Pane};
+
+/// The bank as the app holds it: the built-in questions, then the user's own.
+#[derive(Clone, Debug)]
+pub struct Bank {
+    /// Every question, built-in first.
+    pub questions: Vec<BankQuestion>,
+    /// How many of `questions` are built in.
+    pub builtin: usize,
+    /// The user's own questions, as saved in `bank.json`.
+    pub mine: BankFile,
+    /// Counts changes, so the ranking knows when to refresh.
+    pub revision: u64,
+}
+
+impl Default for Bank {
+    fn default() -> Self {
+        Bank::new(BankFile {
+            schema: bank::BANK_SCHEMA,
+            ..BankFile::default()
+        })
+    }
+}
+
+impl Bank {
+    /// The built-in bank plus the user's own questions.
+    pub fn new(mine: BankFile) -> Self {
+        let mut questions = bank::builtin().questions;
+        let builtin = questions.len();
+        questions.extend(mine.questions.iter().cloned());
+        Bank {
+            questions,
+            builtin,
+            mine,
+            revision: 0,
+        }
+    }
+
+    /// True when question `i` is the user's own.
+    pub fn is_mine(&self, i: usize) -> bool {
+        i >= self.builtin
+    }
+
+    pub(super) fn set_mine(&mut self, mine: Vec<BankQuestion>) {
+        self.questions.truncate(self.builtin);
+        self.questions.extend(mine.iter().cloned());
+        self.mine.questions = mine;
+        self.revision += 1;
+    }
+}
+
+/// `b` on a plan question: it joins the user's own bank, classified by the linter.
+pub(super) fn save_to_bank(app: &mut App) -> Vec<Effect> {
+    let Some(wb) = app.workbook.as_ref() else {
+        return Vec::new();
+    };
+    let Some(q) = wb.questions.current_question().map(|i| &wb.account.questions[i]) else {
+        return Vec::new();
+    };
+    if app
+        .bank
+        .questions
+        .iter()
+        .any(|b| b.text.trim().eq_ignore_ascii_case(q.text.trim()))
+    {
+        app.say("That question is in the bank already");
+        return Vec::new();
+    }
+    let verdict = lint(&q.text, None);
+    if verdict.is_concern() {
+        app.fail(format!(
+            "Not added to the bank: it reads as {}",
+            described(verdict.kind)
+        ));
+        return Vec::new();
+    }
+    let pane = q
+        .links
+        .iter()
+        .find_map(|id| plan::find_item(&wb.account, id))
+        .map(|(p, _)| p);
+    let new = BankQuestion {
+        id: format!("u{}", ItemId::generate()),
+        text: q.text.clone(),
+        category: pane.map_or(Category::NextStep, category_of),
+        pane,
+        spin: verdict.spin.unwrap_or(bank::Spin::Situation),
+        open: verdict.open.unwrap_or(true),
+        extra: Default::default(),
+    };
+    let mut mine = app.bank.mine.questions.clone();
+    mine.push(new);
+    app.bank.set_mine(mine);
+    app.say("Added to your bank (bank.json)");
+    vec![Effect::SaveBank]
+}
+
+fn category_of(pane: Pane) -> Category {
+    match pane {
+        Pane::Goals => Category::GoalsAndVision,
+        Pane::Threats => Category::ThreatsAndRisks,
+        Pane::Competitors => Category::Competitors,
+        Pane::Market => Category::MarketConditions,
+        Pane::People => Category::PeopleAndProcess,
+        Pane::WhyChange => Category::WhyChange,
+    }
+}
+
+/// `d` on the bank: the user's own questions can be removed; built-in ones can't.
+pub(super) fn delete_mine(app: &mut App) -> Vec<Effect> {
+    let Some(s) = app
+        .workbook
+        .as_ref()
+        .and_then(|wb| wb.questions.current_suggestion())
+    else {
+        return Vec::new();
+    };
+    if !app.bank.is_mine(s.bank) {
+        app.say("Built-in questions can't be deleted; your own (added with b) can");
+        return Vec::new();
+    }
+    let mut mine = app.bank.mine.questions.clone();
+    let removed = mine.remove(s.bank - app.bank.builtin);
+    app.bank.set_mine(mine);
+    app.say(format!(
+        "Removed \"{}\" from your bank",
+        first_line(&removed.text)
+    ));
+    vec![Effect::SaveBank]
+}
