@@ -210,3 +210,20 @@ fn linking_sets_who_says_it() {
     );
     assert!(t.links.is_empty());
 }
+
+#[test]
+fn the_filter_narrows_the_turns_and_clicks_select_them() {
+    let mut app = harbor();
+    press(&mut app, "/send<Enter>");
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!(wb.visible_turns(), vec![2]);
+    assert_eq!(wb.turn_row, 2, "the selection moves to the first match");
+    assert!(press(&mut app, "J").is_empty(), "no reordering while filtered");
+    press(&mut app, "<Esc>");
+    callbook::app::update(&mut app, callbook::app::Action::Resize(80, 24));
+    let body = callbook::app::layout::frame(app.viewport).body;
+    let list = callbook::app::layout::rehearse(body).0;
+    // Border, header, then rows: the second row is turn 1.
+    callbook::app::update(&mut app, callbook::app::Action::Click(list.x + 3, list.y + 3));
+    assert_eq!(app.workbook.as_ref().unwrap().turn_row, 1);
+}

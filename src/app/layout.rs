@@ -184,7 +184,13 @@ pub fn picker(body: Rect) -> (Rect, Rect) {
 
 /// The picker's list row under a cell, as an index into the visible rows.
 pub fn hit_picker(body: Rect, x: u16, y: u16, selected: usize) -> Option<usize> {
-    let mut list = inner(picker(body).0);
+    hit_table(picker(body).0, x, y, selected)
+}
+
+/// The row under a cell of a bordered table with a header row drawn in `area`, as an index
+/// into its rows, given the selected row (for scrolling).
+pub fn hit_table(area: Rect, x: u16, y: u16, selected: usize) -> Option<usize> {
+    let mut list = inner(area);
     // The first row is the table's header.
     list.y += 1;
     list.height = list.height.saturating_sub(1);

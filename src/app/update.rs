@@ -99,6 +99,7 @@ fn reset_selection(app: &mut App) {
         Some(wb) => {
             wb.selected = [0; 6];
             (wb.questions.plan_row, wb.questions.bank_row) = (0, 0);
+            wb.turn_row = wb.visible_turns().first().copied().unwrap_or(0);
         }
         None => app.picker.selected = 0,
     }

@@ -90,6 +90,19 @@ impl Workbook {
         }
     }
 
+    /// The turns the filter lets through, as indices into the account's turns.
+    pub fn visible_turns(&self) -> Vec<usize> {
+        let needle = self.filter.needle();
+        let turns = &self.account.turns;
+        (0..turns.len())
+            .filter(|&i| {
+                needle.is_empty()
+                    || turns[i].line.to_lowercase().contains(&needle)
+                    || turns[i].response.to_lowercase().contains(&needle)
+            })
+            .collect()
+    }
+
     /// Notes that the account changed and needs saving.
     pub fn touched(&mut self) {
         self.dirty = true;

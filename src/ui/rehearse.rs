@@ -49,7 +49,16 @@ fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, now: DateTime<Utc>)
         ["Kind", "What the customer says", "Tries", "Last", "Due", "Ready"]
             .map(|h| Cell::from(h).style(theme::dim())),
     );
-    let rows: Vec<Row> = turns.iter().map(|t| turn_row(t, now)).collect();
+    let visible = wb.visible_turns();
+    if visible.is_empty() {
+        let text = Paragraph::new("No turn matches the filter. Esc clears it.")
+            .style(theme::dim())
+            .block(block);
+        frame.render_widget(text, list);
+        return;
+    }
+    let selected = visible.iter().position(|&i| i == wb.turn_row).unwrap_or(0);
+    let rows: Vec<Row> = visible.iter().map(|&i| turn_row(&turns[i], now)).collect();
     let widths = [5, 0, 5, 5, 10, 6].map(|w| {
         if w == 0 {
             Constraint::Fill(1)
@@ -63,8 +72,8 @@ fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, now: DateTime<Utc>)
         .row_highlight_style(theme::selected());
     let height = layout::inner(list).height.saturating_sub(1);
     let mut state = TableState::default()
-        .with_offset(layout::list_offset(wb.turn_row, height))
-        .with_selected(Some(wb.turn_row));
+        .with_offset(layout::list_offset(selected, height))
+        .with_selected(Some(selected));
     frame.render_stateful_widget(table, list, &mut state);
     render_turn_detail(frame, detail, wb, &turns[wb.turn_row.min(turns.len() - 1)]);
 }

@@ -13,17 +13,20 @@ pub(in crate::app) fn list_update(app: &mut App, action: Action) -> Vec<Effect> 
     let Some(wb) = app.workbook.as_mut() else {
         return Vec::new();
     };
-    let len = wb.account.turns.len();
-    let selected = wb.turn_row;
-    let row = &mut wb.turn_row;
+    let visible = wb.visible_turns();
+    let current = wb.turn_row;
+    let at = visible.iter().position(|&i| i == wb.turn_row).unwrap_or(0);
+    let last = visible.len().saturating_sub(1);
+    let pick = |pos: usize| visible.get(pos).copied().unwrap_or(0);
     match action {
-        Action::Up | Action::ScrollUp(..) => *row = row.saturating_sub(1),
-        Action::Down | Action::ScrollDown(..) => *row = (*row + 1).min(len.saturating_sub(1)),
-        Action::Top => *row = 0,
-        Action::Bottom => *row = len.saturating_sub(1),
+        Action::Up | Action::ScrollUp(..) => wb.turn_row = pick(at.saturating_sub(1)),
+        Action::Down | Action::ScrollDown(..) => wb.turn_row = pick((at + 1).min(last)),
+        Action::Top => wb.turn_row = pick(0),
+        Action::Bottom => wb.turn_row = pick(last),
+        Action::Click(x, y) => click(app, x, y, &visible),
         Action::Add => open_editor(app, None),
-        Action::Edit if len == 0 => app.say("No turns yet: a writes one, g suggests some"),
-        Action::Edit => open_editor(app, Some(selected)),
+        Action::Edit if visible.is_empty() => app.say("No turns here: a writes one, g suggests some"),
+        Action::Edit => open_editor(app, Some(current)),
         Action::RehearseOne => return rehearse_selected(app),
         Action::RehearseDue => return start_due(app),
         Action::Delete => return delete(app),
@@ -33,6 +36,17 @@ pub(in crate::app) fn list_update(app: &mut App, action: Action) -> Vec<Effect> 
         _ => {}
     }
     Vec::new()
+}
+
+/// A click on a row of the turn list selects that turn.
+fn click(app: &mut App, x: u16, y: u16, visible: &[usize]) {
+    let body = crate::app::layout::frame(app.viewport).body;
+    let Some(wb) = app.workbook.as_mut() else { return };
+    let at = visible.iter().position(|&i| i == wb.turn_row).unwrap_or(0);
+    let list = crate::app::layout::rehearse(body).0;
+    if let Some(&i) = crate::app::layout::hit_table(list, x, y, at).and_then(|row| visible.get(row)) {
+        wb.turn_row = i;
+    }
 }
 
 fn open_editor(app: &mut App, at: Option<usize>) {
@@ -59,6 +73,13 @@ pub(in crate::app) fn save_editor(app: &mut App, editor: Box<Editor>) -> Vec<Eff
 }
 
 fn rehearse_selected(app: &mut App) -> Vec<Effect> {
+    if app
+        .workbook
+        .as_ref()
+        .is_some_and(|wb| !wb.visible_turns().contains(&wb.turn_row))
+    {
+        return Vec::new();
+    }
     let Some(wb) = app.workbook.as_ref() else {
         return Vec::new();
     };
@@ -100,6 +121,9 @@ fn delete(app: &mut App) -> Vec<Effect> {
 
 fn reorder(app: &mut App, up: bool) -> Vec<Effect> {
     change(app, |wb, now| {
+        if !wb.filter.needle().is_empty() {
+            return Err("Clear the filter (Esc) to reorder".into());
+        }
         let j =
             crate::domain::fields::step(&mut wb.account.turns, wb.turn_row, up).ok_or_else(String::new)?;
         (wb.turn_row, wb.account.updated) = (j, now);
