@@ -802,12 +802,14 @@ mod queue {
             .unwrap();
         let at: DateTime<Utc> = "2026-06-01T00:00:00Z".parse().unwrap();
         let (due, damaged) = store.due_turns(at).unwrap();
-        let lines: Vec<&str> = due.iter().map(|d| d.line.as_str()).collect();
+        let names: Vec<&str> = due.iter().map(|d| d.account_name.as_str()).collect();
         assert_eq!(
-            lines,
-            ["Bolt line 0", "Acme line 0"],
-            "the 2030 turn is not due yet"
+            names,
+            ["Bolt", "Acme"],
+            "most overdue first; the 2030 turn is not due yet"
         );
+        let acme = store.load(&due[1].account).unwrap().account;
+        assert_eq!(due[1].turn, acme.turns[0].id);
         assert!(due.iter().all(|d| d.new));
         assert_eq!(damaged, 0);
     }

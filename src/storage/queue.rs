@@ -2,7 +2,7 @@
 //!
 //! Reading every account file in full is the slow part of a large folder (attempts pile up
 //! in them), so the queue keeps a cache in `.cache/queue.json`: for each account file its
-//! size and modification time, and its turns' ids, lines and due dates. A file whose size
+//! size and modification time, and its turns' ids and due dates. A file whose size
 //! and time still match is not read again. The cache is only ever a copy: deleting it, or
 //! finding it damaged, just means every file is read, and `.cache/` carries a `.gitignore`
 //! so a team sharing the folder through git never commits it.
@@ -24,8 +24,6 @@ pub struct Due {
     pub account_name: String,
     /// The turn's id.
     pub turn: ItemId,
-    /// What the customer says.
-    pub line: String,
     /// When it fell due (its creation, if never rehearsed).
     pub due: DateTime<Utc>,
     /// True when it was never rehearsed.
@@ -38,8 +36,8 @@ struct Entry {
     /// File size and modification time (nanoseconds), to tell whether it changed.
     stamp: (u64, u128),
     name: String,
-    /// Id, line, due (milliseconds since 1970: far quicker to read back than RFC 3339), new.
-    turns: Vec<(ItemId, String, i64, bool)>,
+    /// Id, due (milliseconds since 1970: far quicker to read back than RFC 3339), new.
+    turns: Vec<(ItemId, i64, bool)>,
 }
 
 /// The cache file's content: account stem to entry.
@@ -49,7 +47,7 @@ struct Cache {
     accounts: BTreeMap<String, Entry>,
 }
 
-const CACHE_VERSION: u32 = 2;
+const CACHE_VERSION: u32 = 3;
 
 /// The parts of an account file the queue reads; serde skips the rest.
 #[derive(Deserialize)]
@@ -62,7 +60,6 @@ struct Lite {
 #[derive(Deserialize)]
 struct LiteTurn {
     id: ItemId,
-    line: String,
     created: DateTime<Utc>,
     #[serde(default)]
     schedule: Option<LiteSchedule>,
@@ -152,12 +149,11 @@ fn due_now(cache: &Cache, now: DateTime<Utc>) -> Vec<Due> {
             continue;
         };
         let now = now.timestamp_millis();
-        for (turn, line, when, new) in entry.turns.iter().filter(|t| t.2 <= now) {
+        for (turn, when, new) in entry.turns.iter().filter(|t| t.1 <= now) {
             due.push(Due {
                 account: account.clone(),
                 account_name: entry.name.clone(),
                 turn: turn.clone(),
-                line: line.clone(),
                 due: DateTime::from_timestamp_millis(*when).unwrap_or_default(),
                 new: *new,
             });
@@ -211,7 +207,6 @@ fn read_entry(id: &AccountId, path: &Path, stamp: (u64, u128)) -> Option<(Accoun
             let new = t.schedule.is_none();
             (
                 t.id,
-                t.line,
                 t.schedule.map_or(t.created, |s| s.due).timestamp_millis(),
                 new,
             )
