@@ -43,6 +43,7 @@ fn large_app() -> App {
         id,
         account: datagen::account("Large", 500, 7),
         newer_schema: None,
+        fingerprint: 0,
     });
     app::update(&mut app, Action::Resize(160, 50));
     app

@@ -64,9 +64,9 @@ fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
     if wb.read_only.is_some() || !wb.dirty {
         return Ok(());
     }
-    match store.save(&wb.id, &wb.account) {
-        Ok(()) => {
-            (wb.dirty, wb.save_error, wb.saved_once) = (false, None, true);
+    match store.save_checked(&wb.id, &wb.account, wb.disk) {
+        Ok(written) => {
+            (wb.dirty, wb.save_error, wb.saved_once, wb.disk) = (false, None, true, Some(written));
             Ok(())
         }
         Err(e) => {

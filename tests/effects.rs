@@ -158,3 +158,30 @@ fn a_session_across_accounts_opens_each_and_saves_every_grade() {
         assert!(turn.schedule.is_some());
     }
 }
+
+#[test]
+fn a_change_on_disk_while_open_is_never_overwritten() {
+    let (_dir, store) = store();
+    let mut app = app_on(&store);
+    drive(&mut app, &store, "nAcme<Enter>");
+    let path = store.path_of(&app.workbook.as_ref().unwrap().id);
+    // A teammate's change arrives through git while the account is open.
+    let mut theirs = store.load(&app.workbook.as_ref().unwrap().id).unwrap().account;
+    theirs
+        .world
+        .goals
+        .push(callbook::domain::Item::new("Their goal, pulled from git", noon()));
+    std::fs::write(&path, callbook::storage::to_json(&theirs)).unwrap();
+    drive(&mut app, &store, "aMy goal<C-s>");
+    let wb = app.workbook.as_ref().unwrap();
+    assert!(wb.dirty && app.status.error, "{:?}", app.status);
+    assert!(app.status.text.contains("changed on disk"), "{:?}", app.status);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        callbook::storage::to_json(&theirs)
+    );
+    // Our own saves in a row are not mistaken for outside changes.
+    let mut app = app_on(&store);
+    drive(&mut app, &store, "nBolt<Enter>aOne<C-s>aTwo<C-s>aThree<C-s>");
+    assert!(!app.workbook.as_ref().unwrap().dirty, "{:?}", app.status);
+}

@@ -209,6 +209,7 @@ fn a_newer_file_is_read_only() {
         id,
         account,
         newer_schema: Some(7),
+        fingerprint: 0,
     });
     assert!(app.status.error && app.status.text.contains("read-only"));
     assert!(press(&mut app, "a").is_empty());

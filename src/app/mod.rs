@@ -196,7 +196,9 @@ impl App {
         let notice = loaded
             .newer_schema
             .map(|n| format!("read-only: written by a newer callbook (schema {n}); changes can't be saved"));
-        self.workbook = Some(Workbook::new(loaded.id, loaded.account, loaded.newer_schema));
+        let mut wb = Workbook::new(loaded.id, loaded.account, loaded.newer_schema);
+        wb.disk = Some(loaded.fingerprint);
+        self.workbook = Some(wb);
         if self.rehearsal.is_some() {
             if let Some(wb) = self.workbook.as_mut() {
                 wb.screen = Screen::Rehearse;

@@ -40,6 +40,9 @@ pub struct Workbook {
     pub revision: u64,
     /// The selected row of the turn list (screen 3).
     pub turn_row: usize,
+    /// The fingerprint of the file as last read or written, so a save never overwrites a
+    /// change made on disk meanwhile.
+    pub disk: Option<u64>,
 }
 
 impl Workbook {
@@ -87,6 +90,7 @@ impl Workbook {
             questions: QuestionsState::default(),
             revision: 0,
             turn_row: 0,
+            disk: None,
         }
     }
 

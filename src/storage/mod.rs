@@ -25,6 +25,16 @@ const TMP_STALE: Duration = Duration::from_secs(10);
 /// Everything that can go wrong with the data folder, each naming the file involved.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// The file changed on disk since it was read (a `git pull`, another window), so a save
+    /// would overwrite someone's work.
+    #[error(
+        "{}: changed on disk since callbook read it (a git pull, or another window?); not overwritten. Esc and open the account again to see the new version",
+        path.display()
+    )]
+    Changed {
+        /// The file.
+        path: PathBuf,
+    },
     /// Reading or writing failed.
     #[error("{}: {source}", path.display())]
     Io {
@@ -102,6 +112,8 @@ pub struct Loaded {
     pub account: Account,
     /// `Some(schema)` when written by a newer callbook: show it, never save it.
     pub newer_schema: Option<u32>,
+    /// A fingerprint of the bytes read, so a later save can tell whether the file changed.
+    pub fingerprint: u64,
 }
 
 /// The data folder.
@@ -182,6 +194,7 @@ impl Store {
             id: id.clone(),
             account,
             newer_schema,
+            fingerprint: fingerprint(text.as_bytes()),
         })
     }
 
@@ -189,6 +202,18 @@ impl Store {
     /// on disk is checked first: if it became unreadable or was rewritten by a newer callbook
     /// since it was loaded (a `git pull`, another editor), it is left alone and this fails.
     pub fn save(&self, id: &AccountId, account: &Account) -> Result<(), StoreError> {
+        self.save_checked(id, account, None).map(|_| ())
+    }
+
+    /// [`Store::save`], and when `expected` is given (the fingerprint of what was read or
+    /// last written), also refuses if the file changed on disk since. Returns the
+    /// fingerprint of what it wrote.
+    pub fn save_checked(
+        &self,
+        id: &AccountId,
+        account: &Account,
+        expected: Option<u64>,
+    ) -> Result<u64, StoreError> {
         let path = self.path_of(id);
         if account.schema > SCHEMA {
             return Err(StoreError::ReadOnly {
@@ -201,11 +226,16 @@ impl Store {
                 if let (_, Some(schema)) = parse(&text, &path)? {
                     return Err(StoreError::ReadOnly { path, schema });
                 }
+                if expected.is_some_and(|e| e != fingerprint(text.as_bytes())) {
+                    return Err(StoreError::Changed { path });
+                }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(source) => return Err(StoreError::Io { path, source }),
         }
-        write_atomic(&self.accounts_dir(), &path, to_json(account).as_bytes())
+        let bytes = to_json(account);
+        write_atomic(&self.accounts_dir(), &path, bytes.as_bytes())?;
+        Ok(fingerprint(bytes.as_bytes()))
     }
 
     /// Saves a new account under a fresh id and returns the id.
@@ -307,6 +337,14 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// A fingerprint of file bytes, to notice a change on disk (not a security measure).
+fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut h = DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
 }
 
 impl Summary {

@@ -27,6 +27,7 @@ pub fn app_with(account: Account) -> App {
         id,
         account,
         newer_schema: None,
+        fingerprint: 0,
     });
     app
 }
