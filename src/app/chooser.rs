@@ -52,6 +52,11 @@ pub enum Purpose {
     AddTurns(Vec<TurnSuggestion>),
 }
 
+/// Puts a chooser on screen.
+fn show(app: &mut App, chooser: Chooser) {
+    app.overlay = Some(Overlay::Choose(Box::new(chooser)));
+}
+
 /// Every item of the customer's world as chooser rows ("Goals: ..."), with their ids.
 fn world_rows(account: &Account) -> (Vec<String>, Vec<ItemId>) {
     let (mut rows, mut ids) = (Vec::new(), Vec::new());
@@ -82,15 +87,17 @@ fn choose_items(
         return app.say("The customer's world is empty: add goals, threats or people first (1)");
     }
     let checked = ids.iter().map(|id| linked.contains(id)).collect();
-    let chooser = Chooser {
-        title,
-        rows,
-        checked,
-        multi: true,
-        cursor: 0,
-        purpose: purpose(ids),
-    };
-    app.overlay = Some(Overlay::Choose(Box::new(chooser)));
+    show(
+        app,
+        Chooser {
+            cursor: 0,
+            title,
+            rows,
+            checked,
+            multi: true,
+            purpose: purpose(ids),
+        },
+    );
 }
 
 /// `l` on a plan question: tick the world items it serves.
@@ -139,15 +146,17 @@ pub(super) fn choose_suggested_turns(app: &mut App) {
         .collect();
     let checked = vec![false; suggestions.len()];
     let title = "Suggested turns (offered, never added silently)".to_owned();
-    let chooser = Chooser {
-        title,
-        rows,
-        checked,
-        multi: true,
-        cursor: 0,
-        purpose: Purpose::AddTurns(suggestions),
-    };
-    app.overlay = Some(Overlay::Choose(Box::new(chooser)));
+    show(
+        app,
+        Chooser {
+            cursor: 0,
+            title,
+            rows,
+            checked,
+            multi: true,
+            purpose: Purpose::AddTurns(suggestions),
+        },
+    );
 }
 
 /// `w` on an answered question: pick the pane its answer becomes an item of.
@@ -163,15 +172,17 @@ pub(super) fn choose_answer_pane(app: &mut App) {
         return app.say("No answer noted yet: Enter edits the question and its answer");
     }
     let rows = Pane::ALL.iter().map(|p| p.title().to_owned()).collect();
-    let chooser = Chooser {
-        title: "The answer becomes an item of".into(),
-        rows,
-        checked: vec![false; Pane::ALL.len()],
-        multi: false,
-        cursor: 0,
-        purpose: Purpose::AnswerPane { question },
-    };
-    app.overlay = Some(Overlay::Choose(Box::new(chooser)));
+    show(
+        app,
+        Chooser {
+            cursor: 0,
+            title: "The answer becomes an item of".into(),
+            rows,
+            checked: vec![false; Pane::ALL.len()],
+            multi: false,
+            purpose: Purpose::AnswerPane { question },
+        },
+    );
 }
 
 /// Enter in a chooser: carry out what it was opened for.
