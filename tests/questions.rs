@@ -358,3 +358,42 @@ fn export_shows_the_plan_with_health_links_and_answers() {
     assert!(plan.contains("heard: > We lose the Kroger slot"), "{plan}");
     assert!(plan.contains("discovery call aims at 11-14"), "{plan}");
 }
+
+#[test]
+fn export_lists_the_turns_with_who_and_how_rehearsal_stands() {
+    use callbook::domain::turn::{Turn, TurnKind};
+    let mut a = account();
+    let mut t = Turn::new("Why not stay with Keystone?", TurnKind::Objection, noon());
+    t.who = Some(a.people[0].id.clone());
+    t.response = "What would have to be true for a change to be worth it?".into();
+    a.turns.push(t);
+    a.turns
+        .push(Turn::new("Send me something", TurnKind::Pushback, noon()));
+    let md = callbook::domain::export::markdown(&a, &[]);
+    let turns = &md[md.find("## Anticipated turns").expect("a turns section")..];
+    assert!(turns.contains("### “Why not stay with Keystone?”"), "{turns}");
+    assert!(turns.contains("- **Who:** Dana Ruiz"), "{turns}");
+    assert!(turns.contains("- **Kind:** objection"), "{turns}");
+    assert!(
+        turns.contains("What would have to be true for a change to be worth it?"),
+        "{turns}"
+    );
+    assert!(turns.contains("- **Who:** the customer"), "{turns}");
+    assert_eq!(turns.matches("- **Rehearsed:** never").count(), 2, "{turns}");
+    let attempt = callbook::domain::turn::Attempt {
+        at: noon(),
+        answer: "What would it be worth?".into(),
+        checks: Vec::new(),
+        grade: 3,
+        due: noon(),
+        first_key_secs: 1.0,
+        total_secs: 9.0,
+    };
+    let due = callbook::domain::turn::grade(&mut a, 0, attempt, noon()).unwrap();
+    let md = callbook::domain::export::markdown(&a, &[]);
+    let expected = format!(
+        "- **Rehearsed:** 1 attempt, last graded 3, next due {}",
+        due.format("%Y-%m-%d")
+    );
+    assert!(md.contains(&expected), "{md}");
+}

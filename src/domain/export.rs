@@ -31,11 +31,44 @@ pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
         }
     }
     question_plan(&mut doc, account, bank);
+    turns(&mut doc, account);
     // Exactly one final newline, as text files end.
     let end = doc.trim_end().len();
     doc.truncate(end);
     doc.push('\n');
     doc
+}
+
+/// The anticipated turns: what the customer may say, who, the prepared response, and how
+/// rehearsal stands (attempts, last grade, next due).
+fn turns(doc: &mut String, account: &Account) {
+    doc.push_str("## Anticipated turns\n\n");
+    if account.turns.is_empty() {
+        doc.push_str("_Nothing yet._\n\n");
+    }
+    for t in &account.turns {
+        let who = t
+            .who
+            .as_ref()
+            .and_then(|id| account.people.iter().find(|p| &p.id == id));
+        let who = who.map_or("the customer".to_owned(), |p| line(&p.name));
+        doc.push_str(&format!("### “{}”\n\n", line(&t.line)));
+        fact(doc, "Kind", t.kind.name());
+        fact(doc, "Who", &who);
+        let rehearsed = match (t.attempts.last(), &t.schedule) {
+            (Some(a), Some(s)) => format!(
+                "{} attempt{}, last graded {}, next due {}",
+                t.attempts.len(),
+                if t.attempts.len() == 1 { "" } else { "s" },
+                a.grade,
+                s.due.format("%Y-%m-%d")
+            ),
+            _ => "never".to_owned(),
+        };
+        fact(doc, "Rehearsed", &rehearsed);
+        doc.push('\n');
+        paragraph(doc, &t.response);
+    }
 }
 
 /// The question plan: its health, then each question in order with its status, the items
@@ -273,8 +306,8 @@ mod tests {
         let md = markdown(&acme(), &[]);
         assert!(md.contains("## Competitors\n\n_Nothing yet._\n"), "{md}");
         let bare = markdown(&Account::new("Bare", now()), &[]);
-        // The profile, the six panes and the question plan.
-        assert_eq!(bare.matches("_Nothing yet._").count(), 8, "{bare}");
+        // The profile, the six panes, the question plan and the anticipated turns.
+        assert_eq!(bare.matches("_Nothing yet._").count(), 9, "{bare}");
     }
 
     #[test]
