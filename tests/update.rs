@@ -275,3 +275,28 @@ fn picker_delete_asks_then_trashes() {
     ));
     assert_eq!(press(&mut app, "y"), vec![Effect::Trash("acme-abc123".into())]);
 }
+
+#[test]
+fn the_profile_is_edited_with_i_and_a_blank_name_is_refused() {
+    let mut app = sample_app();
+    press(&mut app, "i");
+    match &app.overlay {
+        Some(Overlay::Editor(ed)) => assert_eq!(ed.values()[0], callbook::domain::sample::NAME),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        press(&mut app, "<Tab><C-j>Cold-chain freight<C-s>"),
+        vec![Effect::Save]
+    );
+    let account = &app.workbook.as_ref().unwrap().account;
+    assert_eq!(account.profile.industry, "Cold-chain freight");
+    press(&mut app, "i<C-j><C-s>");
+    match &app.overlay {
+        Some(Overlay::Editor(ed)) => assert!(ed.error.as_deref().unwrap_or("").contains("can't be empty")),
+        other => panic!("a blank name must be refused, got {other:?}"),
+    }
+    assert_eq!(
+        app.workbook.as_ref().unwrap().account.name,
+        callbook::domain::sample::NAME
+    );
+}

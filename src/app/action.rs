@@ -45,6 +45,8 @@ pub enum Action {
     Redo,
     /// Create a new account (asks for its name).
     NewAccount,
+    /// Edit the account's name and profile (industry, website, summary).
+    Profile,
     /// Link the selected question to items of the customer's world.
     Link,
     /// Move the selected question on: planned, asked, answered.

@@ -98,6 +98,8 @@ pub enum Target {
     Question,
     /// An anticipated conversation turn.
     Turn,
+    /// The account's name and profile.
+    Profile,
 }
 
 impl Target {
@@ -107,6 +109,7 @@ impl Target {
             Target::Entry(pane) => fields::fields(pane),
             Target::Question => plan::QUESTION_FIELDS,
             Target::Turn => crate::domain::turn::TURN_FIELDS,
+            Target::Profile => fields::PROFILE_FIELDS,
         }
     }
 
@@ -116,6 +119,7 @@ impl Target {
             Target::Entry(pane) => pane.title(),
             Target::Question => "Question",
             Target::Turn => "Turn",
+            Target::Profile => "The customer's profile",
         }
     }
 }

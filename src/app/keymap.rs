@@ -135,6 +135,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Picker, Char('n'), Action::NewAccount, "new account", true),
     bind(Picker, Char('d'), Action::Delete, "move to trash/", true),
     bind(World, Char('a'), Action::Add, "add", true),
+    bind(World, Char('i'), Action::Profile, "the customer's profile", false),
     bind(World, Enter, Action::Edit, "edit", true),
     bind(World, Char('e'), Action::Edit, "edit", false),
     bind(World, Char('d'), Action::Delete, "delete (u undoes)", true),

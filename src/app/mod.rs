@@ -78,7 +78,7 @@ impl Screen {
     /// What to tell the user on arriving at the screen.
     pub fn hint(self) -> &'static str {
         match self {
-            Screen::World => "Tab moves between panes, a adds, ? shows every key",
+            Screen::World => "Tab moves between panes, a adds, i shows their profile, ? every key",
             Screen::Questions => "Tab switches between plan and bank; Enter on the bank adds to the plan",
             Screen::Rehearse => "r rehearses the due turns, Enter the selected one; g suggests turns",
         }

@@ -164,6 +164,7 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> Vec<
                 Target::Entry(pane) => world::save_editor(app, editor, pane),
                 Target::Question => questions::save_editor(app, editor),
                 Target::Turn => rehearse::save_editor(app, editor),
+                Target::Profile => world::save_profile(app, editor),
             };
         }
         Action::UseRewrite if editor.target == Target::Question => questions::use_rewrite(app, &mut editor),

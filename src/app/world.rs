@@ -22,6 +22,18 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Click(x, y) => click(app, x, y),
         Action::ScrollUp(x, y) | Action::ScrollDown(x, y) => scroll(app, x, y, action),
         Action::Add | Action::Edit => open_editor(app, action == Action::Add),
+        Action::Profile if writable(app) => {
+            let values = app
+                .workbook
+                .as_ref()
+                .map(|wb| fields::profile_values(&wb.account))
+                .unwrap_or_default();
+            app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
+                Target::Profile,
+                Some(0),
+                values,
+            ))));
+        }
         Action::Delete => return delete(app),
         Action::MoveUp | Action::MoveDown => return reorder(app, action == Action::MoveUp),
         _ => {}
@@ -89,6 +101,14 @@ pub(super) fn save_editor(app: &mut App, editor: Box<Editor>, pane: Pane) -> Vec
         let verb = if editor.at.is_some() { "Changed" } else { "Added" };
         let title = first_line(wb.account.title(pane, i).unwrap_or(""));
         Ok(format!("{verb} \"{title}\" in {}", pane.title()))
+    })
+}
+
+/// Ctrl-s in the profile editor.
+pub(super) fn save_profile(app: &mut App, editor: Box<Editor>) -> Vec<Effect> {
+    save_form(app, editor, |wb, editor, now| {
+        fields::apply_profile(&mut wb.account, &editor.values(), now).map_err(|e| e.to_string())?;
+        Ok("Saved the customer's profile".into())
     })
 }
 

@@ -62,6 +62,44 @@ pub const PERSON_FIELDS: &[Field] = &[
     field("their_words", "Their own words", FieldKind::Text),
 ];
 
+/// The fields of the account's profile: who the customer is.
+pub const PROFILE_FIELDS: &[Field] = &[
+    field("name", "Account name", FieldKind::Line),
+    field("industry", "Industry, in their terms", FieldKind::Line),
+    field("website", "Website", FieldKind::Line),
+    field("summary", "Their business in a few lines", FieldKind::Text),
+];
+
+/// The profile's values, in the order of [`PROFILE_FIELDS`].
+pub fn profile_values(account: &Account) -> Vec<String> {
+    let p = &account.profile;
+    vec![
+        account.name.clone(),
+        p.industry.clone(),
+        p.website.clone(),
+        p.summary.clone(),
+    ]
+}
+
+/// Sets the name and profile from editor values; the name can't be blank.
+pub fn apply_profile(account: &mut Account, values: &[String], now: DateTime<Utc>) -> Result<(), EditError> {
+    let [name, industry, website, summary] = values else {
+        return Err(EditError::NoSuchEntry);
+    };
+    if name.trim().is_empty() {
+        return Err(EditError::Required(PROFILE_FIELDS[0].label));
+    }
+    account.name = name.trim().to_owned();
+    let p = &mut account.profile;
+    (p.industry, p.website, p.summary) = (
+        industry.trim().to_owned(),
+        website.trim().to_owned(),
+        summary.trim_end().to_owned(),
+    );
+    account.updated = now;
+    Ok(())
+}
+
 /// The fields an entry of `pane` has, in editing order. The first is required.
 pub fn fields(pane: Pane) -> &'static [Field] {
     match pane {
