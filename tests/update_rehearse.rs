@@ -227,3 +227,14 @@ fn the_filter_narrows_the_turns_and_clicks_select_them() {
     callbook::app::update(&mut app, callbook::app::Action::Click(list.x + 3, list.y + 3));
     assert_eq!(app.workbook.as_ref().unwrap().turn_row, 1);
 }
+
+#[test]
+fn help_opens_over_the_checks_and_closes_back_to_them() {
+    let mut app = harbor();
+    press(&mut app, "<Enter>What would change?<C-s>?");
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.scopes(), vec![Scope::Grade], "back to grading, nothing lost");
+    press(&mut app, "3");
+    assert_eq!(turns(&app)[0].attempts.len(), 1);
+}

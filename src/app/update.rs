@@ -50,6 +50,10 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
                 app.rehearsal = None;
                 vec![Effect::Save, Effect::Quit]
             }
+            Action::Help => {
+                app.overlay = Some(Overlay::Help(0));
+                Vec::new()
+            }
             _ => Vec::new(),
         };
     }

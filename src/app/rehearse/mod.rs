@@ -176,6 +176,10 @@ pub(super) fn session_update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        (_, Action::Help) => {
+            app.overlay = Some(super::Overlay::Help(0));
+            Vec::new()
+        }
         (_, Action::Back) => leave(app, false),
         (_, Action::Quit) => leave(app, true),
         _ => Vec::new(),
