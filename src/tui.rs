@@ -9,7 +9,9 @@ use std::time::Duration;
 const TICK: Duration = Duration::from_millis(250);
 use crate::effects::{self, Flow};
 use crate::storage::Store;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use std::process::ExitCode;
 
@@ -51,20 +53,21 @@ pub fn run(store: Store, start: Start) -> anyhow::Result<ExitCode> {
     effects::run(first, &mut app, &store);
     let mut terminal = ratatui::init();
     // Mouse capture is a nicety: a terminal that refuses it still works by keyboard.
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     release_mouse_on_panic();
     let result = event_loop(&mut terminal, &mut app, &store);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
     result.map(|()| ExitCode::SUCCESS)
 }
 
-/// `ratatui::init` restores the terminal on panic but knows nothing of mouse capture; left on,
+/// `ratatui::init` restores the terminal on panic but knows nothing of mouse capture or
+/// bracketed paste; left on,
 /// the shell would fill with escape codes at every mouse move.
 fn release_mouse_on_panic() {
     let restore = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         restore(info);
     }));
 }

@@ -300,3 +300,31 @@ fn the_profile_is_edited_with_i_and_a_blank_name_is_refused() {
         callbook::domain::sample::NAME
     );
 }
+
+#[test]
+fn pasted_text_goes_whole_into_the_focused_field() {
+    use ratatui::crossterm::event::Event;
+    let mut app = acme_app();
+    // Outside text, a paste does nothing.
+    assert_eq!(
+        callbook::app::keymap::action_for(&app, &Event::Paste("q".into())),
+        None
+    );
+    press(&mut app, "a");
+    let paste = |app: &mut callbook::app::App, text: &str| {
+        let action = callbook::app::keymap::action_for(app, &Event::Paste(text.into()))
+            .expect("the editor takes a paste");
+        callbook::app::update(app, action);
+    };
+    // A one-line field turns line breaks into spaces; q and digits are just text.
+    paste(&mut app, "Grow q3 revenue\r\nby 20%");
+    press(&mut app, "<Tab>");
+    paste(&mut app, "line one\rline two\x1b[31m");
+    press(&mut app, "<C-s>");
+    let goal = &app.workbook.as_ref().unwrap().account.world.goals[0];
+    assert_eq!(goal.text, "Grow q3 revenue by 20%");
+    assert_eq!(
+        goal.notes, "line one\nline two\u{fffd}[31m",
+        "control characters are cleaned"
+    );
+}

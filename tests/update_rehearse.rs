@@ -238,3 +238,21 @@ fn help_opens_over_the_checks_and_closes_back_to_them() {
     press(&mut app, "3");
     assert_eq!(turns(&app)[0].attempts.len(), 1);
 }
+
+#[test]
+fn a_pasted_answer_counts_as_the_first_key() {
+    use ratatui::crossterm::event::Event;
+    let mut app = harbor();
+    press(&mut app, "<Enter>");
+    let action =
+        callbook::app::keymap::action_for(&app, &Event::Paste("What would\nwaiting cost you?".into()))
+            .unwrap();
+    callbook::app::update(&mut app, action);
+    match &app.rehearsal.as_ref().unwrap().phase {
+        Phase::Answer { input, first_key, .. } => {
+            assert_eq!(input.text(), "What would\nwaiting cost you?");
+            assert!(first_key.is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+}

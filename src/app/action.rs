@@ -5,7 +5,7 @@ use crate::domain::AccountId;
 use ratatui::crossterm::event::KeyEvent;
 
 /// Everything a user can ask for; one variant per thing a key can do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Show or hide the help overlay.
     Help,
@@ -81,6 +81,8 @@ pub enum Action {
     Deny,
     /// A key typed into the text being edited (editor, prompt, filter).
     Input(KeyEvent),
+    /// Text pasted into the text being edited, whole (the terminal's bracketed paste).
+    Paste(String),
     /// A left click at a screen cell (column, row).
     Click(u16, u16),
     /// The wheel turned up over a cell.

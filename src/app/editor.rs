@@ -2,6 +2,7 @@
 //! control characters cleaned on the way in), and [`Editor`] is the popup form that edits
 //! one entry field by field.
 
+use super::Action;
 use crate::domain::Pane;
 use crate::domain::fields::{self, Field, FieldKind};
 use crate::domain::plan;
@@ -62,6 +63,24 @@ impl TextField {
             return false;
         }
         self.area.input(key)
+    }
+
+    /// Inserts pasted text at the cursor; a one-line box turns line breaks into spaces.
+    /// Control characters are cleaned as for any text from outside.
+    pub fn paste(&mut self, text: &str) -> bool {
+        // Terminals send line breaks in a paste as \r, \r\n or \n.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = clean(&text, self.multiline);
+        self.area.insert_str(text)
+    }
+
+    /// Applies a typed key or a paste; other actions are not text. True when the text changed.
+    pub fn apply(&mut self, action: &Action) -> bool {
+        match action {
+            Action::Input(key) => self.input(*key),
+            Action::Paste(text) => self.paste(text),
+            _ => false,
+        }
     }
 
     /// The text, lines joined with `\n`.
@@ -227,6 +246,15 @@ impl Editor {
             }
         }
         self.error = None;
+    }
+
+    /// Pastes into the focused field (nothing happens on a choice field).
+    pub fn paste(&mut self, text: &str) {
+        if let (_, FieldValue::Text(t)) = &mut self.fields[self.focus]
+            && t.paste(text)
+        {
+            (self.armed, self.error) = (false, None);
+        }
     }
 
     /// Replaces the text of the first field (used to take the linter's rewrite).

@@ -86,7 +86,7 @@ pub struct Key {
 }
 
 /// One row of the keymap.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Binding {
     /// Where it applies.
     pub scope: Scope,
@@ -275,7 +275,12 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
         Event::Key(key) if key.kind != KeyEventKind::Release => action_for_key(app, *key),
         Event::Mouse(mouse) => action_for_mouse(*mouse),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Paste(_) | Event::Key(_) | Event::FocusGained | Event::FocusLost => None,
+        Event::Paste(text) => app
+            .scopes()
+            .first()
+            .filter(|s| s.takes_text())
+            .map(|_| Action::Paste(text.clone())),
+        Event::Key(_) | Event::FocusGained | Event::FocusLost => None,
     }
 }
 
@@ -284,7 +289,7 @@ pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     let scopes = app.scopes();
     for &scope in &scopes {
         if let Some(b) = BINDINGS.iter().find(|b| b.scope == scope && matches(b.key, key)) {
-            return Some(b.action);
+            return Some(b.action.clone());
         }
     }
     scopes
@@ -316,14 +321,14 @@ fn matches(key: Key, event: KeyEvent) -> bool {
 /// The bindings of `scope` grouped as help shows them: one row per action and words, with
 /// every key that does it.
 pub fn help_rows(scope: Scope, hints_only: bool) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str, Action)> = Vec::new();
+    let mut rows: Vec<(String, &'static str, &Action)> = Vec::new();
     for b in BINDINGS
         .iter()
         .filter(|b| b.scope == scope && (b.hint || !hints_only))
     {
-        match rows.iter_mut().find(|r| r.2 == b.action && r.1 == b.help) {
+        match rows.iter_mut().find(|r| r.2 == &b.action && r.1 == b.help) {
             Some(row) => row.0 = format!("{}/{}", row.0, key_label(b.key)),
-            None => rows.push((key_label(b.key), b.help, b.action)),
+            None => rows.push((key_label(b.key), b.help, &b.action)),
         }
     }
     rows.into_iter().map(|(k, h, _)| (k, h)).collect()

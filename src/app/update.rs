@@ -63,7 +63,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(screen) = app.workbook.as_ref().map(|wb| wb.screen) else {
         return picker::update(app, action);
     };
-    if let Some(effects) = workbook::update(app, action) {
+    if let Some(effects) = workbook::update(app, &action) {
         return effects;
     }
     match screen {
@@ -84,7 +84,7 @@ fn active_filter(app: &mut App) -> Option<&mut Filter> {
 /// Typing in a filter; true when its text changed.
 fn filter_update(filter: &mut Filter, action: Action) -> bool {
     match action {
-        Action::Input(key) => filter.input.input(key),
+        Action::Input(_) | Action::Paste(_) => filter.input.apply(&action),
         Action::Confirm => {
             filter.active = false;
             false
@@ -132,9 +132,7 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect
             Action::Confirm => vec![Effect::Create(input.text().trim().to_owned())],
             Action::Back => Vec::new(),
             other => {
-                if let Action::Input(key) = other {
-                    input.input(key);
-                }
+                input.apply(&other);
                 app.overlay = Some(Overlay::NewAccount(input));
                 Vec::new()
             }
@@ -180,6 +178,7 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> Vec<
         Action::NextField => editor.next_field(),
         Action::PrevField => editor.prev_field(),
         Action::Input(key) => editor.input(key),
+        Action::Paste(text) => editor.paste(&text),
         _ => {}
     }
     app.overlay = Some(Overlay::Editor(editor));

@@ -132,14 +132,14 @@ impl Workbook {
 
 /// Handles the actions every workbook screen treats alike; `None` when `action` is the
 /// screen's own business.
-pub(super) fn update(app: &mut App, action: Action) -> Option<Vec<Effect>> {
+pub(super) fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
     let wb = app.workbook.as_mut()?;
     match action {
-        Action::Quit | Action::Back => return Some(leave(app, action == Action::Quit)),
-        Action::Undo | Action::Redo => return Some(undo(app, action == Action::Undo)),
+        Action::Quit | Action::Back => return Some(leave(app, *action == Action::Quit)),
+        Action::Undo | Action::Redo => return Some(undo(app, *action == Action::Undo)),
         Action::Search => wb.filter.active = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
-        Action::Screen(n) => match Screen::from_number(n) {
+        Action::Screen(n) => match Screen::from_number(*n) {
             Some(screen) if screen != wb.screen => {
                 wb.screen = screen;
                 app.say(screen.hint());

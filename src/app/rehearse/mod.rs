@@ -149,8 +149,8 @@ pub(super) fn session_update(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match (&mut session.phase, action) {
-        (Phase::Answer { input, first_key, .. }, Action::Input(key)) => {
-            if input.input(key) && first_key.is_none() {
+        (Phase::Answer { input, first_key, .. }, typed @ (Action::Input(_) | Action::Paste(_))) => {
+            if input.apply(&typed) && first_key.is_none() {
                 *first_key = Some((app.ticks)());
             }
             Vec::new()
@@ -163,9 +163,9 @@ pub(super) fn session_update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        (Phase::Flip(..), Action::Input(key)) => {
+        (Phase::Flip(..), typed @ (Action::Input(_) | Action::Paste(_))) => {
             if let Phase::Flip(_, input) = &mut session.phase {
-                input.input(key);
+                input.apply(&typed);
             }
             Vec::new()
         }
