@@ -21,6 +21,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// The command line, as DESIGN.md's CLI contract gives it.
 #[derive(Debug, Parser)]
 #[command(
     name = "callbook",
