@@ -9,6 +9,8 @@ pub mod fields;
 pub mod health;
 pub mod id;
 pub mod lint;
+pub mod pane;
+pub mod phrase;
 pub mod plan;
 pub mod rank;
 pub mod sample;

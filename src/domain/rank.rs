@@ -6,6 +6,8 @@
 use super::account::{Account, Pane, Priority};
 use super::bank::{self, BankQuestion, Spin};
 use super::id::ItemId;
+pub use super::phrase::{short_phrase, words};
+
 use super::text::first_line;
 use std::collections::{HashMap, HashSet};
 
@@ -253,115 +255,4 @@ fn priority_word(p: Priority) -> &'static str {
         Priority::Low => "low",
         Priority::None => "no",
     }
-}
-
-/// Verbs a goal often starts with; such a goal reads as "your goal to ..." in a question.
-const GOAL_VERBS: &[&str] = &[
-    "achieve",
-    "add",
-    "automate",
-    "become",
-    "build",
-    "close",
-    "consolidate",
-    "cut",
-    "deliver",
-    "double",
-    "enter",
-    "expand",
-    "get",
-    "grow",
-    "halve",
-    "hire",
-    "hit",
-    "improve",
-    "increase",
-    "keep",
-    "launch",
-    "lower",
-    "make",
-    "migrate",
-    "modernise",
-    "modernize",
-    "move",
-    "open",
-    "put",
-    "raise",
-    "reach",
-    "reduce",
-    "replace",
-    "ship",
-    "standardise",
-    "standardize",
-    "triple",
-    "win",
-];
-
-/// Words that start a qualifier; a phrase is cut before them once it has its core.
-const QUALIFIERS: &[&str] = &[
-    "across", "because", "before", "by", "for", "from", "so", "through", "until", "when", "while", "within",
-];
-
-/// A short phrase for an item, to fill a placeholder: its first clause cut before any
-/// qualifier ("from 8% to 20% by 2028"), at most eight words, lower-cased unless it starts
-/// with a name or acronym; a goal that starts with a verb reads "your goal to ...".
-pub fn short_phrase(pane: Pane, text: &str) -> String {
-    let line = first_line(text);
-    let clause = line
-        .split([',', ';', ':', '('])
-        .next()
-        .unwrap_or("")
-        .split(" - ")
-        .next()
-        .unwrap_or("");
-    let mut words: Vec<&str> = Vec::new();
-    for w in clause.split_whitespace() {
-        let qualifier = QUALIFIERS.contains(&w.to_lowercase().as_str());
-        if words.len() == 8 || (qualifier && words.len() >= 3) {
-            break;
-        }
-        words.push(w);
-    }
-    let mut phrase = words.join(" ");
-    if pane == Pane::People || pane == Pane::Competitors {
-        return phrase;
-    }
-    let first = words.first().copied().unwrap_or("");
-    if first.chars().nth(1).is_some_and(|c| c.is_lowercase()) {
-        phrase = lower_first(&phrase);
-    }
-    if pane == Pane::Goals && GOAL_VERBS.contains(&first.to_lowercase().as_str()) {
-        phrase = format!("your goal to {phrase}");
-    }
-    phrase
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// Common words that say nothing about the customer's world.
-const STOP: &[&str] = &[
-    "about", "after", "also", "and", "are", "been", "before", "but", "can", "could", "does", "doing", "for",
-    "from", "had", "has", "have", "how", "into", "its", "more", "most", "not", "now", "one", "our", "out",
-    "over", "than", "that", "the", "their", "them", "then", "there", "they", "this", "those", "today", "was",
-    "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "year", "you", "your",
-];
-
-/// The meaningful words of `text`: lower-case, three letters or more, stop words and a
-/// plural `s` removed.
-pub fn words(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 3)
-        .map(|w| w.to_lowercase())
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| match w.strip_suffix('s') {
-            Some(stem) if stem.len() >= 4 && !stem.ends_with('s') => stem.to_owned(),
-            _ => w,
-        })
-        .collect()
 }
