@@ -129,7 +129,7 @@ fn sample_opens_full_workbook() {
     }
 
     tui.send("?");
-    tui.wait_for("Keys (Esc closes");
+    tui.wait_for("Keys (Esc close help");
     assert!(
         help_row(&tui.screen(), "u", "undo"),
         "help lists no undo:\n{}",
@@ -150,7 +150,7 @@ fn sample_opens_full_workbook() {
         tui.screen()
     );
     tui.send(ESC);
-    tui.wait_gone("Keys (Esc closes");
+    tui.wait_gone("Keys (Esc close help");
     tui.wait_for("Goals (6)");
     tui.send("q");
     tui.expect_success();

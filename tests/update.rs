@@ -328,3 +328,14 @@ fn pasted_text_goes_whole_into_the_focused_field() {
         "control characters are cleaned"
     );
 }
+
+#[test]
+fn popups_say_their_keys_from_the_keymap_table() {
+    use callbook::app::keymap::{Scope, hint_line};
+    let all = hint_line(Scope::Choose, &[]);
+    let single = hint_line(Scope::Choose, &[Action::Toggle]);
+    assert!(all.starts_with("Space ") && all.contains(" · Enter "), "{all}");
+    assert!(!single.contains("Space") && single.contains("Enter"), "{single}");
+    // Keys of one action and words are joined, as in help.
+    assert!(hint_line(Scope::Grade, &[]).contains("1 again · 2 hard"));
+}

@@ -16,14 +16,30 @@ pub struct Chooser {
     pub title: String,
     /// The rows, as shown.
     pub rows: Vec<String>,
-    /// Which rows are ticked (several may be, when `multi`).
+    /// Which rows are ticked (several may be, when [`Chooser::multi`]).
     pub checked: Vec<bool>,
-    /// True when several rows may be ticked (Space ticks, Enter keeps).
-    pub multi: bool,
     /// The highlighted row.
     pub cursor: usize,
     /// What the choice is for.
     pub purpose: Purpose,
+}
+
+impl Chooser {
+    /// A chooser for `purpose`, nothing highlighted but the first row.
+    fn new(title: String, rows: Vec<String>, checked: Vec<bool>, purpose: Purpose) -> Self {
+        Chooser {
+            title,
+            rows,
+            checked,
+            cursor: 0,
+            purpose,
+        }
+    }
+
+    /// True when several rows may be ticked (Space ticks, Enter keeps); a pane is picked alone.
+    pub fn multi(&self) -> bool {
+        !matches!(self.purpose, Purpose::AnswerPane { .. })
+    }
 }
 
 /// What a chooser's answer is used for.
@@ -87,17 +103,7 @@ fn choose_items(
         return app.say("The customer's world is empty: add goals, threats or people first (1)");
     }
     let checked = ids.iter().map(|id| linked.contains(id)).collect();
-    show(
-        app,
-        Chooser {
-            cursor: 0,
-            title,
-            rows,
-            checked,
-            multi: true,
-            purpose: purpose(ids),
-        },
-    );
+    show(app, Chooser::new(title, rows, checked, purpose(ids)));
 }
 
 /// `l` on a plan question: tick the world items it serves.
@@ -148,14 +154,7 @@ pub(super) fn choose_suggested_turns(app: &mut App) {
     let title = "Suggested turns (offered, never added silently)".to_owned();
     show(
         app,
-        Chooser {
-            cursor: 0,
-            title,
-            rows,
-            checked,
-            multi: true,
-            purpose: Purpose::AddTurns(suggestions),
-        },
+        Chooser::new(title, rows, checked, Purpose::AddTurns(suggestions)),
     );
 }
 
@@ -174,14 +173,12 @@ pub(super) fn choose_answer_pane(app: &mut App) {
     let rows = Pane::ALL.iter().map(|p| p.title().to_owned()).collect();
     show(
         app,
-        Chooser {
-            cursor: 0,
-            title: "The answer becomes an item of".into(),
+        Chooser::new(
+            "The answer becomes an item of".into(),
             rows,
-            checked: vec![false; Pane::ALL.len()],
-            multi: false,
-            purpose: Purpose::AnswerPane { question },
-        },
+            vec![false; Pane::ALL.len()],
+            Purpose::AnswerPane { question },
+        ),
     );
 }
 

@@ -321,17 +321,33 @@ fn matches(key: Key, event: KeyEvent) -> bool {
 /// The bindings of `scope` grouped as help shows them: one row per action and words, with
 /// every key that does it.
 pub fn help_rows(scope: Scope, hints_only: bool) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str, &Action)> = Vec::new();
-    for b in BINDINGS
-        .iter()
-        .filter(|b| b.scope == scope && (b.hint || !hints_only))
-    {
+    grouped(scope, |b| b.hint || !hints_only)
+        .into_iter()
+        .map(|(k, h, _)| (k, h))
+        .collect()
+}
+
+/// The footer keys of `scope` as one line ("Ctrl-s save · Esc cancel"), for a popup or box
+/// that says its keys in place; rows doing an action in `skip` are left out.
+pub fn hint_line(scope: Scope, skip: &[Action]) -> String {
+    let rows = grouped(scope, |b| b.hint && !skip.contains(&b.action));
+    rows.into_iter()
+        .map(|(k, h, _)| format!("{k} {h}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The bindings of `scope` that `keep` lets through, keys of the same action and words
+/// joined with `/`.
+fn grouped(scope: Scope, keep: impl Fn(&Binding) -> bool) -> Vec<(String, &'static str, &'static Action)> {
+    let mut rows: Vec<(String, &'static str, &'static Action)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.scope == scope && keep(b)) {
         match rows.iter_mut().find(|r| r.2 == &b.action && r.1 == b.help) {
             Some(row) => row.0 = format!("{}/{}", row.0, key_label(b.key)),
             None => rows.push((key_label(b.key), b.help, &b.action)),
         }
     }
-    rows.into_iter().map(|(k, h, _)| (k, h)).collect()
+    rows
 }
 
 /// Every scope, in the order help lists them after the ones that apply now.

@@ -149,7 +149,7 @@ fn choose_update(app: &mut App, mut chooser: Box<Chooser>, action: Action) -> Ve
         Action::Confirm => return chooser::chosen(app, *chooser),
         Action::Up => chooser.cursor = chooser.cursor.saturating_sub(1),
         Action::Down => chooser.cursor = (chooser.cursor + 1).min(last),
-        Action::Toggle if chooser.multi => {
+        Action::Toggle if chooser.multi() => {
             let c = chooser.cursor;
             chooser.checked[c] = !chooser.checked[c];
         }

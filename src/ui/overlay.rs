@@ -2,8 +2,9 @@
 //! account prompt and yes/no questions.
 
 use super::theme;
+use crate::app::Action;
 use crate::app::editor::{Editor, FieldValue, Target, TextField};
-use crate::app::keymap;
+use crate::app::keymap::{self, Scope};
 use crate::app::{App, Chooser, Overlay, Question, layout};
 use crate::domain::fields::FieldKind;
 use crate::domain::lint::lint;
@@ -27,10 +28,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
 fn choose(frame: &mut Frame, area: Rect, chooser: &Chooser) {
     let height = (chooser.rows.len() as u16 + 3).min(area.height.saturating_sub(4));
     let rect = popup(frame, area, area.width.saturating_sub(4).min(110), height);
-    let keys = if chooser.multi {
-        "Space ticks · Enter keeps · Esc cancels"
-    } else {
-        "Enter picks · Esc cancels"
+    let keys = match chooser.multi() {
+        true => keymap::hint_line(Scope::Choose, &[]),
+        false => keymap::hint_line(Scope::Choose, &[Action::Toggle]),
     };
     let title = format!(" {} ", first_line(&chooser.title));
     let block = Block::bordered()
@@ -42,7 +42,7 @@ fn choose(frame: &mut Frame, area: Rect, chooser: &Chooser) {
         .iter()
         .zip(&chooser.checked)
         .map(|(row, checked)| {
-            let mark = match (chooser.multi, checked) {
+            let mark = match (chooser.multi(), checked) {
                 (true, true) => "[x] ",
                 (true, false) => "[ ] ",
                 (false, _) => "",
@@ -90,7 +90,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     ));
     let rect = popup(frame, area, 64, layout::help_box_height(area));
     let block = Block::bordered()
-        .title(" Keys (Esc closes, ↑/↓ scroll) ")
+        .title(format!(" Keys ({}) ", keymap::hint_line(Scope::Help, &[])))
         .border_style(theme::focused());
     frame.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(block), rect);
 }
@@ -160,8 +160,12 @@ fn notes(editor: &Editor) -> Text<'static> {
     }
     text.push_line(match &editor.error {
         Some(e) => Span::styled(e.clone(), theme::error()),
+        // Enter belongs to the text boxes themselves (app/editor.rs), not to the keymap.
         None => Span::styled(
-            "Ctrl-s saves · Esc cancels · Tab next field · Enter new line in notes",
+            format!(
+                "{} · Enter: new line in notes",
+                keymap::hint_line(Scope::Editor, &[])
+            ),
             theme::dim(),
         ),
     });
@@ -227,7 +231,10 @@ fn prompt(frame: &mut Frame, area: Rect, title: &str, label: &str, input: &TextF
     let [l, i, _, h] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
     frame.render_widget(Span::raw(label.to_owned()), l);
     text_field(frame, i, input, true);
-    frame.render_widget(Span::styled("Enter creates · Esc cancels", theme::dim()), h);
+    frame.render_widget(
+        Span::styled(keymap::hint_line(Scope::Prompt, &[]), theme::dim()),
+        h,
+    );
 }
 
 fn confirm(frame: &mut Frame, area: Rect, question: &Question) {
@@ -251,7 +258,7 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Question) {
     let body = Text::from(vec![
         Line::raw(text),
         Line::raw(""),
-        Line::styled("y yes · n no", theme::key()),
+        Line::styled(keymap::hint_line(Scope::Confirm, &[]), theme::key()),
     ]);
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }).block(block), rect);
 }

@@ -3,8 +3,9 @@
 //! response).
 
 use super::theme;
+use crate::app::keymap::{self, Scope};
 use crate::app::rehearse::{Phase, Rehearsal, Reviewed, current_turn};
-use crate::app::{App, Workbook, layout};
+use crate::app::{Action, App, Workbook, layout};
 use crate::domain::schedule;
 use crate::domain::text::{clean, first_line};
 use crate::domain::turn::{Outcome, Turn};
@@ -194,7 +195,10 @@ fn render_session(frame: &mut Frame, body: Rect, app: &App, wb: &Workbook, sessi
     match &session.phase {
         Phase::Answer { input, .. } => {
             let block = Block::bordered()
-                .title(" Your answer (Ctrl-s submits, Esc leaves and keeps a draft) ")
+                .title(format!(
+                    " Your answer ({}) ",
+                    keymap::hint_line(Scope::Answer, &[])
+                ))
                 .border_style(theme::focused());
             let inner = block.inner(rest);
             frame.render_widget(block, rest);
@@ -205,7 +209,10 @@ fn render_session(frame: &mut Frame, body: Rect, app: &App, wb: &Workbook, sessi
             let [top, bottom] = Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(rest);
             render_feedback(frame, top, turn, r);
             let block = Block::bordered()
-                .title(" What might they say next? (Ctrl-s adds it as a follow-up) ")
+                .title(format!(
+                    " What might they say next? ({}) ",
+                    keymap::hint_line(Scope::Flip, &[])
+                ))
                 .border_style(theme::focused());
             let inner = block.inner(bottom);
             frame.render_widget(block, bottom);
@@ -234,7 +241,10 @@ fn render_feedback(frame: &mut Frame, area: Rect, turn: &Turn, r: &Reviewed) {
         })
         .collect();
     let block = Block::bordered()
-        .title(" The checks (every one shown) · grade 1 again 2 hard 3 good 4 easy ")
+        .title(format!(
+            " The checks (every one shown) · grade {} ",
+            keymap::hint_line(Scope::Grade, &[Action::Flip, Action::Back])
+        ))
         .border_style(theme::focused());
     // One line per check, never wrapped, so all seven always show; long details are cut.
     frame.render_widget(Paragraph::new(lines).block(block), checks);
@@ -308,7 +318,7 @@ fn render_done(frame: &mut Frame, area: Rect, session: &Rehearsal) {
             Span::raw(first_line(line)),
         ]));
     }
-    text.push_line(Line::styled("Enter goes back to the turns.", theme::dim()));
+    text.push_line(Line::styled(keymap::hint_line(Scope::Done, &[]), theme::dim()));
     let block = Block::bordered()
         .title(" Rehearsal ")
         .border_style(theme::focused());
