@@ -34,7 +34,6 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 refresh(app, store)
             }),
             Effect::SaveBank => store.save_bank(&app.bank.mine),
-            Effect::Refresh => refresh(app, store),
             Effect::Close => {
                 app.workbook = None;
                 app.say("Back to the accounts");

@@ -108,8 +108,6 @@ pub enum Effect {
     Trash(String),
     /// Write the user's own bank questions to `bank.json`.
     SaveBank,
-    /// Read the list of accounts again.
-    Refresh,
     /// Leave the workbook for the picker (runs only if the save before it succeeded).
     Close,
     /// Leave the program.

@@ -35,28 +35,6 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
     }
-    if app
-        .rehearsal
-        .as_ref()
-        .is_some_and(|s| matches!(s.phase, rehearse::Phase::Done))
-    {
-        return match action {
-            Action::Back | Action::Confirm | Action::Edit => {
-                app.rehearsal = None;
-                app.say("Session over");
-                Vec::new()
-            }
-            Action::Quit => {
-                app.rehearsal = None;
-                vec![Effect::Save, Effect::Quit]
-            }
-            Action::Help => {
-                app.overlay = Some(Overlay::Help(0));
-                Vec::new()
-            }
-            _ => Vec::new(),
-        };
-    }
     if app.rehearsal.is_some() {
         return rehearse::session_update(app, action);
     }

@@ -180,7 +180,7 @@ pub(super) fn session_update(app: &mut App, action: Action) -> Vec<Effect> {
             app.overlay = Some(super::Overlay::Help(0));
             Vec::new()
         }
-        (_, Action::Back) => leave(app, false),
+        (Phase::Done, Action::Confirm | Action::Edit) | (_, Action::Back) => leave(app, false),
         (_, Action::Quit) => leave(app, true),
         _ => Vec::new(),
     }
@@ -314,13 +314,17 @@ fn leave(app: &mut App, quit: bool) -> Vec<Effect> {
     }
     .filter(|d| !d.trim().is_empty());
     let turn = current_turn(app);
+    let done = app
+        .rehearsal
+        .as_ref()
+        .is_some_and(|s| matches!(s.phase, Phase::Done));
     let mut effects = match (draft, turn) {
         (Some(draft), Some(i)) => change(app, |wb, now| {
             (wb.account.turns[i].draft, wb.account.turns[i].updated) = (Some(draft), now);
             Ok("Left the session; your answer is kept as a draft".into())
         }),
         _ => {
-            app.say("Left the session");
+            app.say(if done { "Session over" } else { "Left the session" });
             Vec::new()
         }
     };
