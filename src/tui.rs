@@ -32,7 +32,7 @@ pub enum Start {
 pub fn run(store: Store, start: Start) -> anyhow::Result<ExitCode> {
     let mut app = App::new(store.list()?, crate::domain::now);
     match store.load_bank() {
-        Ok(mine) => app.bank = app::Bank::new(mine),
+        Ok(mine) => app.bank.load_mine(mine),
         // The built-in bank still works; the damaged file is left alone (saves refuse it).
         Err(e) => app.fail(format!("Your own bank questions can't be read: {e}")),
     }

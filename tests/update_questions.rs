@@ -208,3 +208,32 @@ fn links_chooser_needs_a_world() {
     assert!(app.overlay.is_none());
     assert!(app.status.text.contains("empty"), "{:?}", app.status);
 }
+
+#[test]
+fn the_users_bank_file_joins_the_built_in_bank() {
+    use callbook::domain::bank::{BankFile, BankQuestion, Category, Spin};
+    let mut app = harbor();
+    let builtin = app.bank.questions.len();
+    let mine = BankQuestion {
+        id: "u1".into(),
+        text: "What would a second shift at Toledo change?".into(),
+        category: Category::GoalsAndVision,
+        pane: None,
+        spin: Spin::NeedPayoff,
+        open: true,
+        extra: Default::default(),
+    };
+    app.bank.load_mine(BankFile {
+        schema: 1,
+        questions: vec![mine],
+        extra: Default::default(),
+    });
+    assert_eq!(app.bank.questions.len(), builtin + 1);
+    assert!(app.bank.is_mine(builtin) && !app.bank.is_mine(builtin - 1));
+    press(&mut app, "/second shift");
+    let q = &app.workbook.as_ref().unwrap().questions;
+    assert!(
+        q.bank_hits.iter().any(|&i| q.suggestions[i].bank == builtin),
+        "the new question is ranked and found"
+    );
+}

@@ -256,3 +256,18 @@ fn a_pasted_answer_counts_as_the_first_key() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_read_only_account_keeps_the_checks_on_screen_instead_of_losing_the_grade() {
+    let mut app = harbor();
+    press(&mut app, "<Enter>What would change?<C-s>");
+    app.workbook.as_mut().unwrap().read_only = Some(9);
+    assert!(press(&mut app, "3").is_empty());
+    assert_eq!(app.scopes(), vec![Scope::Grade], "still grading");
+    assert!(
+        app.status.error && app.status.text.contains("Read-only"),
+        "{:?}",
+        app.status
+    );
+    assert!(turns(&app)[0].attempts.is_empty());
+}

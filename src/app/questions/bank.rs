@@ -50,6 +50,14 @@ impl Bank {
         i >= self.builtin
     }
 
+    /// Takes the user's bank file as read from the data folder, keeping the built-in part
+    /// (parsed once, when the app started).
+    pub fn load_mine(&mut self, file: BankFile) {
+        let questions = file.questions.clone();
+        self.mine = file;
+        self.set_mine(questions);
+    }
+
     pub(super) fn set_mine(&mut self, mine: Vec<BankQuestion>) {
         self.questions.truncate(self.builtin);
         self.questions.extend(mine.iter().cloned());

@@ -8,7 +8,7 @@ pub use list::start_due;
 pub(super) use list::{list_update, save_editor};
 
 use super::editor::{LineInput, TextField};
-use super::workbook::change;
+use super::workbook::{change, writable};
 use super::{Action, App, Effect};
 use crate::domain::checks::{self, Feedback, Timing};
 use crate::domain::turn::{self, Attempt, Turn, TurnKind};
@@ -225,21 +225,32 @@ fn submit(app: &mut App) -> Vec<Effect> {
 
 /// 1-4 after the checks: record the attempt, schedule the turn, move on.
 fn grade(app: &mut App, n: u8) -> Vec<Effect> {
+    // A grade that can't be saved (a file from a newer callbook) leaves the checks on screen.
+    if !writable(app) {
+        return Vec::new();
+    }
     let Some(i) = current_turn(app) else {
         return Vec::new();
     };
-    let Some(Phase::Feedback(r)) = app.rehearsal.as_ref().map(|s| &s.phase) else {
+    let now = app.now();
+    let Some(session) = app.rehearsal.as_mut() else {
         return Vec::new();
     };
-    let r = r.clone();
+    let r = match std::mem::replace(&mut session.phase, Phase::Done) {
+        Phase::Feedback(r) => r,
+        other => {
+            session.phase = other;
+            return Vec::new();
+        }
+    };
     let attempt = Attempt {
-        at: app.now(),
-        answer: r.answer.clone(),
-        checks: r.feedback.checks.clone(),
-        grade: n,
-        due: app.now(),
+        at: now,
         first_key_secs: r.timing.first_key_secs.unwrap_or(r.timing.total_secs),
         total_secs: r.timing.total_secs,
+        answer: r.answer,
+        checks: r.feedback.checks,
+        grade: n,
+        due: now, // `turn::grade` sets it from the schedule
     };
     let mut effects = change(app, |wb, now| {
         let due = turn::grade(&mut wb.account, i, attempt, now).ok_or_else(String::new)?;
