@@ -6,7 +6,8 @@ use callbook::domain::fields::{self, blank};
 use callbook::domain::{Account, Pane};
 use chrono::{DateTime, Utc};
 
-const WORDS: &[&str] = &[
+/// The vocabulary of generated text: words of a customer's business.
+pub const WORDS: &[&str] = &[
     "freight",
     "margin",
     "renewal",
@@ -34,15 +35,18 @@ pub fn when() -> DateTime<Utc> {
     "2026-11-23T12:00:00Z".parse().unwrap()
 }
 
-/// `n` words drawn from a small vocabulary by a simple generator seeded with `seed`.
+/// A number below `below` from a simple generator (an LCG) seeded with `seed`.
+pub fn pick(seed: &mut u64, below: usize) -> usize {
+    *seed = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    (*seed >> 33) as usize % below
+}
+
+/// `n` words drawn from [`WORDS`], the same for a given seed.
 pub fn words(seed: &mut u64, n: usize) -> String {
     (0..n)
-        .map(|_| {
-            *seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            WORDS[(*seed >> 33) as usize % WORDS.len()]
-        })
+        .map(|_| WORDS[pick(seed, WORDS.len())])
         .collect::<Vec<_>>()
         .join(" ")
 }

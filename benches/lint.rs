@@ -2,12 +2,14 @@
 //! closed questions, pitches, opinions and notes (issue 3's target: under 50 ms), and one
 //! line of a megabyte. `cargo bench --bench lint` prints the figures.
 
+mod datagen;
+
 use callbook::domain::lint::lint;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 /// Openings of each kind of line; a generated line is one opening and then enough of
-/// [`WORLD`] to reach its length.
+/// [`GLUE`] and [`datagen::WORDS`] to reach its length.
 const OPENINGS: &[&str] = &[
     "What happens to",
     "How do you decide on",
@@ -27,58 +29,28 @@ const OPENINGS: &[&str] = &[
     "When you say \"we can't scale\", what does that cost you in",
 ];
 
-const WORLD: &[&str] = &[
-    "freight",
-    "margin",
-    "renewal",
-    "plant",
-    "capacity",
-    "audit",
-    "churn",
-    "tender",
-    "supplier",
-    "board",
-    "forecast",
-    "quality",
-    "regulator",
-    "pricing",
-    "hiring",
-    "backlog",
-    "region",
-    "launch",
-    "the",
-    "cost",
-    "risk",
-    "your",
-    "team's",
-    "returns",
-    "in",
-    "for",
-    "next",
-    "quarter",
-    "and",
-    "stores",
-    "drivers",
+/// Small words that make the generated lines read like speech, beside [`datagen::WORDS`].
+const GLUE: &[&str] = &[
+    "the", "your", "team's", "returns", "in", "for", "next", "quarter", "and", "stores", "drivers",
     "planning",
 ];
 
 /// `n` lines of 8 to 25 words, the same for a given seed.
 fn lines(n: usize, mut seed: u64) -> Vec<String> {
-    let mut next = move |below: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % below
-    };
+    let vocabulary: Vec<&str> = datagen::WORDS.iter().chain(GLUE).copied().collect();
     (0..n)
         .map(|_| {
-            let mut line = OPENINGS[next(OPENINGS.len())].to_owned();
-            let target = 8 + next(18);
+            let mut line = OPENINGS[datagen::pick(&mut seed, OPENINGS.len())].to_owned();
+            let target = 8 + datagen::pick(&mut seed, 18);
             while line.split_whitespace().count() < target {
                 line.push(' ');
-                line.push_str(WORLD[next(WORLD.len())]);
+                line.push_str(vocabulary[datagen::pick(&mut seed, vocabulary.len())]);
             }
-            line.push(if next(3) == 0 { '.' } else { '?' });
+            line.push(if datagen::pick(&mut seed, 3) == 0 {
+                '.'
+            } else {
+                '?'
+            });
             line
         })
         .collect()
