@@ -5,7 +5,7 @@
 use super::account::{Account, Pane, Priority};
 use super::bank::{self, BankQuestion, Spin};
 use super::id::ItemId;
-use super::lint::{Kind, lint};
+use super::lint::{Kind, Lint, lint};
 use super::plan;
 use std::collections::HashSet;
 
@@ -36,17 +36,33 @@ pub struct Health {
 /// Measures the plan of `account`. A question taken from `bank` unchanged counts with the
 /// bank's SPIN type and openness; any other is judged by the linter.
 pub fn health(account: &Account, bank: &[BankQuestion]) -> Health {
+    health_of(account, bank, &verdicts(account))
+}
+
+/// The linter's verdict on each plan question, in plan order, with the question's first
+/// linked item as the context for its rewrite.
+pub fn verdicts(account: &Account) -> Vec<Lint> {
+    let context = |q: &plan::Question| {
+        q.links
+            .iter()
+            .find_map(|id| plan::find_item(account, id))
+            .map(|(_, t)| t)
+    };
+    account
+        .questions
+        .iter()
+        .map(|q| lint(&q.text, context(q)))
+        .collect()
+}
+
+/// [`health`] from verdicts already made (one per plan question, as [`verdicts`] gives).
+pub fn health_of(account: &Account, bank: &[BankQuestion], verdicts: &[Lint]) -> Health {
     let mut h = Health {
         count: account.questions.len(),
         ..Health::default()
     };
-    for q in &account.questions {
-        let context = q
-            .links
-            .iter()
-            .find_map(|id| plan::find_item(account, id))
-            .map(|(_, t)| t);
-        let mut verdict = lint(&q.text, context);
+    for (q, verdict) in account.questions.iter().zip(verdicts) {
+        let mut verdict = verdict.clone();
         let source = q
             .from_bank
             .as_ref()

@@ -5,8 +5,8 @@ use super::theme;
 use crate::app::{Focus, Workbook, layout};
 use crate::domain::bank::BankQuestion;
 use crate::domain::health::{self, Health};
-use crate::domain::lint::{Kind, Lint, lint};
-use crate::domain::plan::{self, Question, Status};
+use crate::domain::lint::{Kind, Lint};
+use crate::domain::plan::{self, Status};
 use crate::domain::text::{clean, first_line};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,24 +16,18 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 /// Draws the questions screen into `body`; `bank` is the bank the suggestions index.
 pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, bank: &[BankQuestion]) {
     let areas = layout::questions(body);
-    let verdicts: Vec<Lint> = wb.account.questions.iter().map(|q| verdict(wb, q)).collect();
+    let verdicts = health::verdicts(&wb.account);
     render_plan(frame, areas.plan, wb, &verdicts);
     render_bank(frame, areas.bank, wb);
     match wb.questions.focus {
         Focus::Plan => plan_detail(frame, areas.detail, wb, &verdicts),
         Focus::Bank => bank_detail(frame, areas.detail, wb, bank),
     }
-    render_health(frame, areas.health, &health::health(&wb.account, bank));
-}
-
-/// The linter's verdict on a plan question, with its first linked item as context.
-fn verdict(wb: &Workbook, q: &Question) -> Lint {
-    let context = q
-        .links
-        .iter()
-        .find_map(|id| plan::find_item(&wb.account, id))
-        .map(|(_, t)| t);
-    lint(&q.text, context)
+    render_health(
+        frame,
+        areas.health,
+        &health::health_of(&wb.account, bank, &verdicts),
+    );
 }
 
 fn block(title: String, focused: bool) -> Block<'static> {
