@@ -185,3 +185,26 @@ fn a_change_on_disk_while_open_is_never_overwritten() {
     drive(&mut app, &store, "nBolt<Enter>aOne<C-s>aTwo<C-s>aThree<C-s>");
     assert!(!app.workbook.as_ref().unwrap().dirty, "{:?}", app.status);
 }
+
+#[test]
+fn moving_to_the_next_accounts_turn_keeps_the_session_status() {
+    use callbook::domain::turn::{Turn, TurnKind};
+    let (_dir, store) = store();
+    for name in ["Acme", "Bolt"] {
+        let mut a = callbook::domain::Account::new(name, noon());
+        a.turns.push(Turn::new("Why now?", TurnKind::Objection, noon()));
+        store.create(&a).unwrap();
+    }
+    let (due, _) = store.due_turns(noon()).unwrap();
+    let mut app = app_on(&store);
+    let first =
+        callbook::app::rehearse::start(&mut app, due.into_iter().map(|d| (d.account, d.turn)).collect());
+    callbook::effects::run(first, &mut app, &store);
+    drive(&mut app, &store, "What changed?<C-s>3");
+    assert!(app.status.text.starts_with("Graded 3"), "{:?}", app.status);
+    assert_eq!(
+        app.scopes(),
+        vec![callbook::app::Scope::Answer],
+        "the second account's turn is up"
+    );
+}

@@ -198,16 +198,20 @@ impl App {
             .map(|n| format!("read-only: written by a newer callbook (schema {n}); changes can't be saved"));
         let mut wb = Workbook::new(loaded.id, loaded.account, loaded.newer_schema);
         wb.disk = Some(loaded.fingerprint);
+        let rehearsing = self.rehearsal.is_some();
+        if rehearsing {
+            // A session moving on to another account's turn: stay in the session.
+            wb.screen = Screen::Rehearse;
+        }
         self.workbook = Some(wb);
-        if self.rehearsal.is_some() {
-            if let Some(wb) = self.workbook.as_mut() {
-                wb.screen = Screen::Rehearse;
-            }
+        self.overlay = None;
+        if rehearsing {
             rehearse::restore_draft(self);
         }
-        self.overlay = None;
         match notice {
             Some(text) => self.status = Status { text, error: true },
+            // In a session the status keeps what the last grade said.
+            None if rehearsing => {}
             None => self.say(Screen::World.hint()),
         }
     }
