@@ -42,12 +42,7 @@ pub fn health(account: &Account, bank: &[BankQuestion]) -> Health {
 /// The linter's verdict on each plan question, in plan order, with the question's first
 /// linked item as the context for its rewrite.
 pub fn verdicts(account: &Account) -> Vec<Lint> {
-    let context = |q: &plan::Question| {
-        q.links
-            .iter()
-            .find_map(|id| plan::find_item(account, id))
-            .map(|(_, t)| t)
-    };
+    let context = |q| plan::first_link(account, q).map(|(_, t)| t);
     account
         .questions
         .iter()
@@ -79,7 +74,7 @@ pub fn health_of(account: &Account, bank: &[BankQuestion], verdicts: &[Lint]) ->
             h.spin[spin as usize] += 1;
         }
         h.concerns += usize::from(matches!(verdict.kind, Kind::Opinion | Kind::Leading));
-        h.orphans += usize::from(q.links.iter().all(|id| plan::find_item(account, id).is_none()));
+        h.orphans += usize::from(plan::first_link(account, q).is_none());
     }
     let linked: HashSet<&ItemId> = account.questions.iter().flat_map(|q| &q.links).collect();
     for pane in Pane::ALL {

@@ -170,6 +170,12 @@ pub fn find_item<'a>(account: &'a Account, id: &ItemId) -> Option<(Pane, &'a str
     })
 }
 
+/// The first world item question `q` serves that is still there: its pane and text. The
+/// linter uses the text as context for its rewrite.
+pub fn first_link<'a>(account: &'a Account, q: &Question) -> Option<(Pane, &'a str)> {
+    q.links.iter().find_map(|id| find_item(account, id))
+}
+
 /// Turns the answer heard to question `i` into a new item of `pane`, in the customer's own
 /// words, and links the question to it. Returns the new item's index in its pane.
 pub fn answer_to_item(

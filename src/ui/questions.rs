@@ -90,10 +90,7 @@ fn plan_row(wb: &Workbook, i: usize, verdict: &Lint) -> Line<'static> {
     if verdict.is_concern() {
         spans.push(Span::styled("⚠ ", theme::error()));
     }
-    if q.links
-        .iter()
-        .all(|id| plan::find_item(&wb.account, id).is_none())
-    {
+    if plan::first_link(&wb.account, q).is_none() {
         spans.push(Span::styled("∅ ", theme::dim()));
     }
     spans.push(Span::raw(first_line(&q.text)));

@@ -91,11 +91,7 @@ pub(super) fn save_to_bank(app: &mut App) -> Vec<Effect> {
         ));
         return Vec::new();
     }
-    let pane = q
-        .links
-        .iter()
-        .find_map(|id| plan::find_item(&wb.account, id))
-        .map(|(p, _)| p);
+    let pane = plan::first_link(&wb.account, q).map(|(p, _)| p);
     let new = BankQuestion {
         id: format!("u{}", ItemId::generate()),
         text: q.text.clone(),

@@ -181,8 +181,8 @@ fn open_editor(app: &mut App, at: Option<usize>) {
     let values = question.map_or_else(plan::blank, Question::values);
     let mut editor = Editor::new(Target::Question, at, values);
     editor.context = question
-        .and_then(|q| q.links.iter().find_map(|id| plan::find_item(account, id)))
-        .map(|(pane, text)| rank::short_phrase(pane, text));
+        .and_then(|q| plan::first_link(account, q))
+        .map(|(_, text)| text.to_owned());
     app.overlay = Some(Overlay::Editor(Box::new(editor)));
 }
 
