@@ -286,15 +286,7 @@ fn rehearsal_feedback_shows_every_check_beside_the_prepared_response() {
     );
     let terminal = draw(&mut app, 100, 30);
     let text = screen(&terminal);
-    for check in [
-        "asks-back",
-        "customer-focus",
-        "opinions",
-        "touches-items",
-        "their-words",
-        "talk-budget",
-        "timing",
-    ] {
+    for check in callbook::domain::checks::NAMES {
         assert!(text.contains(check), "{check} missing:\n{text}");
     }
     assert!(text.contains("Prepared response"));
