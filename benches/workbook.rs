@@ -6,23 +6,33 @@ mod datagen;
 use callbook::app::{self, Action, App};
 use callbook::domain::AccountId;
 use callbook::storage::{Loaded, Store};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::hint::black_box;
 
-/// Listing 2,000 accounts of 5 entries per pane: the picker's start-up cost.
+/// Listing 2,000 accounts of 5 entries per pane and 50 rehearsed turns each (the picker's
+/// start-up cost): with the list cache, as every start after the first, and without it.
 fn list_folder(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(dir.path()).unwrap();
     for i in 0..2_000 {
-        store
-            .create(&datagen::account(&format!("Account {i}"), 5, i))
-            .unwrap();
+        let mut account = datagen::account(&format!("Account {i}"), 5, i);
+        datagen::add_turns(&mut account, 50, i);
+        store.create(&account).unwrap();
     }
-    c.bench_function("list 2000 accounts", |b| {
-        b.iter(|| black_box(store.list().unwrap()))
+    let mut group = c.benchmark_group("list 2000 accounts with 50 turns each");
+    group.sample_size(10);
+    group.bench_function("cached", |b| b.iter(|| black_box(store.list().unwrap())));
+    let cache = dir.path().join(".cache").join("list.json");
+    group.bench_function("no cache", |b| {
+        b.iter_batched(
+            || std::fs::remove_file(&cache).unwrap(),
+            |()| black_box(store.list().unwrap()),
+            BatchSize::PerIteration,
+        )
     });
+    group.finish();
 }
 
 /// Saving an account of 500 entries per pane (3,000 in all), fsyncs included.

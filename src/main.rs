@@ -38,7 +38,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             callbook::tui::run(store, Start::Rehearse(id))
         }
         Some(Command::Rehearse { name: None }) => rehearse_all(store),
-        Some(command) => callbook::cli::run(&store, command),
+        Some(command) => callbook::cli::run(&store.without_cache_writes(), command),
     }
 }
 

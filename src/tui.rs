@@ -30,7 +30,11 @@ pub enum Start {
 
 /// Runs the terminal UI from `start`.
 pub fn run(store: Store, start: Start) -> anyhow::Result<ExitCode> {
-    let mut app = App::new(store.list()?, crate::domain::now);
+    // The picker's list reads every account; an account or a rehearsal doesn't need it until
+    // the user goes back to the picker (which lists afresh), so only the picker pays for it.
+    let listed = start == Start::Picker;
+    let listing = if listed { store.list()? } else { Vec::new() };
+    let mut app = App::new(listing, crate::domain::now);
     match store.load_bank() {
         Ok(mine) => app.bank.load_mine(mine),
         // The built-in bank still works; the damaged file is left alone (saves refuse it).
@@ -51,6 +55,10 @@ pub fn run(store: Store, start: Start) -> anyhow::Result<ExitCode> {
         Start::Queue(queue) => app::rehearse::start(&mut app, queue),
     };
     effects::run(first, &mut app, &store);
+    if app.workbook.is_none() && !listed {
+        // The account could not be opened: the picker shows, so it needs its list after all.
+        app.set_listing(store.list()?);
+    }
     let mut terminal = ratatui::init();
     // Mouse capture is a nicety: a terminal that refuses it still works by keyboard.
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);

@@ -859,3 +859,58 @@ mod queue {
         );
     }
 }
+
+mod list_cache {
+    use super::*;
+
+    #[test]
+    fn the_listing_follows_every_change_and_keeps_damage_visible() {
+        let (_tmp, store) = store();
+        let id = store.create(&full_account("Acme")).unwrap();
+        let broken = store.accounts_dir().join("broken-abc123.json");
+        fs::write(&broken, b"{\"schema\": 1,\n  \"name\": ").unwrap();
+        for _ in 0..2 {
+            // The second round is served from the cache and must say the same.
+            let listing = store.list().unwrap();
+            assert!(matches!(&listing[0], Listing::Ok(s) if s.name == "Acme" && s.counts[0] == 1));
+            match &listing[1] {
+                Listing::Damaged {
+                    error: StoreError::Damaged { path, line: 2, .. },
+                    ..
+                } => assert_eq!(path, &broken),
+                other => panic!("{other:?}"),
+            }
+        }
+        assert!(store.root().join(".cache/list.json").exists());
+        let mut account = store.load(&id).unwrap().account;
+        account.name = "Acme Renamed, Longer".into();
+        store.save(&id, &account).unwrap();
+        fs::write(&broken, b"{\"schema\": 1,\n  \"name\": \"Fixed\",").unwrap();
+        let listing = store.list().unwrap();
+        assert!(
+            matches!(&listing[0], Listing::Ok(s) if s.name == "Acme Renamed, Longer"),
+            "{listing:?}"
+        );
+        assert!(matches!(
+            &listing[1],
+            Listing::Damaged {
+                error: StoreError::Damaged {
+                    line: 2,
+                    column: 18,
+                    ..
+                },
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_store_without_cache_writes_leaves_the_folder_alone() {
+        let (_tmp, store) = store();
+        store.create(&full_account("Acme")).unwrap();
+        let store = store.without_cache_writes();
+        assert_eq!(store.list().unwrap().len(), 1);
+        assert_eq!(store.due_turns(now()).unwrap().0.len(), 0);
+        assert!(!store.root().join(".cache").exists());
+    }
+}

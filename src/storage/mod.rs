@@ -3,6 +3,7 @@
 //! parse is reported with its line and column and is never written over.
 
 mod bank;
+mod cache;
 mod file;
 mod queue;
 
@@ -76,6 +77,98 @@ pub enum StoreError {
     },
 }
 
+/// Bumped whenever [`Listed`] changes shape, so an old cache is simply rebuilt.
+const LIST_VERSION: u32 = 1;
+
+/// What the list cache keeps of one account file.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum Listed {
+    /// A readable account's summary.
+    Ok {
+        name: String,
+        updated: DateTime<Utc>,
+        counts: [usize; 6],
+    },
+    /// A file that does not parse, and where.
+    Damaged {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A file that could not be read at all.
+    Unreadable(String),
+}
+
+impl Listed {
+    fn read(path: &Path) -> Listed {
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => return Listed::Unreadable(e.to_string()),
+        };
+        match parse(&text, path) {
+            Ok((a, _)) => Listed::Ok {
+                name: a.name.clone(),
+                updated: a.updated,
+                counts: Pane::ALL.map(|p| a.len(p)),
+            },
+            Err(StoreError::Damaged {
+                line,
+                column,
+                message,
+                ..
+            }) => Listed::Damaged {
+                line,
+                column,
+                message,
+            },
+            Err(e) => Listed::Unreadable(e.to_string()),
+        }
+    }
+
+    /// A file that could not be opened may be fixed without changing its size or time
+    /// (`chmod`), so that is never cached.
+    fn cacheable(&self) -> bool {
+        !matches!(self, Listed::Unreadable(_))
+    }
+
+    fn listing(self, store: &Store, stem: String) -> Option<Listing> {
+        let id = AccountId::parse(&stem)?;
+        let path = store.path_of(&id);
+        Some(match self {
+            Listed::Ok {
+                name,
+                updated,
+                counts,
+            } => Listing::Ok(Summary {
+                id,
+                name,
+                updated,
+                counts,
+            }),
+            Listed::Damaged {
+                line,
+                column,
+                message,
+            } => Listing::Damaged {
+                stem,
+                error: StoreError::Damaged {
+                    path,
+                    line,
+                    column,
+                    message,
+                },
+            },
+            Listed::Unreadable(message) => Listing::Damaged {
+                stem,
+                error: StoreError::Io {
+                    path,
+                    source: std::io::Error::other(message),
+                },
+            },
+        })
+    }
+}
+
 /// A short description of an account, for lists.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
@@ -120,6 +213,8 @@ pub struct Loaded {
 #[derive(Clone, Debug)]
 pub struct Store {
     root: PathBuf,
+    /// Whether caches in `.cache/` are brought up to date on disk (they are always read).
+    write_caches: bool,
 }
 
 impl Store {
@@ -131,12 +226,24 @@ impl Store {
     /// Opens (creating if needed, mode 0700) the data folder and removes temp files left
     /// by saves that died.
     pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
-        let store = Store { root: root.into() };
+        let store = Store {
+            root: root.into(),
+            write_caches: true,
+        };
         for dir in [store.root.clone(), store.accounts_dir(), store.trash_dir()] {
             create_private_dir(&dir)?;
         }
         store.clean_temp_files()?;
         Ok(store)
+    }
+
+    /// This store, reading caches but never writing them: for the command line, whose
+    /// promise is that a failing command writes nothing at all to the data folder.
+    pub fn without_cache_writes(self) -> Self {
+        Store {
+            write_caches: false,
+            ..self
+        }
     }
 
     /// The data folder itself.
@@ -159,22 +266,30 @@ impl Store {
         self.accounts_dir().join(format!("{id}.json"))
     }
 
-    /// Every account file, readable or not, sorted by name (damaged ones last).
+    /// Every account file, readable or not, sorted by name (damaged ones last). What each
+    /// file says is kept in the cache `.cache/list.json`, so an unchanged file is not read
+    /// again: a folder of large accounts lists in a blink after the first time.
     pub fn list(&self) -> Result<Vec<Listing>, StoreError> {
-        let mut out = Vec::new();
-        for (stem, path) in self.account_files()? {
-            let listing = match AccountId::parse(&stem) {
-                None => Listing::Damaged {
-                    stem,
-                    error: bad_name(path),
-                },
-                Some(id) => match self.load(&id) {
-                    Ok(l) => Listing::Ok(Summary::of(id, &l.account)),
-                    Err(error) => Listing::Damaged { stem, error },
-                },
-            };
-            out.push(listing);
-        }
+        let (ids, bad): (Vec<_>, Vec<_>) = self
+            .account_files()?
+            .into_iter()
+            .partition(|(stem, _)| AccountId::parse(stem).is_some());
+        let entries = cache::refreshed(
+            self,
+            "list.json",
+            LIST_VERSION,
+            ids,
+            Listed::read,
+            Listed::cacheable,
+        );
+        let mut out: Vec<Listing> = entries
+            .into_iter()
+            .filter_map(|(stem, l)| l.listing(self, stem))
+            .collect();
+        out.extend(bad.into_iter().map(|(stem, path)| Listing::Damaged {
+            stem,
+            error: bad_name(path),
+        }));
         out.sort_by_cached_key(|l| match l {
             Listing::Ok(s) => (0, s.name.to_lowercase(), s.id.to_string()),
             Listing::Damaged { stem, .. } => (1, String::new(), stem.clone()),

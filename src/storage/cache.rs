@@ -1,0 +1,134 @@
+//! Per-file caches in `<data>/.cache/`: what was learnt from each account file, kept with
+//! the file's size and modification time so an unchanged file is never read again. A cache
+//! is only ever a copy: losing or damaging it costs a re-read, never data. `.cache/` holds
+//! its own `.gitignore`, so a team sharing the folder through git never commits it.
+
+use super::Store;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+/// A file's size and modification time (nanoseconds), to tell whether it changed.
+pub(super) type Stamp = (u64, u128);
+
+/// A cache file: its format version and, per account stem, a stamp and what was learnt.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CacheFile<E> {
+    version: u32,
+    entries: BTreeMap<String, (Stamp, E)>,
+}
+
+/// Brings the cache `name` (format `version`) up to date with `files` (stem, path): an
+/// entry whose stamp still matches is kept, every other file is read with `read`, on every
+/// core; the cache is written back when anything changed. Entries `keep` rejects (say, a
+/// file that could not be opened) are used now but not cached, so they are read again next
+/// time. Nothing is written for a store opened without cache writes. Returns the entries
+/// by stem.
+pub(super) fn refreshed<E>(
+    store: &Store,
+    name: &str,
+    version: u32,
+    files: Vec<(String, PathBuf)>,
+    read: impl Fn(&Path) -> E + Sync,
+    keep: impl Fn(&E) -> bool,
+) -> BTreeMap<String, E>
+where
+    E: Serialize + DeserializeOwned + Send,
+{
+    let path = store.root().join(".cache").join(name);
+    let mut old = load::<E>(&path, version);
+    let before = old.len();
+    let mut entries = BTreeMap::new();
+    let mut stale = Vec::new();
+    for (stem, file) in files {
+        let Some(stamp) = stamp(&file) else { continue };
+        match old.remove(&stem) {
+            Some((was, entry)) if was == stamp => drop(entries.insert(stem, (stamp, entry))),
+            _ => stale.push((stem, file, stamp)),
+        }
+    }
+    let changed = !stale.is_empty() || entries.len() != before;
+    entries.extend(read_all(stale, &read));
+    let (kept, passing): (BTreeMap<_, _>, BTreeMap<_, _>) =
+        entries.into_iter().partition(|(_, (_, e))| keep(e));
+    let file = CacheFile {
+        version,
+        entries: kept,
+    };
+    if changed && store.write_caches {
+        save(&path, &file);
+    }
+    file.entries
+        .into_iter()
+        .chain(passing)
+        .map(|(stem, (_, entry))| (stem, entry))
+        .collect()
+}
+
+/// A file's size and modification time, or `None` when it can't be looked at.
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+    Some((meta.len(), modified))
+}
+
+/// Reads `files` with `read`, split across the machine's cores.
+fn read_all<E: Send>(
+    files: Vec<(String, PathBuf, Stamp)>,
+    read: &(impl Fn(&Path) -> E + Sync),
+) -> Vec<(String, (Stamp, E))> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8);
+    let chunk = files.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(stem, path, stamp)| (stem.clone(), (*stamp, read(path))))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a cache reader panicked"))
+            .collect()
+    })
+}
+
+fn load<E: DeserializeOwned>(path: &Path, version: u32) -> BTreeMap<String, (Stamp, E)> {
+    let bytes = std::fs::read(path).unwrap_or_default();
+    serde_json::from_slice::<CacheFile<E>>(&bytes)
+        .ok()
+        .filter(|c| c.version == version)
+        .map(|c| c.entries)
+        .unwrap_or_default()
+}
+
+/// Writes a cache; failing to is harmless (the next start reads the files again). It is
+/// renamed into place so a reader never sees half of it, but not synced to disk: a cache
+/// lost in a crash is simply rebuilt.
+fn save<T: Serialize>(path: &Path, cache: &T) {
+    let Some(dir) = path.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let ignore = dir.join(".gitignore");
+    if !ignore.exists() {
+        let _ = std::fs::write(&ignore, "# callbook's caches: copies, never shared\n*\n");
+    }
+    let Ok(bytes) = serde_json::to_vec(cache) else {
+        return;
+    };
+    let Ok(mut tmp) = tempfile::Builder::new().prefix(".cache-").tempfile_in(dir) else {
+        return;
+    };
+    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
+        let _ = tmp.persist(path);
+    }
+}
