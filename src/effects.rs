@@ -60,16 +60,17 @@ fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
     let Some(wb) = app.workbook.as_mut() else {
         return Ok(());
     };
-    if wb.read_only.is_some() || !wb.dirty {
+    let doc = &mut wb.doc;
+    if !doc.access.saves() || !doc.dirty {
         return Ok(());
     }
-    match store.save_checked(&wb.id, &wb.account, wb.disk) {
+    match store.save_checked(&doc.id, &doc.account, doc.disk) {
         Ok(written) => {
-            (wb.dirty, wb.save_error, wb.saved_once, wb.disk) = (false, None, true, Some(written));
+            (doc.dirty, doc.save_error, doc.saved_once, doc.disk) = (false, None, true, Some(written));
             Ok(())
         }
         Err(e) => {
-            wb.save_error = Some(e.to_string());
+            doc.save_error = Some(e.to_string());
             Err(e)
         }
     }

@@ -32,10 +32,10 @@ fn sample_is_created_opened_and_edits_reach_the_disk() {
     let (_dir, store) = store();
     let mut app = app_on(&store);
     assert!(!drive(&mut app, &store, "<Enter>"));
-    assert_eq!(app.workbook.as_ref().unwrap().account.name, sample::NAME);
+    assert_eq!(app.workbook.as_ref().unwrap().doc.account.name, sample::NAME);
     drive(&mut app, &store, "aWin the 2027 grocery tender<C-s>");
     let wb = app.workbook.as_ref().unwrap();
-    assert!(!wb.dirty && wb.saved_once && wb.save_error.is_none());
+    assert!(!wb.doc.dirty && wb.doc.saved_once && wb.doc.save_error.is_none());
     let on_disk = only_account(&store).account;
     assert_eq!(
         on_disk.world.goals.last().unwrap().text,
@@ -49,7 +49,7 @@ fn a_new_account_is_created_and_listed_after_esc() {
     let (_dir, store) = store();
     let mut app = app_on(&store);
     drive(&mut app, &store, "nHarbor Mills<Enter>");
-    assert_eq!(app.workbook.as_ref().unwrap().account.name, "Harbor Mills");
+    assert_eq!(app.workbook.as_ref().unwrap().doc.account.name, "Harbor Mills");
     drive(&mut app, &store, "<Esc>");
     assert!(app.workbook.is_none());
     assert!(
@@ -65,7 +65,7 @@ fn a_failed_save_keeps_the_work_and_quitting_asks() {
     let (dir, store) = store();
     let mut app = app_on(&store);
     drive(&mut app, &store, "nAcme<Enter>");
-    let file = store.path_of(&app.workbook.as_ref().unwrap().id);
+    let file = store.path_of(&app.workbook.as_ref().unwrap().doc.id);
     let before = std::fs::read(&file).unwrap();
     // Put a file where the accounts folder was, so the save can't create its temp file.
     let accounts = store.accounts_dir();
@@ -75,11 +75,11 @@ fn a_failed_save_keeps_the_work_and_quitting_asks() {
     drive(&mut app, &store, "aKeep me<C-s>");
     let wb = app.workbook.as_ref().unwrap();
     assert!(
-        wb.dirty && wb.save_error.is_some() && app.status.error,
+        wb.doc.dirty && wb.doc.save_error.is_some() && app.status.error,
         "{:?}",
         app.status
     );
-    assert_eq!(wb.account.world.goals[0].text, "Keep me");
+    assert_eq!(wb.doc.account.world.goals[0].text, "Keep me");
     assert!(!drive(&mut app, &store, "q"), "a failed save must stop the quit");
     assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
     drive(&mut app, &store, "n");
@@ -164,9 +164,12 @@ fn a_change_on_disk_while_open_is_never_overwritten() {
     let (_dir, store) = store();
     let mut app = app_on(&store);
     drive(&mut app, &store, "nAcme<Enter>");
-    let path = store.path_of(&app.workbook.as_ref().unwrap().id);
+    let path = store.path_of(&app.workbook.as_ref().unwrap().doc.id);
     // A teammate's change arrives through git while the account is open.
-    let mut theirs = store.load(&app.workbook.as_ref().unwrap().id).unwrap().account;
+    let mut theirs = store
+        .load(&app.workbook.as_ref().unwrap().doc.id)
+        .unwrap()
+        .account;
     theirs
         .world
         .goals
@@ -174,7 +177,7 @@ fn a_change_on_disk_while_open_is_never_overwritten() {
     std::fs::write(&path, callbook::storage::to_json(&theirs)).unwrap();
     drive(&mut app, &store, "aMy goal<C-s>");
     let wb = app.workbook.as_ref().unwrap();
-    assert!(wb.dirty && app.status.error, "{:?}", app.status);
+    assert!(wb.doc.dirty && app.status.error, "{:?}", app.status);
     assert!(app.status.text.contains("changed on disk"), "{:?}", app.status);
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
@@ -183,7 +186,7 @@ fn a_change_on_disk_while_open_is_never_overwritten() {
     // Our own saves in a row are not mistaken for outside changes.
     let mut app = app_on(&store);
     drive(&mut app, &store, "nBolt<Enter>aOne<C-s>aTwo<C-s>aThree<C-s>");
-    assert!(!app.workbook.as_ref().unwrap().dirty, "{:?}", app.status);
+    assert!(!app.workbook.as_ref().unwrap().doc.dirty, "{:?}", app.status);
 }
 
 #[test]

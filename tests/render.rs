@@ -94,7 +94,7 @@ fn world_on_a_wide_terminal_with_a_person_selected() {
     let mut app = sample_app();
     press(&mut app, "<Tab><Tab><Tab><Tab>j");
     let terminal = draw(&mut app, 120, 40);
-    let person = &app.workbook.as_ref().unwrap().account.people[1];
+    let person = &app.workbook.as_ref().unwrap().doc.account.people[1];
     assert!(screen(&terminal).contains(&person.name));
     insta::assert_snapshot!(terminal.backend());
 }
@@ -272,7 +272,7 @@ fn rehearsal_prompt() {
     let mut app = rehearsing();
     press(&mut app, "rI hear you on December");
     let terminal = draw(&mut app, 80, 24);
-    let line = &app.workbook.as_ref().unwrap().account.turns[0].line;
+    let line = &app.workbook.as_ref().unwrap().doc.account.turns[0].line;
     assert!(screen(&terminal).contains(&line[..20]), "{}", screen(&terminal));
     insta::assert_snapshot!(terminal.backend());
 }

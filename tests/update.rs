@@ -36,7 +36,7 @@ fn a_blank_account_name_is_refused() {
 #[test]
 fn tab_cycles_panes_both_ways() {
     let mut app = sample_app();
-    let wb = |app: &callbook::app::App| app.workbook.as_ref().unwrap().pane;
+    let wb = |app: &callbook::app::App| app.workbook.as_ref().unwrap().world.pane;
     assert_eq!(wb(&app), Pane::Goals);
     press(&mut app, "<Tab><Tab>");
     assert_eq!(wb(&app), Pane::Competitors);
@@ -47,7 +47,7 @@ fn tab_cycles_panes_both_ways() {
 #[test]
 fn selection_stays_inside_the_list() {
     let mut app = sample_app();
-    let goals = app.workbook.as_ref().unwrap().account.world.goals.len();
+    let goals = app.workbook.as_ref().unwrap().doc.account.world.goals.len();
     press(&mut app, &"j".repeat(goals + 5));
     assert_eq!(
         app.workbook.as_ref().unwrap().selected_row(Pane::Goals),
@@ -67,9 +67,12 @@ fn adding_a_goal_saves_and_selects_it() {
     let effects = press(&mut app, "Open 3 plants by 2027, quickly<C-s>");
     assert_eq!(effects, vec![Effect::Save]);
     let wb = app.workbook.as_ref().unwrap();
-    assert_eq!(wb.account.world.goals[0].text, "Open 3 plants by 2027, quickly");
-    assert_eq!(wb.account.world.goals[0].created, noon());
-    assert!(wb.dirty && app.overlay.is_none());
+    assert_eq!(
+        wb.doc.account.world.goals[0].text,
+        "Open 3 plants by 2027, quickly"
+    );
+    assert_eq!(wb.doc.account.world.goals[0].created, noon());
+    assert!(wb.doc.dirty && app.overlay.is_none());
     assert_eq!(wb.current(), Some(0));
 }
 
@@ -80,7 +83,7 @@ fn notes_take_several_lines_and_priority_cycles() {
         &mut app,
         "aCut churn<Tab>first line<Enter>second line<Tab><Tab><Tab><Right><Right><Right><C-s>",
     );
-    let goal = &app.workbook.as_ref().unwrap().account.world.goals[0];
+    let goal = &app.workbook.as_ref().unwrap().doc.account.world.goals[0];
     assert_eq!(goal.notes, "first line\nsecond line");
     assert_eq!(goal.priority, Priority::High);
 }
@@ -89,7 +92,7 @@ fn notes_take_several_lines_and_priority_cycles() {
 fn enter_in_a_one_line_field_moves_to_the_next_field() {
     let mut app = acme_app();
     press(&mut app, "aGrow<Enter>note<C-s>");
-    let goal = &app.workbook.as_ref().unwrap().account.world.goals[0];
+    let goal = &app.workbook.as_ref().unwrap().doc.account.world.goals[0];
     assert_eq!((goal.text.as_str(), goal.notes.as_str()), ("Grow", "note"));
 }
 
@@ -101,7 +104,7 @@ fn an_empty_text_is_refused_in_the_editor() {
         Some(Overlay::Editor(ed)) => assert_eq!(ed.error.as_deref(), Some("Text can't be empty")),
         other => panic!("editor should stay open, got {other:?}"),
     }
-    assert!(app.workbook.as_ref().unwrap().account.world.goals.is_empty());
+    assert!(app.workbook.as_ref().unwrap().doc.account.world.goals.is_empty());
 }
 
 #[test]
@@ -119,7 +122,7 @@ fn esc_asks_before_dropping_typed_text() {
     }
     press(&mut app, "<Esc>y");
     assert!(app.overlay.is_none());
-    assert!(app.workbook.as_ref().unwrap().account.world.goals.is_empty());
+    assert!(app.workbook.as_ref().unwrap().doc.account.world.goals.is_empty());
 }
 
 #[test]
@@ -132,9 +135,9 @@ fn esc_on_an_untouched_editor_closes_without_asking() {
 #[test]
 fn editing_keeps_the_id_and_changes_the_text() {
     let mut app = sample_app();
-    let before = app.workbook.as_ref().unwrap().account.world.threats[1].clone();
+    let before = app.workbook.as_ref().unwrap().doc.account.world.threats[1].clone();
     press(&mut app, "<Tab>j<Enter><C-j>Rewritten threat<C-s>");
-    let after = &app.workbook.as_ref().unwrap().account.world.threats[1];
+    let after = &app.workbook.as_ref().unwrap().doc.account.world.threats[1];
     assert_eq!(after.id, before.id);
     assert_eq!(after.text, "Rewritten threat");
     assert_eq!(after.notes, before.notes);
@@ -143,7 +146,7 @@ fn editing_keeps_the_id_and_changes_the_text() {
 #[test]
 fn delete_undo_redo() {
     let mut app = sample_app();
-    let goals = |app: &callbook::app::App| app.workbook.as_ref().unwrap().account.world.goals.clone();
+    let goals = |app: &callbook::app::App| app.workbook.as_ref().unwrap().doc.account.world.goals.clone();
     let original = goals(&app);
     assert_eq!(press(&mut app, "d"), vec![Effect::Save]);
     assert_eq!(goals(&app)[..], original[1..]);
@@ -159,14 +162,14 @@ fn delete_undo_redo() {
 #[test]
 fn undo_covers_edits_and_moves() {
     let mut app = sample_app();
-    let original = app.workbook.as_ref().unwrap().account.clone();
+    let original = app.workbook.as_ref().unwrap().doc.account.clone();
     press(&mut app, "J");
     let wb = app.workbook.as_ref().unwrap();
-    assert_eq!(wb.account.world.goals[1].id, original.world.goals[0].id);
+    assert_eq!(wb.doc.account.world.goals[1].id, original.world.goals[0].id);
     assert_eq!(wb.current(), Some(1));
     press(&mut app, "aNew goal<C-s><Enter><C-j>Changed<C-s>");
     press(&mut app, "uuu");
-    assert_eq!(app.workbook.as_ref().unwrap().account, original);
+    assert_eq!(app.workbook.as_ref().unwrap().doc.account, original);
 }
 
 #[test]
@@ -188,7 +191,7 @@ fn filter_narrows_every_pane_and_esc_clears_it() {
     assert!(shown > 0 && shown < 10, "{shown}");
     for p in Pane::ALL {
         for i in wb.visible(p) {
-            assert!(wb.account.haystack(p, i).to_lowercase().contains("insurance"));
+            assert!(wb.doc.account.haystack(p, i).to_lowercase().contains("insurance"));
         }
     }
     press(&mut app, "<Enter>");
@@ -196,7 +199,7 @@ fn filter_narrows_every_pane_and_esc_clears_it() {
     assert!(press(&mut app, "J").is_empty(), "no reordering while filtered");
     press(&mut app, "<Esc>");
     let wb = app.workbook.as_ref().unwrap();
-    assert_eq!(wb.visible(Pane::Goals).len(), wb.account.world.goals.len());
+    assert_eq!(wb.visible(Pane::Goals).len(), wb.doc.account.world.goals.len());
 }
 
 #[test]
@@ -255,7 +258,7 @@ fn clicks_focus_a_pane_and_select_a_row() {
     let people = callbook::app::layout::world(body).panes[Pane::People.index()];
     update(&mut app, Action::Click(people.x + 3, people.y + 3));
     let wb = app.workbook.as_ref().unwrap();
-    assert_eq!((wb.pane, wb.selected_row(Pane::People)), (Pane::People, 2));
+    assert_eq!((wb.world.pane, wb.selected_row(Pane::People)), (Pane::People, 2));
     update(&mut app, Action::ScrollDown(people.x + 3, people.y + 3));
     assert_eq!(app.workbook.as_ref().unwrap().selected_row(Pane::People), 3);
 }
@@ -288,7 +291,7 @@ fn the_profile_is_edited_with_i_and_a_blank_name_is_refused() {
         press(&mut app, "<Tab><C-j>Cold-chain freight<C-s>"),
         vec![Effect::Save]
     );
-    let account = &app.workbook.as_ref().unwrap().account;
+    let account = &app.workbook.as_ref().unwrap().doc.account;
     assert_eq!(account.profile.industry, "Cold-chain freight");
     press(&mut app, "i<C-j><C-s>");
     match &app.overlay {
@@ -296,7 +299,7 @@ fn the_profile_is_edited_with_i_and_a_blank_name_is_refused() {
         other => panic!("a blank name must be refused, got {other:?}"),
     }
     assert_eq!(
-        app.workbook.as_ref().unwrap().account.name,
+        app.workbook.as_ref().unwrap().doc.account.name,
         callbook::domain::sample::NAME
     );
 }
@@ -321,7 +324,7 @@ fn pasted_text_goes_whole_into_the_focused_field() {
     press(&mut app, "<Tab>");
     paste(&mut app, "line one\rline two\x1b[31m");
     press(&mut app, "<C-s>");
-    let goal = &app.workbook.as_ref().unwrap().account.world.goals[0];
+    let goal = &app.workbook.as_ref().unwrap().doc.account.world.goals[0];
     assert_eq!(goal.text, "Grow q3 revenue by 20%");
     assert_eq!(
         goal.notes, "line one\nline two\u{fffd}[31m",

@@ -22,7 +22,7 @@ fn harbor() -> App {
 }
 
 fn plan(app: &App) -> &Vec<callbook::domain::plan::Question> {
-    &app.workbook.as_ref().unwrap().account.questions
+    &app.workbook.as_ref().unwrap().doc.account.questions
 }
 
 #[test]
@@ -119,7 +119,9 @@ fn linking_status_and_answer_to_world() {
     press(&mut app, "l");
     assert_eq!(app.scopes(), vec![Scope::Choose]);
     press(&mut app, "j <Enter>");
-    let threat = app.workbook.as_ref().unwrap().account.world.threats[0].id.clone();
+    let threat = app.workbook.as_ref().unwrap().doc.account.world.threats[0]
+        .id
+        .clone();
     assert_eq!(plan(&app)[0].links, vec![threat]);
     press(&mut app, "ss");
     assert_eq!(plan(&app)[0].status, Status::Answered);
@@ -130,8 +132,8 @@ fn linking_status_and_answer_to_world() {
     );
     press(&mut app, "<Enter><Tab>Losing Kroger<C-s>w<Down><Enter>");
     let wb = app.workbook.as_ref().unwrap();
-    assert_eq!(wb.account.world.threats.len(), 2);
-    assert_eq!(wb.account.world.threats[1].their_words, "Losing Kroger");
+    assert_eq!(wb.doc.account.world.threats.len(), 2);
+    assert_eq!(wb.doc.account.world.threats[1].their_words, "Losing Kroger");
     assert_eq!(plan(&app)[0].links.len(), 2);
 }
 

@@ -41,7 +41,7 @@ fn harbor() -> App {
 }
 
 fn turns(app: &App) -> &Vec<Turn> {
-    &app.workbook.as_ref().unwrap().account.turns
+    &app.workbook.as_ref().unwrap().doc.account.turns
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn linking_sets_who_says_it() {
     let t = &turns(&app)[0];
     assert_eq!(
         t.who,
-        Some(app.workbook.as_ref().unwrap().account.people[0].id.clone())
+        Some(app.workbook.as_ref().unwrap().doc.account.people[0].id.clone())
     );
     assert!(t.links.is_empty());
 }
@@ -217,7 +217,7 @@ fn the_filter_narrows_the_turns_and_clicks_select_them() {
     press(&mut app, "/send<Enter>");
     let wb = app.workbook.as_ref().unwrap();
     assert_eq!(wb.visible_turns(), vec![2]);
-    assert_eq!(wb.turn_row, 2, "the selection moves to the first match");
+    assert_eq!(wb.turns.row, 2, "the selection moves to the first match");
     assert!(press(&mut app, "J").is_empty(), "no reordering while filtered");
     press(&mut app, "<Esc>");
     callbook::app::update(&mut app, callbook::app::Action::Resize(80, 24));
@@ -225,7 +225,7 @@ fn the_filter_narrows_the_turns_and_clicks_select_them() {
     let list = callbook::app::layout::rehearse(body).0;
     // Border, header, then rows: the second row is turn 1.
     callbook::app::update(&mut app, callbook::app::Action::Click(list.x + 3, list.y + 3));
-    assert_eq!(app.workbook.as_ref().unwrap().turn_row, 1);
+    assert_eq!(app.workbook.as_ref().unwrap().turns.row, 1);
 }
 
 #[test]
@@ -261,7 +261,7 @@ fn a_pasted_answer_counts_as_the_first_key() {
 fn a_read_only_account_keeps_the_checks_on_screen_instead_of_losing_the_grade() {
     let mut app = harbor();
     press(&mut app, "<Enter>What would change?<C-s>");
-    app.workbook.as_mut().unwrap().read_only = Some(9);
+    app.workbook.as_mut().unwrap().doc.access = callbook::app::Access::NewerSchema(9);
     assert!(press(&mut app, "3").is_empty());
     assert_eq!(app.scopes(), vec![Scope::Grade], "still grading");
     assert!(

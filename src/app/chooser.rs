@@ -1,8 +1,11 @@
 //! The chooser popup: a list to pick one row from (a pane) or tick several (links,
 //! suggested turns), and what each choice does.
 
-use super::workbook::{change, writable};
-use super::{App, Effect, Overlay};
+use super::Overlay;
+use super::document::ChangeKind;
+use super::questions::QuestionsState;
+use super::rehearse::TurnsView;
+use super::workbook::Ctx;
 use crate::domain::plan;
 use crate::domain::text::first_line;
 use crate::domain::turn::Turn;
@@ -69,8 +72,8 @@ pub enum Purpose {
 }
 
 /// Puts a chooser on screen.
-fn show(app: &mut App, chooser: Chooser) {
-    app.overlay = Some(Overlay::Choose(Box::new(chooser)));
+fn show(cx: &mut Ctx, chooser: Chooser) {
+    cx.show(Overlay::Choose(Box::new(chooser)));
 }
 
 /// Every item of the customer's world as chooser rows ("Goals: ..."), with their ids.
@@ -92,59 +95,55 @@ fn world_rows(account: &Account) -> (Vec<String>, Vec<ItemId>) {
 /// Opens a chooser to tick world items, `linked` ticked already; says why when the world
 /// is empty.
 fn choose_items(
-    app: &mut App,
+    cx: &mut Ctx,
     title: String,
     linked: &[ItemId],
     purpose: impl FnOnce(Vec<ItemId>) -> Purpose,
 ) {
-    let Some(wb) = app.workbook.as_ref() else { return };
-    let (rows, ids) = world_rows(&wb.account);
+    let (rows, ids) = world_rows(&cx.doc.account);
     if rows.is_empty() {
-        return app.say("The customer's world is empty: add goals, threats or people first (1)");
+        return cx.say("The customer's world is empty: add goals, threats or people first (1)");
     }
     let checked = ids.iter().map(|id| linked.contains(id)).collect();
-    show(app, Chooser::new(title, rows, checked, purpose(ids)));
+    show(cx, Chooser::new(title, rows, checked, purpose(ids)));
 }
 
 /// `l` on a plan question: tick the world items it serves.
-pub(super) fn choose_links(app: &mut App) {
-    if !writable(app) {
+pub(super) fn choose_links(cx: &mut Ctx, q: &QuestionsState) {
+    if !cx.may(ChangeKind::Content) {
         return;
     }
-    let Some(wb) = app.workbook.as_ref() else { return };
-    let Some(question) = wb.questions.current_question() else {
-        return app.say("Select a question of the plan to link it");
+    let Some(question) = q.current_question() else {
+        return cx.say("Select a question of the plan to link it");
     };
-    let q = &wb.account.questions[question];
+    let q = &cx.doc.account.questions[question];
     let (title, linked) = (format!("Link \"{}\" to", first_line(&q.text)), q.links.clone());
-    choose_items(app, title, &linked, |ids| Purpose::Links { question, ids });
+    choose_items(cx, title, &linked, |ids| Purpose::Links { question, ids });
 }
 
 /// `l` on a turn: tick who says it (a person) and the items it touches.
-pub(super) fn choose_turn_links(app: &mut App) {
-    if !writable(app) {
+pub(super) fn choose_turn_links(cx: &mut Ctx, view: &TurnsView) {
+    if !cx.may(ChangeKind::Content) {
         return;
     }
-    let Some(wb) = app.workbook.as_ref() else { return };
-    let Some(t) = wb.account.turns.get(wb.turn_row) else {
-        return app.say("No turns yet: a writes one, g suggests some");
+    let turn = view.row;
+    let Some(t) = cx.doc.account.turns.get(turn) else {
+        return cx.say("No turns yet: a writes one, g suggests some");
     };
-    let turn = wb.turn_row;
     let mut linked = t.links.clone();
     linked.extend(t.who.clone());
     let title = format!("\"{}\": who says it, what it touches", first_line(&t.line));
-    choose_items(app, title, &linked, |ids| Purpose::TurnLinks { turn, ids });
+    choose_items(cx, title, &linked, |ids| Purpose::TurnLinks { turn, ids });
 }
 
 /// `g` on the turn list: tick suggested turns to add.
-pub(super) fn choose_suggested_turns(app: &mut App) {
-    if !writable(app) {
+pub(super) fn choose_suggested_turns(cx: &mut Ctx) {
+    if !cx.may(ChangeKind::Content) {
         return;
     }
-    let Some(wb) = app.workbook.as_ref() else { return };
-    let suggestions = turns::suggest(&wb.account);
+    let suggestions = turns::suggest(&cx.doc.account);
     if suggestions.is_empty() {
-        return app.say("No more suggestions: every suggested turn is in the list");
+        return cx.say("No more suggestions: every suggested turn is in the list");
     }
     let rows = suggestions
         .iter()
@@ -153,73 +152,69 @@ pub(super) fn choose_suggested_turns(app: &mut App) {
     let checked = vec![false; suggestions.len()];
     let title = "Suggested turns (offered, never added silently)".to_owned();
     show(
-        app,
+        cx,
         Chooser::new(title, rows, checked, Purpose::AddTurns(suggestions)),
     );
 }
 
 /// `w` on an answered question: pick the pane its answer becomes an item of.
-pub(super) fn choose_answer_pane(app: &mut App) {
-    if !writable(app) {
+pub(super) fn choose_answer_pane(cx: &mut Ctx, q: &QuestionsState) {
+    if !cx.may(ChangeKind::Content) {
         return;
     }
-    let Some(wb) = app.workbook.as_ref() else { return };
-    let Some(question) = wb.questions.current_question() else {
+    let Some(question) = q.current_question() else {
         return;
     };
-    if wb.account.questions[question].answer.trim().is_empty() {
-        return app.say("No answer noted yet: Enter edits the question and its answer");
+    if cx.doc.account.questions[question].answer.trim().is_empty() {
+        return cx.say("No answer noted yet: Enter edits the question and its answer");
     }
     let rows = Pane::ALL.iter().map(|p| p.title().to_owned()).collect();
+    let checked = vec![false; Pane::ALL.len()];
+    let title = "The answer becomes an item of".to_owned();
     show(
-        app,
-        Chooser::new(
-            "The answer becomes an item of".into(),
-            rows,
-            vec![false; Pane::ALL.len()],
-            Purpose::AnswerPane { question },
-        ),
+        cx,
+        Chooser::new(title, rows, checked, Purpose::AnswerPane { question }),
     );
 }
 
 /// Enter in a chooser: carry out what it was opened for.
-pub(super) fn chosen(app: &mut App, chooser: Chooser) -> Vec<Effect> {
+pub(super) fn chosen(cx: &mut Ctx, chooser: Chooser) {
     let Chooser {
         checked,
         cursor,
         purpose,
         ..
     } = chooser;
-    match purpose {
-        Purpose::Links { question, ids } => change(app, |wb, now| {
-            let q = wb.account.questions.get_mut(question).ok_or_else(String::new)?;
+    let message = match purpose {
+        Purpose::Links { question, ids } => cx.change(ChangeKind::Content, |account, now| {
+            let q = account.questions.get_mut(question).ok_or_else(String::new)?;
             q.links = ticked(ids, &checked);
-            (q.updated, wb.account.updated) = (now, now);
+            (q.updated, account.updated) = (now, now);
             Ok(linked(q.links.len()))
         }),
         Purpose::AnswerPane { question } => {
             let pane = Pane::ALL[cursor.min(Pane::ALL.len() - 1)];
-            change(app, |wb, now| {
-                plan::answer_to_item(&mut wb.account, question, pane, now).map_err(|e| e.to_string())?;
+            cx.change(ChangeKind::Content, |account, now| {
+                plan::answer_to_item(account, question, pane, now).map_err(|e| e.to_string())?;
                 Ok(format!(
                     "The answer is now an item of {} (1 shows it)",
                     pane.title()
                 ))
             })
         }
-        Purpose::TurnLinks { turn, ids } => change(app, |wb, now| {
+        Purpose::TurnLinks { turn, ids } => cx.change(ChangeKind::Content, |account, now| {
             let ticked = ticked(ids, &checked);
-            let people: Vec<&ItemId> = wb.account.people.iter().map(|p| &p.id).collect();
-            let t = wb.account.turns.get_mut(turn).ok_or_else(String::new)?;
-            t.who = ticked.iter().find(|id| people.contains(id)).cloned();
-            t.links = ticked
-                .into_iter()
-                .filter(|id| Some(id) != t.who.as_ref())
-                .collect();
-            (t.updated, wb.account.updated) = (now, now);
+            let people: Vec<&ItemId> = account.people.iter().map(|p| &p.id).collect();
+            let who = ticked.iter().find(|id| people.contains(id)).cloned();
+            let t = account.turns.get_mut(turn).ok_or_else(String::new)?;
+            t.links = ticked.into_iter().filter(|id| Some(id) != who.as_ref()).collect();
+            (t.who, t.updated, account.updated) = (who, now, now);
             Ok(linked(t.links.len()))
         }),
-        Purpose::AddTurns(suggestions) => add_turns(app, suggestions, &checked, cursor),
+        Purpose::AddTurns(suggestions) => add_turns(cx, suggestions, &checked, cursor),
+    };
+    if let Some(message) = message {
+        cx.say(message);
     }
 }
 
@@ -238,11 +233,11 @@ fn linked(n: usize) -> String {
 
 /// Adds the ticked suggestions as turns, or the highlighted one when none is ticked.
 fn add_turns(
-    app: &mut App,
+    cx: &mut Ctx,
     suggestions: Vec<TurnSuggestion>,
     checked: &[bool],
     cursor: usize,
-) -> Vec<Effect> {
+) -> Option<String> {
     let any = checked.iter().any(|c| *c);
     let picked: Vec<TurnSuggestion> = suggestions
         .into_iter()
@@ -250,13 +245,13 @@ fn add_turns(
         .filter(|(i, _)| if any { checked[*i] } else { *i == cursor })
         .map(|(_, s)| s)
         .collect();
-    change(app, |wb, now| {
+    cx.change(ChangeKind::Content, |account, now| {
         for s in &picked {
             let mut t = Turn::new(&s.line, s.kind, now);
             (t.response, t.who, t.links) = (s.response.clone(), s.who.clone(), s.links.clone());
-            wb.account.turns.push(t);
+            account.turns.push(t);
         }
-        wb.account.updated = now;
+        account.updated = now;
         Ok(format!(
             "Added {} turn{}",
             picked.len(),

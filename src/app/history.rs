@@ -1,7 +1,8 @@
 //! Undo and redo for an open account: a stack of whole-account snapshots. Accounts are
 //! small, so a clone per change is cheap and no edit can escape undo.
 
-use crate::domain::{Account, Pane};
+use super::world::WorldView;
+use crate::domain::Account;
 
 /// How many changes undo reaches back.
 const DEPTH: usize = 200;
@@ -11,10 +12,8 @@ const DEPTH: usize = 200;
 pub struct Snapshot {
     /// The whole account.
     pub account: Account,
-    /// The focused pane.
-    pub pane: Pane,
-    /// The selection per pane.
-    pub selected: [usize; 6],
+    /// Where the user was on the world screen (the focused pane, each pane's selection).
+    pub view: WorldView,
 }
 
 /// The undo and redo stacks.
@@ -62,8 +61,7 @@ mod tests {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
         Snapshot {
             account: Account::new(name, t),
-            pane: Pane::Goals,
-            selected: [0; 6],
+            view: WorldView::default(),
         }
     }
 

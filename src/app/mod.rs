@@ -4,6 +4,7 @@
 
 pub mod action;
 mod chooser;
+pub mod document;
 pub mod editor;
 pub mod history;
 pub mod keymap;
@@ -17,11 +18,13 @@ mod world;
 
 pub use action::{Action, Effect};
 pub use chooser::{Chooser, Purpose};
+pub use document::{Access, ChangeKind, Document};
 pub use keymap::Scope;
 pub use picker::{Picker, PickerEntry};
 pub use questions::{Bank, Focus, QuestionsState};
 pub use update::update;
 pub use workbook::Workbook;
+pub use world::WorldView;
 
 use crate::storage::{Listing, Loaded};
 use chrono::{DateTime, Utc};
@@ -153,6 +156,24 @@ pub struct Status {
     pub error: bool,
 }
 
+impl Status {
+    /// A message.
+    pub fn info(text: impl Into<String>) -> Self {
+        Status {
+            text: text.into(),
+            error: false,
+        }
+    }
+
+    /// An error.
+    pub fn failure(text: impl Into<String>) -> Self {
+        Status {
+            text: text.into(),
+            error: true,
+        }
+    }
+}
+
 impl App {
     /// A new app showing the picker with these files.
     pub fn new(listing: Vec<Listing>, clock: Clock) -> Self {
@@ -196,8 +217,10 @@ impl App {
         let notice = loaded
             .newer_schema
             .map(|n| format!("read-only: written by a newer callbook (schema {n}); changes can't be saved"));
-        let mut wb = Workbook::new(loaded.id, loaded.account, loaded.newer_schema);
-        wb.disk = Some(loaded.fingerprint);
+        let access = loaded.newer_schema.map_or(Access::Edit, Access::NewerSchema);
+        let mut doc = Document::new(loaded.id, loaded.account, access);
+        doc.disk = Some(loaded.fingerprint);
+        let mut wb = Workbook::new(doc);
         let rehearsing = self.rehearsal.is_some();
         if rehearsing {
             // A session moving on to another account's turn: stay in the session.
@@ -224,18 +247,12 @@ impl App {
 
     /// Puts a message in the status line.
     pub fn say(&mut self, text: impl Into<String>) {
-        self.status = Status {
-            text: text.into(),
-            error: false,
-        };
+        self.status = Status::info(text);
     }
 
     /// Puts an error in the status line.
     pub fn fail(&mut self, text: impl Into<String>) {
-        self.status = Status {
-            text: text.into(),
-            error: true,
-        };
+        self.status = Status::failure(text);
     }
 
     /// The scopes whose bindings apply now, most specific first.

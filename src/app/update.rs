@@ -3,9 +3,9 @@
 
 use super::chooser::{self, Chooser};
 use super::editor::{Editor, Target};
-use super::questions;
+use super::workbook::{self, Parts};
 use super::{
-    Action, App, Effect, Filter, Overlay, Question, Screen, layout, picker, rehearse, workbook, world,
+    Action, App, Effect, Filter, Overlay, Question, Screen, layout, picker, questions, rehearse, world,
 };
 use ratatui::layout::Rect;
 
@@ -22,7 +22,12 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     if let Some(overlay) = app.overlay.take() {
-        return overlay_update(app, overlay, action);
+        let (stays, effects) = overlay_update(app, overlay, action);
+        // A handler that opened another popup (a question over the editor) wins.
+        if app.overlay.is_none() {
+            app.overlay = stays;
+        }
+        return effects;
     }
     if let Some(filter) = active_filter(app) {
         match action {
@@ -44,11 +49,27 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(effects) = workbook::update(app, &action) {
         return effects;
     }
-    match screen {
-        Screen::World => world::update(app, action),
-        Screen::Questions => questions::update(app, action),
-        Screen::Rehearse => rehearse::list_update(app, action),
+    match (screen, &action) {
+        (Screen::Rehearse, Action::RehearseOne) => return rehearse::start_selected(app),
+        (Screen::Rehearse, Action::RehearseDue) => return rehearse::start_due(app),
+        _ => {}
     }
+    let Some(Parts {
+        mut cx,
+        world,
+        questions,
+        turns,
+        bank,
+    }) = workbook::parts(app)
+    else {
+        return Vec::new();
+    };
+    match screen {
+        Screen::World => world::update(&mut cx, world, action),
+        Screen::Questions => questions::update(&mut cx, questions, bank, action),
+        Screen::Rehearse => rehearse::list_update(&mut cx, turns, action),
+    }
+    cx.effects
 }
 
 fn active_filter(app: &mut App) -> Option<&mut Filter> {
@@ -79,40 +100,38 @@ fn filter_update(filter: &mut Filter, action: Action) -> bool {
 fn reset_selection(app: &mut App) {
     match &mut app.workbook {
         Some(wb) => {
-            wb.selected = [0; 6];
+            wb.world.selected = [0; 6];
             (wb.questions.plan_row, wb.questions.bank_row) = (0, 0);
-            wb.turn_row = wb.visible_turns().first().copied().unwrap_or(0);
+            wb.turns.row = wb.visible_turns().first().copied().unwrap_or(0);
         }
         None => app.picker.selected = 0,
     }
 }
 
-fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect> {
+/// Handles an action on a popup; returns the popup that stays on screen (itself, changed,
+/// or `None` when it closes) and the effects asked for.
+fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> (Option<Overlay>, Vec<Effect>) {
     match overlay {
         Overlay::Help(scroll) => {
-            app.overlay = match action {
-                Action::Back | Action::Help => None,
-                Action::Down => Some(Overlay::Help(
-                    (scroll + 1).min(layout::help_max_scroll(app.viewport)),
-                )),
-                Action::Up => Some(Overlay::Help(scroll.saturating_sub(1))),
-                _ => Some(Overlay::Help(scroll)),
+            let scroll = match action {
+                Action::Back | Action::Help => return (None, Vec::new()),
+                Action::Down => (scroll + 1).min(layout::help_max_scroll(app.viewport)),
+                Action::Up => scroll.saturating_sub(1),
+                _ => scroll,
             };
-            Vec::new()
+            (Some(Overlay::Help(scroll)), Vec::new())
         }
         Overlay::Editor(editor) => editor_update(app, editor, action),
         Overlay::NewAccount(mut input) => match action {
             Action::Confirm if input.text().trim().is_empty() => {
                 app.fail("The account needs a name");
-                app.overlay = Some(Overlay::NewAccount(input));
-                Vec::new()
+                (Some(Overlay::NewAccount(input)), Vec::new())
             }
-            Action::Confirm => vec![Effect::Create(input.text().trim().to_owned())],
-            Action::Back => Vec::new(),
+            Action::Confirm => (None, vec![Effect::Create(input.text().trim().to_owned())]),
+            Action::Back => (None, Vec::new()),
             other => {
                 input.apply(&other);
-                app.overlay = Some(Overlay::NewAccount(input));
-                Vec::new()
+                (Some(Overlay::NewAccount(input)), Vec::new())
             }
         },
         Overlay::Confirm(question) => confirm_update(app, question, action),
@@ -120,11 +139,17 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> Vec<Effect
     }
 }
 
-fn choose_update(app: &mut App, mut chooser: Box<Chooser>, action: Action) -> Vec<Effect> {
+fn choose_update(app: &mut App, mut chooser: Box<Chooser>, action: Action) -> (Option<Overlay>, Vec<Effect>) {
     let last = chooser.rows.len().saturating_sub(1);
     match action {
-        Action::Back => return Vec::new(),
-        Action::Confirm => return chooser::chosen(app, *chooser),
+        Action::Back => return (None, Vec::new()),
+        Action::Confirm => {
+            let effects = on_workbook(app, |cx, _| {
+                chooser::chosen(cx, *chooser);
+                None
+            });
+            return (None, effects);
+        }
         Action::Up => chooser.cursor = chooser.cursor.saturating_sub(1),
         Action::Down => chooser.cursor = (chooser.cursor + 1).min(last),
         Action::Toggle if chooser.multi() => {
@@ -133,53 +158,84 @@ fn choose_update(app: &mut App, mut chooser: Box<Chooser>, action: Action) -> Ve
         }
         _ => {}
     }
-    app.overlay = Some(Overlay::Choose(chooser));
-    Vec::new()
+    (Some(Overlay::Choose(chooser)), Vec::new())
 }
 
-fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> Vec<Effect> {
+/// Runs `f` on the open workbook's parts and returns the effects it asked for.
+fn on_workbook(app: &mut App, f: impl FnOnce(&mut workbook::Ctx, Views) -> Option<Overlay>) -> Vec<Effect> {
+    on_workbook_keep(app, f).1
+}
+
+/// The screen views a popup's handler may need.
+type Views<'a> = (
+    &'a mut world::WorldView,
+    &'a mut super::QuestionsState,
+    &'a mut rehearse::TurnsView,
+);
+
+/// Like [`on_workbook`], also returning the popup `f` keeps open.
+fn on_workbook_keep(
+    app: &mut App,
+    f: impl FnOnce(&mut workbook::Ctx, Views) -> Option<Overlay>,
+) -> (Option<Overlay>, Vec<Effect>) {
+    let Some(Parts {
+        mut cx,
+        world,
+        questions,
+        turns,
+        ..
+    }) = workbook::parts(app)
+    else {
+        return (None, Vec::new());
+    };
+    let stays = f(&mut cx, (world, questions, turns));
+    (stays, cx.effects)
+}
+
+fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Option<Overlay>, Vec<Effect>) {
     match action {
         Action::Save => {
-            return match editor.target {
-                Target::Entry(pane) => world::save_editor(app, editor, pane),
-                Target::Question => questions::save_editor(app, editor),
-                Target::Turn => rehearse::save_editor(app, editor),
-                Target::Profile => world::save_profile(app, editor),
-            };
+            return on_workbook_keep(app, |cx, (world, questions, turns)| {
+                let stays = match editor.target {
+                    Target::Entry(pane) => world::save_editor(cx, world, editor, pane),
+                    Target::Question => questions::save_editor(cx, questions, editor),
+                    Target::Turn => rehearse::save_editor(cx, turns, editor),
+                    Target::Profile => world::save_profile(cx, editor),
+                };
+                stays.map(Overlay::Editor)
+            });
         }
-        Action::UseRewrite if editor.target == Target::Question => questions::use_rewrite(app, &mut editor),
+        Action::UseRewrite if editor.target == Target::Question => {
+            on_workbook(app, |cx, _| {
+                questions::use_rewrite(cx, &mut editor);
+                None
+            });
+        }
         Action::Back if editor.is_changed() => {
-            app.overlay = Some(Overlay::Confirm(Question::DiscardEdit(editor)));
-            return Vec::new();
+            return (Some(Overlay::Confirm(Question::DiscardEdit(editor))), Vec::new());
         }
-        Action::Back => return Vec::new(),
+        Action::Back => return (None, Vec::new()),
         Action::NextField => editor.next_field(),
         Action::PrevField => editor.prev_field(),
         Action::Input(key) => editor.input(key),
         Action::Paste(text) => editor.paste(&text),
         _ => {}
     }
-    app.overlay = Some(Overlay::Editor(editor));
-    Vec::new()
+    (Some(Overlay::Editor(editor)), Vec::new())
 }
 
-fn confirm_update(app: &mut App, question: Question, action: Action) -> Vec<Effect> {
-    match (action, question) {
+fn confirm_update(app: &mut App, question: Question, action: Action) -> (Option<Overlay>, Vec<Effect>) {
+    let effects = match (action, question) {
         (Action::Confirm, Question::DiscardEdit(_)) => {
             app.say("Changes dropped");
             Vec::new()
         }
-        (Action::Deny, Question::DiscardEdit(editor)) => {
-            app.overlay = Some(Overlay::Editor(editor));
-            Vec::new()
-        }
+        (Action::Deny, Question::DiscardEdit(editor)) => return (Some(Overlay::Editor(editor)), Vec::new()),
         (Action::Confirm, Question::Trash { stem, .. }) => vec![Effect::Trash(stem)],
         (Action::Confirm, Question::LeaveUnsaved { quit: true }) => vec![Effect::Quit],
         (Action::Confirm, Question::LeaveUnsaved { quit: false }) => vec![Effect::Close],
         (Action::Deny, _) => Vec::new(),
-        (_, question) => {
-            app.overlay = Some(Overlay::Confirm(question));
-            Vec::new()
-        }
-    }
+        (_, question) => return (Some(Overlay::Confirm(question)), Vec::new()),
+    };
+    (None, effects)
 }

@@ -1,146 +1,169 @@
 //! Behaviour of the customer's world: panes, selection, add/edit/delete/move.
 
+use super::document::ChangeKind;
 use super::editor::{Editor, Target};
-use super::workbook::{change, save_form, writable};
-use super::{Action, App, Effect, Overlay, Workbook, layout};
-use crate::domain::Pane;
+use super::workbook::Ctx;
+use super::{Action, Filter, Overlay, layout};
 use crate::domain::fields;
 use crate::domain::text::first_line;
+use crate::domain::{Account, Pane};
 
-/// Applies an action on the world screen. Only called while a workbook is open.
-pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(wb) = app.workbook.as_mut() else {
-        return Vec::new();
-    };
+/// Where the user is on the world screen: the focused pane and each pane's selection.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WorldView {
+    /// The focused pane.
+    pub pane: Pane,
+    /// The selected row in each pane, in [`Pane::ALL`] order, as an index into the visible rows.
+    pub selected: [usize; 6],
+}
+
+/// The rows of `pane` the filter lets through, as indices into the pane's list.
+pub fn visible(account: &Account, filter: &Filter, pane: Pane) -> Vec<usize> {
+    let needle = filter.needle();
+    (0..account.len(pane))
+        .filter(|&i| needle.is_empty() || account.haystack(pane, i).to_lowercase().contains(&needle))
+        .collect()
+}
+
+impl WorldView {
+    /// The list index of the selected entry of the focused pane, if any.
+    fn current(&self, cx: &Ctx) -> Option<usize> {
+        let rows = visible(&cx.doc.account, cx.filter, self.pane);
+        rows.get(self.selected[self.pane.index()]).copied()
+    }
+
+    /// Moves the selection of `pane` by `delta` rows, staying inside the list.
+    fn step(&mut self, cx: &Ctx, pane: Pane, delta: isize) {
+        let len = visible(&cx.doc.account, cx.filter, pane).len();
+        let sel = &mut self.selected[pane.index()];
+        *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
+    }
+
+    /// Selects list entry `i` of `pane`, clearing the filter if it hides the entry.
+    fn select(&mut self, cx: &mut Ctx, pane: Pane, i: usize) {
+        if !visible(&cx.doc.account, cx.filter, pane).contains(&i) {
+            *cx.filter = Filter::default();
+        }
+        let rows = visible(&cx.doc.account, cx.filter, pane);
+        (self.pane, self.selected[pane.index()]) = (pane, rows.iter().position(|&v| v == i).unwrap_or(0));
+    }
+}
+
+/// Applies an action on the world screen.
+pub(super) fn update(cx: &mut Ctx, view: &mut WorldView, action: Action) {
     match action {
-        Action::NextPane => wb.pane = wb.pane.next(),
-        Action::PrevPane => wb.pane = wb.pane.prev(),
-        Action::Up => step(wb, wb.pane, -1),
-        Action::Down => step(wb, wb.pane, 1),
-        Action::Top => wb.selected[wb.pane.index()] = 0,
-        Action::Bottom => step(wb, wb.pane, isize::MAX),
-        Action::Click(x, y) => click(app, x, y),
-        Action::ScrollUp(x, y) | Action::ScrollDown(x, y) => scroll(app, x, y, action),
-        Action::Add | Action::Edit => open_editor(app, action == Action::Add),
-        Action::Profile if writable(app) => {
-            let values = app
-                .workbook
-                .as_ref()
-                .map(|wb| fields::profile_values(&wb.account))
-                .unwrap_or_default();
-            app.overlay = Some(Overlay::Editor(Box::new(Editor::new(
+        Action::NextPane => view.pane = view.pane.next(),
+        Action::PrevPane => view.pane = view.pane.prev(),
+        Action::Up => view.step(cx, view.pane, -1),
+        Action::Down => view.step(cx, view.pane, 1),
+        Action::Top => view.selected[view.pane.index()] = 0,
+        Action::Bottom => view.step(cx, view.pane, isize::MAX),
+        Action::Click(x, y) => click(cx, view, x, y),
+        Action::ScrollUp(x, y) => scroll(cx, view, x, y, -1),
+        Action::ScrollDown(x, y) => scroll(cx, view, x, y, 1),
+        Action::Add | Action::Edit => open_editor(cx, view, action == Action::Add),
+        Action::Profile if cx.may(ChangeKind::Content) => {
+            let values = fields::profile_values(&cx.doc.account);
+            cx.show(Overlay::Editor(Box::new(Editor::new(
                 Target::Profile,
                 Some(0),
                 values,
             ))));
         }
-        Action::Delete => return delete(app),
-        Action::MoveUp | Action::MoveDown => return reorder(app, action == Action::MoveUp),
+        Action::Delete => delete(cx, view),
+        Action::MoveUp | Action::MoveDown => reorder(cx, view, action == Action::MoveUp),
         _ => {}
     }
-    Vec::new()
 }
 
-/// Moves the selection of `pane` by `delta` rows, staying inside the list.
-pub(super) fn step(wb: &mut Workbook, pane: Pane, delta: isize) {
-    let len = wb.visible(pane).len();
-    let sel = &mut wb.selected[pane.index()];
-    *sel = sel.saturating_add_signed(delta).min(len.saturating_sub(1));
-}
-
-fn click(app: &mut App, x: u16, y: u16) {
-    let body = layout::frame(app.viewport).body;
-    let Some(wb) = app.workbook.as_mut() else { return };
-    if let Some((pane, row)) = layout::hit_world(body, x, y, &wb.selected) {
-        wb.pane = pane;
-        if let Some(row) = row.filter(|&r| r < wb.visible(pane).len()) {
-            wb.selected[pane.index()] = row;
+fn click(cx: &mut Ctx, view: &mut WorldView, x: u16, y: u16) {
+    let body = layout::frame(cx.viewport).body;
+    if let Some((pane, row)) = layout::hit_world(body, x, y, &view.selected) {
+        view.pane = pane;
+        if let Some(row) = row.filter(|&r| r < visible(&cx.doc.account, cx.filter, pane).len()) {
+            view.selected[pane.index()] = row;
         }
     }
 }
 
-fn scroll(app: &mut App, x: u16, y: u16, action: Action) {
-    let body = layout::frame(app.viewport).body;
-    let Some(wb) = app.workbook.as_mut() else { return };
-    let pane = layout::hit_world(body, x, y, &wb.selected).map_or(wb.pane, |(p, _)| p);
-    step(
-        wb,
-        pane,
-        if matches!(action, Action::ScrollUp(..)) {
-            -1
-        } else {
-            1
-        },
-    );
+fn scroll(cx: &mut Ctx, view: &mut WorldView, x: u16, y: u16, delta: isize) {
+    let body = layout::frame(cx.viewport).body;
+    let pane = layout::hit_world(body, x, y, &view.selected).map_or(view.pane, |(p, _)| p);
+    view.step(cx, pane, delta);
 }
 
-fn open_editor(app: &mut App, new: bool) {
-    if !writable(app) {
+fn open_editor(cx: &mut Ctx, view: &WorldView, new: bool) {
+    if !cx.may(ChangeKind::Content) {
         return;
     }
-    let Some(wb) = app.workbook.as_ref() else { return };
-    let pane = wb.pane;
-    let editor = match (new, wb.current()) {
+    let pane = view.pane;
+    let editor = match (new, view.current(cx)) {
         (true, _) => Editor::new(Target::Entry(pane), None, fields::blank(pane)),
-        (false, Some(i)) => match fields::values(&wb.account, pane, i) {
+        (false, Some(i)) => match fields::values(&cx.doc.account, pane, i) {
             Some(values) => Editor::new(Target::Entry(pane), Some(i), values),
             None => return,
         },
-        (false, None) => return app.say(format!("{} is empty: a adds an entry", pane.title())),
+        (false, None) => return cx.say(format!("{} is empty: a adds an entry", pane.title())),
     };
-    app.overlay = Some(Overlay::Editor(Box::new(editor)));
+    cx.show(Overlay::Editor(Box::new(editor)));
 }
 
 /// Ctrl-s in an entry editor: apply the form to the account, or show why it can't be.
-pub(super) fn save_editor(app: &mut App, editor: Box<Editor>, pane: Pane) -> Vec<Effect> {
-    save_form(app, editor, |wb, editor, now| {
-        let i = fields::apply(&mut wb.account, pane, editor.at, &editor.values(), now)
-            .map_err(|e| e.to_string())?;
-        wb.pane = pane;
-        select(wb, pane, i);
-        let verb = if editor.at.is_some() { "Changed" } else { "Added" };
-        let title = first_line(wb.account.title(pane, i).unwrap_or(""));
-        Ok(format!("{verb} \"{title}\" in {}", pane.title()))
-    })
+pub(super) fn save_editor(
+    cx: &mut Ctx,
+    view: &mut WorldView,
+    editor: Box<Editor>,
+    pane: Pane,
+) -> Option<Box<Editor>> {
+    let verb = if editor.at.is_some() { "Changed" } else { "Added" };
+    let saved = super::editor::save_form(cx, editor, |account, editor, now| {
+        fields::apply(account, pane, editor.at, &editor.values(), now).map_err(|e| e.to_string())
+    });
+    if let Ok(Some(i)) = saved {
+        view.select(cx, pane, i);
+        let title = first_line(cx.doc.account.title(pane, i).unwrap_or(""));
+        cx.say(format!("{verb} \"{title}\" in {}", pane.title()));
+    }
+    saved.err()
 }
 
 /// Ctrl-s in the profile editor.
-pub(super) fn save_profile(app: &mut App, editor: Box<Editor>) -> Vec<Effect> {
-    save_form(app, editor, |wb, editor, now| {
-        fields::apply_profile(&mut wb.account, &editor.values(), now).map_err(|e| e.to_string())?;
-        Ok("Saved the customer's profile".into())
-    })
-}
-
-/// Selects list entry `i` of `pane`, clearing the filter if it hides the entry.
-fn select(wb: &mut Workbook, pane: Pane, i: usize) {
-    if !wb.visible(pane).contains(&i) {
-        wb.filter = Default::default();
+pub(super) fn save_profile(cx: &mut Ctx, editor: Box<Editor>) -> Option<Box<Editor>> {
+    let saved = super::editor::save_form(cx, editor, |account, editor, now| {
+        fields::apply_profile(account, &editor.values(), now).map_err(|e| e.to_string())
+    });
+    if let Ok(Some(())) = saved {
+        cx.say("Saved the customer's profile");
     }
-    let row = wb.visible(pane).iter().position(|&v| v == i).unwrap_or(0);
-    wb.selected[pane.index()] = row;
+    saved.err()
 }
 
-fn delete(app: &mut App) -> Vec<Effect> {
-    change(app, |wb, now| {
-        let i = wb.current().ok_or_else(String::new)?;
-        let pane = wb.pane;
-        let title = first_line(wb.account.title(pane, i).unwrap_or(""));
-        fields::remove(&mut wb.account, pane, i, now);
-        step(wb, pane, 0);
-        Ok(format!("Deleted \"{title}\" (u undoes)"))
-    })
+fn delete(cx: &mut Ctx, view: &mut WorldView) {
+    let (pane, current) = (view.pane, view.current(cx));
+    let deleted = cx.change(ChangeKind::Content, |account, now| {
+        let i = current.ok_or_else(String::new)?;
+        let title = first_line(account.title(pane, i).unwrap_or(""));
+        fields::remove(account, pane, i, now);
+        Ok(title)
+    });
+    if let Some(title) = deleted {
+        view.step(cx, pane, 0);
+        cx.say(format!("Deleted \"{title}\" (u undoes)"));
+    }
 }
 
-fn reorder(app: &mut App, up: bool) -> Vec<Effect> {
-    change(app, |wb, now| {
-        if !wb.filter.needle().is_empty() {
+fn reorder(cx: &mut Ctx, view: &mut WorldView, up: bool) {
+    let (pane, current) = (view.pane, view.current(cx));
+    let filtered = !cx.filter.needle().is_empty();
+    let moved = cx.change(ChangeKind::Content, |account, now| {
+        if filtered {
             return Err("Clear the filter (Esc) to reorder".into());
         }
-        let i = wb.current().ok_or_else(String::new)?;
-        let pane = wb.pane;
-        let j = fields::move_entry(&mut wb.account, pane, i, up, now).ok_or_else(String::new)?;
-        wb.selected[pane.index()] = j;
-        Ok(format!("Moved {}", if up { "up" } else { "down" }))
-    })
+        let i = current.ok_or_else(String::new)?;
+        fields::move_entry(account, pane, i, up, now).ok_or_else(String::new)
+    });
+    if let Some(j) = moved {
+        view.selected[pane.index()] = j;
+        cx.say(format!("Moved {}", if up { "up" } else { "down" }));
+    }
 }

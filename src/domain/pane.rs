@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 
 /// The panes of the world screen, in the order Tab visits them. In files a pane is written
 /// as its CLI name (`goals`, `threats`, `competitors`, `market`, `people`, `why`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Pane {
     /// What they are trying to achieve.
+    #[default]
     #[serde(rename = "goals")]
     Goals,
     /// What could stop them.

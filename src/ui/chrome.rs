@@ -1,7 +1,7 @@
 //! The frame around every screen: title and tabs, status line, key hints.
 
 use super::theme;
-use crate::app::{App, Screen, keymap};
+use crate::app::{Access, App, Screen, keymap};
 use crate::domain::text::first_line;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -16,7 +16,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     ];
     match &app.workbook {
         Some(wb) => {
-            spans.push(Span::styled(first_line(&wb.account.name), theme::heading()));
+            spans.push(Span::styled(first_line(&wb.doc.account.name), theme::heading()));
             spans.push(Span::styled(" │ ", theme::dim()));
             for (n, screen) in Screen::ALL.iter().enumerate() {
                 let style = if *screen == wb.screen {
@@ -61,12 +61,14 @@ fn save_state(app: &App) -> Line<'static> {
             theme::key(),
         ));
     }
-    spans.push(match (wb.read_only, &wb.save_error, wb.dirty, wb.saved_once) {
-        (Some(_), ..) => Span::styled("read-only ", theme::error()),
-        (None, Some(_), ..) => Span::styled("NOT SAVED ", theme::error()),
-        (None, None, true, _) => Span::styled("unsaved ", theme::error()),
-        (None, None, false, true) => Span::styled("saved ", theme::ok()),
-        (None, None, false, false) => Span::styled("", theme::dim()),
+    let doc = &wb.doc;
+    spans.push(match (doc.access, &doc.save_error, doc.dirty, doc.saved_once) {
+        (Access::NewerSchema(_), ..) => Span::styled("read-only ", theme::error()),
+        (_, Some(_), ..) => Span::styled("NOT SAVED ", theme::error()),
+        (_, None, true, _) => Span::styled("unsaved ", theme::error()),
+        (Access::Review, None, false, _) => Span::styled("review ", theme::key()),
+        (_, None, false, true) => Span::styled("saved ", theme::ok()),
+        (_, None, false, false) => Span::styled("", theme::dim()),
     });
     Line::from(spans)
 }

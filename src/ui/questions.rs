@@ -16,7 +16,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 /// Draws the questions screen into `body`; `bank` is the bank the suggestions index.
 pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, bank: &[BankQuestion]) {
     let areas = layout::questions(body);
-    let verdicts = health::verdicts(&wb.account);
+    let verdicts = health::verdicts(&wb.doc.account);
     render_plan(frame, areas.plan, wb, &verdicts);
     render_bank(frame, areas.bank, wb);
     match wb.questions.focus {
@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, bank: &[BankQuestion
     render_health(
         frame,
         areas.health,
-        &health::health_of(&wb.account, bank, &verdicts),
+        &health::health_of(&wb.doc.account, bank, &verdicts),
     );
 }
 
@@ -60,9 +60,9 @@ fn list<'a>(
 fn render_plan(frame: &mut Frame, area: Rect, wb: &Workbook, verdicts: &[Lint]) {
     let q = &wb.questions;
     let focused = q.focus == Focus::Plan;
-    let title = format!(" Plan ({}) ", wb.account.questions.len());
+    let title = format!(" Plan ({}) ", wb.doc.account.questions.len());
     if q.plan_hits.is_empty() {
-        let hint = if wb.account.questions.is_empty() {
+        let hint = if wb.doc.account.questions.is_empty() {
             "No questions yet. Tab goes to the bank, Enter adds one; a writes your own."
         } else {
             "No question matches the filter."
@@ -80,7 +80,7 @@ fn render_plan(frame: &mut Frame, area: Rect, wb: &Workbook, verdicts: &[Lint]) 
 }
 
 fn plan_row(wb: &Workbook, i: usize, verdict: &Lint) -> Line<'static> {
-    let q = &wb.account.questions[i];
+    let q = &wb.doc.account.questions[i];
     let status = match q.status {
         Status::Planned => Span::styled("○ ", theme::dim()),
         Status::Asked => Span::styled("◐ ", theme::quote()),
@@ -90,7 +90,7 @@ fn plan_row(wb: &Workbook, i: usize, verdict: &Lint) -> Line<'static> {
     if verdict.is_concern() {
         spans.push(Span::styled("⚠ ", theme::error()));
     }
-    if plan::first_link(&wb.account, q).is_none() {
+    if plan::first_link(&wb.doc.account, q).is_none() {
         spans.push(Span::styled("∅ ", theme::dim()));
     }
     spans.push(Span::raw(first_line(&q.text)));
@@ -127,12 +127,12 @@ fn plan_detail(frame: &mut Frame, area: Rect, wb: &Workbook, verdicts: &[Lint]) 
         frame.render_widget(Paragraph::new("").block(block), area);
         return;
     };
-    let q = &wb.account.questions[i];
+    let q = &wb.doc.account.questions[i];
     let mut text = Text::from(verdict_line(&verdicts[i], q.kept));
     let links: Vec<String> = q
         .links
         .iter()
-        .filter_map(|id| plan::find_item(&wb.account, id))
+        .filter_map(|id| plan::find_item(&wb.doc.account, id))
         .map(|(pane, t)| format!("{}: {}", pane.title(), first_line(t)))
         .collect();
     text.push_line(match links.is_empty() {

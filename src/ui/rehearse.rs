@@ -26,7 +26,7 @@ pub fn render(frame: &mut Frame, body: Rect, app: &App, wb: &Workbook) {
 
 fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, now: DateTime<Utc>) {
     let (list, detail) = layout::rehearse(body);
-    let turns = &wb.account.turns;
+    let turns = &wb.doc.account.turns;
     let due = turns.iter().filter(|t| t.due() <= now).count();
     let never = turns.iter().filter(|t| t.attempts.is_empty()).count();
     let title = format!(
@@ -58,7 +58,7 @@ fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, now: DateTime<Utc>)
         frame.render_widget(text, list);
         return;
     }
-    let selected = visible.iter().position(|&i| i == wb.turn_row).unwrap_or(0);
+    let selected = visible.iter().position(|&i| i == wb.turns.row).unwrap_or(0);
     let rows: Vec<Row> = visible.iter().map(|&i| turn_row(&turns[i], now)).collect();
     let widths = [5, 0, 5, 5, 10, 6].map(|w| {
         if w == 0 {
@@ -76,7 +76,7 @@ fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, now: DateTime<Utc>)
         .with_offset(layout::list_offset(selected, height))
         .with_selected(Some(selected));
     frame.render_stateful_widget(table, list, &mut state);
-    render_turn_detail(frame, detail, wb, &turns[wb.turn_row.min(turns.len() - 1)]);
+    render_turn_detail(frame, detail, wb, &turns[wb.turns.row.min(turns.len() - 1)]);
 }
 
 fn turn_row(t: &Turn, now: DateTime<Utc>) -> Row<'static> {
@@ -127,7 +127,7 @@ fn render_turn_detail(frame: &mut Frame, area: Rect, wb: &Workbook, t: &Turn) {
     let touches: Vec<String> = t
         .links
         .iter()
-        .filter_map(|id| crate::domain::plan::find_item(&wb.account, id))
+        .filter_map(|id| crate::domain::plan::find_item(&wb.doc.account, id))
         .map(|(_, s)| first_line(s))
         .collect();
     if !touches.is_empty() {
@@ -139,7 +139,7 @@ fn render_turn_detail(frame: &mut Frame, area: Rect, wb: &Workbook, t: &Turn) {
     let next: Vec<String> = t
         .follow_ups
         .iter()
-        .filter_map(|id| wb.account.turns.iter().find(|f| &f.id == id))
+        .filter_map(|id| wb.doc.account.turns.iter().find(|f| &f.id == id))
         .map(|f| format!("“{}”", first_line(&f.line)))
         .collect();
     if !next.is_empty() {
@@ -158,12 +158,12 @@ fn render_turn_detail(frame: &mut Frame, area: Rect, wb: &Workbook, t: &Turn) {
 fn who(wb: &Workbook, t: &Turn) -> String {
     t.who
         .as_ref()
-        .and_then(|id| wb.account.people.iter().find(|p| &p.id == id))
+        .and_then(|id| wb.doc.account.people.iter().find(|p| &p.id == id))
         .map_or("the customer".to_owned(), |p| first_line(&p.name))
 }
 
 fn render_session(frame: &mut Frame, body: Rect, app: &App, wb: &Workbook, session: &Rehearsal) {
-    let Some(turn) = current_turn(app).map(|i| &wb.account.turns[i]) else {
+    let Some(turn) = current_turn(app).map(|i| &wb.doc.account.turns[i]) else {
         return render_done(frame, body, session);
     };
     let [prompt, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(body);

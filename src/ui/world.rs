@@ -21,12 +21,12 @@ pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook) {
 }
 
 fn render_pane(frame: &mut Frame, area: Rect, wb: &Workbook, pane: Pane) {
-    let focused = wb.pane == pane;
+    let focused = wb.world.pane == pane;
     let visible = wb.visible(pane);
-    let count = if visible.len() == wb.account.len(pane) {
+    let count = if visible.len() == wb.doc.account.len(pane) {
         format!("{}", visible.len())
     } else {
-        format!("{}/{}", visible.len(), wb.account.len(pane))
+        format!("{}/{}", visible.len(), wb.doc.account.len(pane))
     };
     let block = Block::bordered()
         .title(format!(" {} ({count}) ", pane.title()))
@@ -36,7 +36,7 @@ fn render_pane(frame: &mut Frame, area: Rect, wb: &Workbook, pane: Pane) {
             theme::unfocused()
         });
     if visible.is_empty() {
-        let hint = if wb.account.len(pane) == 0 {
+        let hint = if wb.doc.account.len(pane) == 0 {
             empty_hint(pane)
         } else {
             "Nothing matches the filter"
@@ -52,7 +52,7 @@ fn render_pane(frame: &mut Frame, area: Rect, wb: &Workbook, pane: Pane) {
     }
     let items: Vec<ListItem> = visible
         .iter()
-        .map(|&i| ListItem::new(row(&wb.account, pane, i)))
+        .map(|&i| ListItem::new(row(&wb.doc.account, pane, i)))
         .collect();
     let selected = wb.selected_row(pane);
     let list = List::new(items).block(block).highlight_style(if focused {
@@ -114,9 +114,9 @@ fn render_detail(frame: &mut Frame, area: Rect, wb: &Workbook) {
         );
         return;
     };
-    let values = fields::values(&wb.account, wb.pane, i).unwrap_or_default();
+    let values = fields::values(&wb.doc.account, wb.world.pane, i).unwrap_or_default();
     let mut text = Text::default();
-    for (field, value) in fields::fields(wb.pane).iter().zip(values) {
+    for (field, value) in fields::fields(wb.world.pane).iter().zip(values) {
         if value.trim().is_empty() {
             continue;
         }

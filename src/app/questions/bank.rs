@@ -1,8 +1,9 @@
 //! The question bank as the app holds it (built-in questions, then the user's own) and the
 //! questions screen's bank actions: saving a plan question to the user's bank, removing one.
 
-use super::described;
-use crate::app::{App, Effect};
+use super::{QuestionsState, described};
+use crate::app::Effect;
+use crate::app::workbook::Ctx;
 use crate::domain::bank::{self, BankFile, BankQuestion, Category};
 use crate::domain::lint::lint;
 use crate::domain::plan;
@@ -67,45 +68,40 @@ impl Bank {
 }
 
 /// `b` on a plan question: it joins the user's own bank, classified by the linter.
-pub(super) fn save_to_bank(app: &mut App) -> Vec<Effect> {
-    let Some(wb) = app.workbook.as_ref() else {
-        return Vec::new();
+pub(in crate::app) fn save_to_bank(cx: &mut Ctx, q: &QuestionsState, bank: &mut Bank) {
+    let account = &cx.doc.account;
+    let Some(question) = q.current_question().map(|i| &account.questions[i]) else {
+        return;
     };
-    let Some(q) = wb.questions.current_question().map(|i| &wb.account.questions[i]) else {
-        return Vec::new();
-    };
-    if app
-        .bank
+    if bank
         .questions
         .iter()
-        .any(|b| b.text.trim().eq_ignore_ascii_case(q.text.trim()))
+        .any(|b| b.text.trim().eq_ignore_ascii_case(question.text.trim()))
     {
-        app.say("That question is in the bank already");
-        return Vec::new();
+        return cx.say("That question is in the bank already");
     }
-    let verdict = lint(&q.text, None);
+    let verdict = lint(&question.text, None);
     if verdict.is_concern() {
-        app.fail(format!(
+        return cx.fail(format!(
             "Not added to the bank: it reads as {}",
             described(verdict.kind)
         ));
-        return Vec::new();
     }
-    let pane = plan::first_link(&wb.account, q).map(|(p, _)| p);
+    let pane = plan::first_link(account, question).map(|(p, _)| p);
     let new = BankQuestion {
         id: format!("u{}", ItemId::generate()),
-        text: q.text.clone(),
+        text: question.text.clone(),
         category: pane.map_or(Category::NextStep, category_of),
         pane,
         spin: verdict.spin.unwrap_or(bank::Spin::Situation),
         open: verdict.open.unwrap_or(true),
         extra: Default::default(),
     };
-    let mut mine = app.bank.mine.questions.clone();
+    let mut mine = bank.mine.questions.clone();
     mine.push(new);
-    app.bank.set_mine(mine);
-    app.say("Added to your bank (bank.json)");
-    vec![Effect::SaveBank]
+    bank.set_mine(mine);
+    cx.say("Added to your bank (bank.json)");
+    cx.effects.push(Effect::SaveBank);
 }
 
 fn category_of(pane: Pane) -> Category {
@@ -120,24 +116,17 @@ fn category_of(pane: Pane) -> Category {
 }
 
 /// `d` on the bank: the user's own questions can be removed; built-in ones can't.
-pub(super) fn delete_mine(app: &mut App) -> Vec<Effect> {
-    let Some(s) = app
-        .workbook
-        .as_ref()
-        .and_then(|wb| wb.questions.current_suggestion())
-    else {
-        return Vec::new();
-    };
-    if !app.bank.is_mine(s.bank) {
-        app.say("Built-in questions can't be deleted; your own (added with b) can");
-        return Vec::new();
+pub(in crate::app) fn delete_mine(cx: &mut Ctx, q: &QuestionsState, bank: &mut Bank) {
+    let Some(s) = q.current_suggestion() else { return };
+    if !bank.is_mine(s.bank) {
+        return cx.say("Built-in questions can't be deleted; your own (added with b) can");
     }
-    let mut mine = app.bank.mine.questions.clone();
-    let removed = mine.remove(s.bank - app.bank.builtin);
-    app.bank.set_mine(mine);
-    app.say(format!(
+    let mut mine = bank.mine.questions.clone();
+    let removed = mine.remove(s.bank - bank.builtin);
+    bank.set_mine(mine);
+    cx.say(format!(
         "Removed \"{}\" from your bank",
         first_line(&removed.text)
     ));
-    vec![Effect::SaveBank]
+    cx.effects.push(Effect::SaveBank);
 }

@@ -6,9 +6,10 @@ mod bank;
 pub use bank::Bank;
 
 use super::chooser;
-use super::editor::{Editor, Target};
-use super::workbook::{change, save_form, writable};
-use super::{Action, App, Effect, Overlay, Screen, layout};
+use super::document::ChangeKind;
+use super::editor::{Editor, Target, save_form};
+use super::workbook::Ctx;
+use super::{Action, App, Overlay, Screen, layout};
 use crate::domain::lint::{Kind, lint};
 use crate::domain::plan::{self, Question};
 use crate::domain::rank::{self, Suggestion};
@@ -66,16 +67,17 @@ pub(super) fn refresh(app: &mut App) {
         return;
     }
     let q = &mut wb.questions;
-    let key = (wb.revision, app.bank.revision);
+    let account = &wb.doc.account;
+    let key = (wb.doc.revision, app.bank.revision);
     if q.ranked != Some(key) {
-        q.suggestions = rank::rank(&app.bank.questions, &wb.account);
+        q.suggestions = rank::rank(&app.bank.questions, account);
         q.index = Some(SearchIndex::new(q.suggestions.iter().map(|s| s.text.as_str())));
         (q.ranked, q.searched) = (Some(key), None);
     }
     let needle = wb.filter.input.text();
     if q.searched.as_deref() != Some(needle.as_str()) {
         q.bank_hits = q.index.as_mut().map(|i| i.search(&needle)).unwrap_or_default();
-        let texts = wb.account.questions.iter().map(|q| q.text.as_str());
+        let texts = account.questions.iter().map(|q| q.text.as_str());
         q.plan_hits = SearchIndex::new(texts).search(&needle);
         q.plan_hits.sort_unstable();
         q.plan_row = q.plan_row.min(q.plan_hits.len().saturating_sub(1));
@@ -85,11 +87,7 @@ pub(super) fn refresh(app: &mut App) {
 }
 
 /// Applies an action on the questions screen.
-pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(wb) = app.workbook.as_mut() else {
-        return Vec::new();
-    };
-    let q = &mut wb.questions;
+pub(super) fn update(cx: &mut Ctx, q: &mut QuestionsState, bank: &mut Bank, action: Action) {
     let focus = q.focus;
     match action {
         Action::NextPane | Action::PrevPane => {
@@ -100,27 +98,24 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             };
         }
         Action::Up | Action::Down | Action::Top | Action::Bottom => step(q, focus, action),
-        Action::Click(x, y) => click(app, x, y),
-        Action::ScrollUp(x, y) | Action::ScrollDown(x, y) => scroll(app, x, y, action),
-        Action::Add => open_editor(app, None),
-        Action::Edit if focus == Focus::Plan => {
-            let current = q.current_question();
-            match current {
-                Some(i) => open_editor(app, Some(i)),
-                None => app.say("The plan is empty: a writes a question, Tab goes to the bank"),
-            }
-        }
-        Action::Edit => return add_suggestion(app),
-        Action::Delete if focus == Focus::Plan => return delete(app),
-        Action::Delete => return bank::delete_mine(app),
-        Action::MoveUp | Action::MoveDown => return reorder(app, action == Action::MoveUp),
-        Action::Link => chooser::choose_links(app),
-        Action::CycleStatus => return cycle_status(app),
-        Action::AnswerToWorld => chooser::choose_answer_pane(app),
-        Action::SaveToBank => return bank::save_to_bank(app),
+        Action::Click(x, y) => click(cx, q, x, y),
+        Action::ScrollUp(x, y) => scroll(cx, q, x, y, Action::Up),
+        Action::ScrollDown(x, y) => scroll(cx, q, x, y, Action::Down),
+        Action::Add => open_editor(cx, q, None),
+        Action::Edit if focus == Focus::Plan => match q.current_question() {
+            Some(i) => open_editor(cx, q, Some(i)),
+            None => cx.say("The plan is empty: a writes a question, Tab goes to the bank"),
+        },
+        Action::Edit => add_suggestion(cx, q, bank),
+        Action::Delete if focus == Focus::Plan => delete(cx, q),
+        Action::Delete => bank::delete_mine(cx, q, bank),
+        Action::MoveUp | Action::MoveDown => reorder(cx, q, action == Action::MoveUp),
+        Action::Link => chooser::choose_links(cx, q),
+        Action::CycleStatus => cycle_status(cx, q),
+        Action::AnswerToWorld => chooser::choose_answer_pane(cx, q),
+        Action::SaveToBank => bank::save_to_bank(cx, q, bank),
         _ => {}
     }
-    Vec::new()
 }
 
 fn step(q: &mut QuestionsState, focus: Focus, action: Action) {
@@ -137,10 +132,8 @@ fn step(q: &mut QuestionsState, focus: Focus, action: Action) {
     };
 }
 
-fn click(app: &mut App, x: u16, y: u16) {
-    let body = layout::frame(app.viewport).body;
-    let Some(wb) = app.workbook.as_mut() else { return };
-    let q = &mut wb.questions;
+fn click(cx: &Ctx, q: &mut QuestionsState, x: u16, y: u16) {
+    let body = layout::frame(cx.viewport).body;
     if let Some((focus, row)) = layout::hit_questions(body, x, y, q.plan_row, q.bank_row) {
         q.focus = focus;
         let (sel, len) = match focus {
@@ -153,48 +146,41 @@ fn click(app: &mut App, x: u16, y: u16) {
     }
 }
 
-fn scroll(app: &mut App, x: u16, y: u16, action: Action) {
-    let body = layout::frame(app.viewport).body;
-    let Some(wb) = app.workbook.as_mut() else { return };
-    let q = &mut wb.questions;
+fn scroll(cx: &Ctx, q: &mut QuestionsState, x: u16, y: u16, direction: Action) {
+    let body = layout::frame(cx.viewport).body;
     let focus = layout::hit_questions(body, x, y, q.plan_row, q.bank_row).map_or(q.focus, |(f, _)| f);
-    step(
-        q,
-        focus,
-        if matches!(action, Action::ScrollUp(..)) {
-            Action::Up
-        } else {
-            Action::Down
-        },
-    );
+    step(q, focus, direction);
 }
 
 /// Opens the question editor on plan question `at`, or on a new one.
-fn open_editor(app: &mut App, at: Option<usize>) {
-    if !writable(app) {
+fn open_editor(cx: &mut Ctx, q: &mut QuestionsState, at: Option<usize>) {
+    if !cx.may(ChangeKind::Content) {
         return;
     }
-    let Some(wb) = app.workbook.as_mut() else { return };
-    wb.questions.focus = Focus::Plan;
-    let account = &wb.account;
+    q.focus = Focus::Plan;
+    let account = &cx.doc.account;
     let question = at.and_then(|i| account.questions.get(i));
     let values = question.map_or_else(plan::blank, Question::values);
     let mut editor = Editor::new(Target::Question, at, values);
     editor.context = question
         .and_then(|q| plan::first_link(account, q))
         .map(|(_, text)| text.to_owned());
-    app.overlay = Some(Overlay::Editor(Box::new(editor)));
+    cx.show(Overlay::Editor(Box::new(editor)));
 }
 
 /// Ctrl-s in the question editor. A question the linter judges an opinion or leading is
-/// kept only deliberately: the first Ctrl-s explains, the second keeps it, marked.
-pub(super) fn save_editor(app: &mut App, mut editor: Box<Editor>) -> Vec<Effect> {
+/// kept only deliberately: the first Ctrl-s explains, the second keeps it, marked. Returns
+/// the editor when it stays open.
+pub(super) fn save_editor(
+    cx: &mut Ctx,
+    q: &mut QuestionsState,
+    mut editor: Box<Editor>,
+) -> Option<Box<Editor>> {
     let values = editor.values();
     let verdict = lint(&values[0], editor.context.as_deref());
-    let was_kept = app
-        .workbook
-        .as_ref()
-        .and_then(|wb| editor.at.and_then(|i| wb.account.questions.get(i)))
+    let was_kept = editor
+        .at
+        .and_then(|i| cx.doc.account.questions.get(i))
         .is_some_and(|q| q.kept && q.text == values[0].trim());
     if verdict.is_concern() && !editor.armed && !was_kept {
         let rule = verdict.flags.first().map_or("", |f| f.rule.explain());
@@ -203,16 +189,17 @@ pub(super) fn save_editor(app: &mut App, mut editor: Box<Editor>) -> Vec<Effect>
             described(verdict.kind)
         ));
         editor.armed = true;
-        app.overlay = Some(Overlay::Editor(editor));
-        return Vec::new();
+        return Some(editor);
     }
-    save_form(app, editor, |wb, editor, now| {
-        let i = plan::apply(&mut wb.account, editor.at, &values, verdict.is_concern(), now)
-            .map_err(|e| e.to_string())?;
-        select_question(wb, i);
-        let verb = if editor.at.is_some() { "Changed" } else { "Added" };
-        Ok(format!("{verb} question \"{}\"", first_line(&values[0])))
-    })
+    let verb = if editor.at.is_some() { "Changed" } else { "Added" };
+    let saved = save_form(cx, editor, |account, editor, now| {
+        plan::apply(account, editor.at, &values, verdict.is_concern(), now).map_err(|e| e.to_string())
+    });
+    if let Ok(Some(i)) = saved {
+        select_question(cx, q, i);
+        cx.say(format!("{verb} question \"{}\"", first_line(&values[0])));
+    }
+    saved.err()
 }
 
 /// The linter's verdict in words, for messages.
@@ -226,80 +213,87 @@ pub(super) fn described(kind: Kind) -> &'static str {
 }
 
 /// Ctrl-g in the question editor: replace the text with the linter's rewrite.
-pub(super) fn use_rewrite(app: &mut App, editor: &mut Editor) {
+pub(super) fn use_rewrite(cx: &mut Ctx, editor: &mut Editor) {
     let text = editor.values().first().cloned().unwrap_or_default();
     match lint(&text, editor.context.as_deref()).suggestion {
         Some(rewrite) => editor.set_text(&rewrite),
-        None => app.say("No rewrite to offer: the linter has no objection"),
+        None => cx.say("No rewrite to offer: the linter has no objection"),
     }
 }
 
 /// Selects plan question `i`, clearing the filter if it hides it.
-fn select_question(wb: &mut super::Workbook, i: usize) {
-    wb.filter = Default::default();
-    wb.questions.searched = None;
-    wb.questions.focus = Focus::Plan;
-    wb.questions.plan_row = i;
+fn select_question(cx: &mut Ctx, q: &mut QuestionsState, i: usize) {
+    *cx.filter = Default::default();
+    (q.searched, q.focus, q.plan_row) = (None, Focus::Plan, i);
 }
 
 /// Enter on the bank: the suggestion joins the plan, linked to the item it serves.
-fn add_suggestion(app: &mut App) -> Vec<Effect> {
-    let bank = &app.bank;
-    let Some(s) = app
-        .workbook
-        .as_ref()
-        .and_then(|wb| wb.questions.current_suggestion())
-    else {
-        return Vec::new();
-    };
-    let (text, links) = (
-        s.text.clone(),
-        s.serves.iter().map(|(_, id)| id.clone()).collect(),
-    );
+fn add_suggestion(cx: &mut Ctx, q: &mut QuestionsState, bank: &Bank) {
+    let Some(s) = q.current_suggestion() else { return };
+    let text = s.text.clone();
+    let links = s.serves.iter().map(|(_, id)| id.clone()).collect();
     let from = bank.questions.get(s.bank).map(|b| b.id.clone());
-    change(app, |wb, now| {
-        wb.account.questions.push(Question::new(&text, links, from, now));
-        wb.account.updated = now;
-        let i = wb.account.questions.len() - 1;
-        wb.questions.plan_row = i;
-        Ok(format!(
+    let added = cx.change(ChangeKind::Content, |account, now| {
+        account.questions.push(Question::new(&text, links, from, now));
+        account.updated = now;
+        Ok(account.questions.len() - 1)
+    });
+    if let Some(i) = added {
+        q.plan_row = i;
+        cx.say(format!(
             "Added to the plan: \"{}\" (Tab goes to the plan)",
             first_line(&text)
-        ))
-    })
+        ));
+    }
 }
 
-fn delete(app: &mut App) -> Vec<Effect> {
-    change(app, |wb, now| {
-        let i = wb.questions.current_question().ok_or_else(String::new)?;
-        let q = wb.account.questions.remove(i);
-        wb.account.updated = now;
-        wb.questions.searched = None;
-        Ok(format!("Deleted question \"{}\" (u undoes)", first_line(&q.text)))
-    })
+fn delete(cx: &mut Ctx, q: &mut QuestionsState) {
+    let current = q.current_question();
+    let deleted = cx.change(ChangeKind::Content, |account, now| {
+        let i = current.ok_or_else(String::new)?;
+        account.updated = now;
+        Ok(account.questions.remove(i))
+    });
+    if let Some(gone) = deleted {
+        q.searched = None;
+        cx.say(format!(
+            "Deleted question \"{}\" (u undoes)",
+            first_line(&gone.text)
+        ));
+    }
 }
 
-fn reorder(app: &mut App, up: bool) -> Vec<Effect> {
-    change(app, |wb, now| {
-        if wb.questions.focus != Focus::Plan {
+fn reorder(cx: &mut Ctx, q: &mut QuestionsState, up: bool) {
+    let (current, on_plan) = (q.current_question(), q.focus == Focus::Plan);
+    let filtered = !cx.filter.needle().is_empty();
+    let moved = cx.change(ChangeKind::Content, |account, now| {
+        if !on_plan {
             return Err(String::new());
         }
-        if !wb.filter.needle().is_empty() {
+        if filtered {
             return Err("Clear the filter (Esc) to reorder".into());
         }
-        let i = wb.questions.current_question().ok_or_else(String::new)?;
-        let j = crate::domain::fields::step(&mut wb.account.questions, i, up).ok_or_else(String::new)?;
-        (wb.account.updated, wb.questions.plan_row, wb.questions.searched) = (now, j, None);
-        Ok(format!("Moved {}", if up { "up" } else { "down" }))
-    })
+        let i = current.ok_or_else(String::new)?;
+        let j = crate::domain::fields::step(&mut account.questions, i, up).ok_or_else(String::new)?;
+        account.updated = now;
+        Ok(j)
+    });
+    if let Some(j) = moved {
+        (q.plan_row, q.searched) = (j, None);
+        cx.say(format!("Moved {}", if up { "up" } else { "down" }));
+    }
 }
 
-fn cycle_status(app: &mut App) -> Vec<Effect> {
-    change(app, |wb, now| {
-        let i = wb.questions.current_question().ok_or_else(String::new)?;
-        let q = &mut wb.account.questions[i];
+fn cycle_status(cx: &mut Ctx, q: &QuestionsState) {
+    let current = q.current_question();
+    let status = cx.change(ChangeKind::Content, |account, now| {
+        let i = current.ok_or_else(String::new)?;
+        let q = &mut account.questions[i];
         q.status = q.status.next();
-        (q.updated, wb.account.updated) = (now, now);
-        Ok(format!("Marked {}", plan::STATUSES[q.status as usize]))
-    })
+        (q.updated, account.updated) = (now, now);
+        Ok(q.status)
+    });
+    if let Some(status) = status {
+        cx.say(format!("Marked {}", plan::STATUSES[status as usize]));
+    }
 }

@@ -2,92 +2,103 @@
 //! a session over one turn or every due one.
 
 use super::start;
-use crate::app::editor::{Editor, Target};
-use crate::app::workbook::{change, save_form, writable};
-use crate::app::{Action, App, Effect, Overlay};
+use crate::app::document::ChangeKind;
+use crate::app::editor::{Editor, Target, save_form};
+use crate::app::workbook::Ctx;
+use crate::app::{Action, App, Effect, Filter, Overlay, chooser, layout};
+use crate::domain::Account;
 use crate::domain::text::first_line;
 use crate::domain::turn::{self, Turn};
 
-/// Handles an action on the turn list of screen 3.
-pub(in crate::app) fn list_update(app: &mut App, action: Action) -> Vec<Effect> {
-    let Some(wb) = app.workbook.as_mut() else {
-        return Vec::new();
-    };
-    let visible = wb.visible_turns();
-    let current = wb.turn_row;
-    let at = visible.iter().position(|&i| i == wb.turn_row).unwrap_or(0);
+/// The turn list's view state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TurnsView {
+    /// The selected turn, as an index into the account's turns.
+    pub row: usize,
+}
+
+/// The turns the filter lets through, as indices into the account's turns.
+pub fn visible_turns(account: &Account, filter: &Filter) -> Vec<usize> {
+    let needle = filter.needle();
+    let turns = &account.turns;
+    (0..turns.len())
+        .filter(|&i| {
+            needle.is_empty()
+                || turns[i].line.to_lowercase().contains(&needle)
+                || turns[i].response.to_lowercase().contains(&needle)
+        })
+        .collect()
+}
+
+/// Handles an action on the turn list of screen 3 (starting a session is the app's: see
+/// [`start_selected`] and [`start_due`]).
+pub(in crate::app) fn list_update(cx: &mut Ctx, view: &mut TurnsView, action: Action) {
+    let visible = visible_turns(&cx.doc.account, cx.filter);
+    let at = visible.iter().position(|&i| i == view.row).unwrap_or(0);
     let last = visible.len().saturating_sub(1);
     let pick = |pos: usize| visible.get(pos).copied().unwrap_or(0);
     match action {
-        Action::Up | Action::ScrollUp(..) => wb.turn_row = pick(at.saturating_sub(1)),
-        Action::Down | Action::ScrollDown(..) => wb.turn_row = pick((at + 1).min(last)),
-        Action::Top => wb.turn_row = pick(0),
-        Action::Bottom => wb.turn_row = pick(last),
-        Action::Click(x, y) => click(app, x, y, &visible),
-        Action::Add => open_editor(app, None),
-        Action::Edit if visible.is_empty() => app.say("No turns here: a writes one, g suggests some"),
-        Action::Edit => open_editor(app, Some(current)),
-        Action::RehearseOne => return rehearse_selected(app),
-        Action::RehearseDue => return start_due(app),
-        Action::Delete => return delete(app),
-        Action::MoveUp | Action::MoveDown => return reorder(app, action == Action::MoveUp),
-        Action::Link => crate::app::chooser::choose_turn_links(app),
-        Action::Suggest => crate::app::chooser::choose_suggested_turns(app),
+        Action::Up | Action::ScrollUp(..) => view.row = pick(at.saturating_sub(1)),
+        Action::Down | Action::ScrollDown(..) => view.row = pick((at + 1).min(last)),
+        Action::Top => view.row = pick(0),
+        Action::Bottom => view.row = pick(last),
+        Action::Click(x, y) => {
+            let list = layout::rehearse(layout::frame(cx.viewport).body).0;
+            if let Some(&i) = layout::hit_table(list, x, y, at).and_then(|row| visible.get(row)) {
+                view.row = i;
+            }
+        }
+        Action::Add => open_editor(cx, None),
+        Action::Edit if visible.is_empty() => cx.say("No turns here: a writes one, g suggests some"),
+        Action::Edit => open_editor(cx, Some(view.row)),
+        Action::Delete => delete(cx, view),
+        Action::MoveUp | Action::MoveDown => reorder(cx, view, action == Action::MoveUp),
+        Action::Link => chooser::choose_turn_links(cx, view),
+        Action::Suggest => chooser::choose_suggested_turns(cx),
         _ => {}
     }
-    Vec::new()
 }
 
-/// A click on a row of the turn list selects that turn.
-fn click(app: &mut App, x: u16, y: u16, visible: &[usize]) {
-    let body = crate::app::layout::frame(app.viewport).body;
-    let Some(wb) = app.workbook.as_mut() else { return };
-    let at = visible.iter().position(|&i| i == wb.turn_row).unwrap_or(0);
-    let list = crate::app::layout::rehearse(body).0;
-    if let Some(&i) = crate::app::layout::hit_table(list, x, y, at).and_then(|row| visible.get(row)) {
-        wb.turn_row = i;
-    }
-}
-
-fn open_editor(app: &mut App, at: Option<usize>) {
-    if !writable(app) {
+fn open_editor(cx: &mut Ctx, at: Option<usize>) {
+    if !cx.may(ChangeKind::Content) {
         return;
     }
-    let Some(wb) = app.workbook.as_ref() else { return };
     let values = at
-        .and_then(|i| wb.account.turns.get(i))
+        .and_then(|i| cx.doc.account.turns.get(i))
         .map_or_else(turn::blank, Turn::values);
-    app.overlay = Some(Overlay::Editor(Box::new(Editor::new(Target::Turn, at, values))));
+    cx.show(Overlay::Editor(Box::new(Editor::new(Target::Turn, at, values))));
 }
 
-/// Ctrl-s in the turn editor.
-pub(in crate::app) fn save_editor(app: &mut App, editor: Box<Editor>) -> Vec<Effect> {
-    save_form(app, editor, |wb, editor, now| {
-        let i = turn::apply(&mut wb.account, editor.at, &editor.values(), now).map_err(|e| e.to_string())?;
-        wb.turn_row = i;
-        Ok(format!(
-            "Saved turn \"{}\"",
-            first_line(&wb.account.turns[i].line)
-        ))
-    })
-}
-
-fn rehearse_selected(app: &mut App) -> Vec<Effect> {
-    if app
-        .workbook
-        .as_ref()
-        .is_some_and(|wb| !wb.visible_turns().contains(&wb.turn_row))
-    {
-        return Vec::new();
+/// Ctrl-s in the turn editor; returns the editor when it stays open.
+pub(in crate::app) fn save_editor(
+    cx: &mut Ctx,
+    view: &mut TurnsView,
+    editor: Box<Editor>,
+) -> Option<Box<Editor>> {
+    let saved = save_form(cx, editor, |account, editor, now| {
+        turn::apply(account, editor.at, &editor.values(), now).map_err(|e| e.to_string())
+    });
+    if let Ok(Some(i)) = saved {
+        view.row = i;
+        let line = first_line(&cx.doc.account.turns[i].line);
+        cx.say(format!("Saved turn \"{line}\""));
     }
+    saved.err()
+}
+
+/// Enter on the turn list: a session over the selected turn.
+pub(in crate::app) fn start_selected(app: &mut App) -> Vec<Effect> {
     let Some(wb) = app.workbook.as_ref() else {
         return Vec::new();
     };
-    let Some(t) = wb.account.turns.get(wb.turn_row) else {
+    if !wb.visible_turns().contains(&wb.turns.row) {
+        return Vec::new();
+    }
+    let Some(t) = wb.doc.account.turns.get(wb.turns.row) else {
         app.say("No turns yet: a writes one, g suggests some");
         return Vec::new();
     };
-    let queue = vec![(wb.id.clone(), t.id.clone())];
+    let queue = vec![(wb.doc.id.clone(), t.id.clone())];
     start(app, queue)
 }
 
@@ -97,36 +108,46 @@ pub fn start_due(app: &mut App) -> Vec<Effect> {
     let Some(wb) = app.workbook.as_ref() else {
         return Vec::new();
     };
-    let mut due: Vec<&Turn> = wb.account.turns.iter().filter(|t| t.due() <= now).collect();
+    let mut due: Vec<&Turn> = wb.doc.account.turns.iter().filter(|t| t.due() <= now).collect();
     due.sort_by_key(|t| t.due());
-    let queue = due.into_iter().map(|t| (wb.id.clone(), t.id.clone())).collect();
+    let queue = due
+        .into_iter()
+        .map(|t| (wb.doc.id.clone(), t.id.clone()))
+        .collect();
     start(app, queue)
 }
 
-fn delete(app: &mut App) -> Vec<Effect> {
-    change(app, |wb, now| {
-        let i = wb.turn_row;
-        if i >= wb.account.turns.len() {
+fn delete(cx: &mut Ctx, view: &mut TurnsView) {
+    let i = view.row;
+    let deleted = cx.change(ChangeKind::Content, |account, now| {
+        if i >= account.turns.len() {
             return Err(String::new());
         }
-        let gone = wb.account.turns.remove(i);
-        for t in &mut wb.account.turns {
+        let gone = account.turns.remove(i);
+        for t in &mut account.turns {
             t.follow_ups.retain(|id| *id != gone.id);
         }
-        wb.account.updated = now;
-        wb.turn_row = i.min(wb.account.turns.len().saturating_sub(1));
-        Ok(format!("Deleted turn \"{}\" (u undoes)", first_line(&gone.line)))
-    })
+        account.updated = now;
+        Ok(gone)
+    });
+    if let Some(gone) = deleted {
+        view.row = i.min(cx.doc.account.turns.len().saturating_sub(1));
+        cx.say(format!("Deleted turn \"{}\" (u undoes)", first_line(&gone.line)));
+    }
 }
 
-fn reorder(app: &mut App, up: bool) -> Vec<Effect> {
-    change(app, |wb, now| {
-        if !wb.filter.needle().is_empty() {
+fn reorder(cx: &mut Ctx, view: &mut TurnsView, up: bool) {
+    let (i, filtered) = (view.row, !cx.filter.needle().is_empty());
+    let moved = cx.change(ChangeKind::Content, |account, now| {
+        if filtered {
             return Err("Clear the filter (Esc) to reorder".into());
         }
-        let j =
-            crate::domain::fields::step(&mut wb.account.turns, wb.turn_row, up).ok_or_else(String::new)?;
-        (wb.turn_row, wb.account.updated) = (j, now);
-        Ok(format!("Moved {}", if up { "up" } else { "down" }))
-    })
+        let j = crate::domain::fields::step(&mut account.turns, i, up).ok_or_else(String::new)?;
+        account.updated = now;
+        Ok(j)
+    });
+    if let Some(j) = moved {
+        view.row = j;
+        cx.say(format!("Moved {}", if up { "up" } else { "down" }));
+    }
 }

@@ -4,15 +4,17 @@
 
 mod list;
 
-pub use list::start_due;
-pub(super) use list::{list_update, save_editor};
+pub use list::{TurnsView, start_due, visible_turns};
+pub(super) use list::{list_update, save_editor, start_selected};
 
+use super::document::ChangeKind;
 use super::editor::{LineInput, TextField};
-use super::workbook::{change, writable};
+use super::workbook;
 use super::{Action, App, Effect};
 use crate::domain::checks::{self, Feedback, Timing};
 use crate::domain::turn::{self, Attempt, Turn, TurnKind};
-use crate::domain::{AccountId, ItemId};
+use crate::domain::{Account, AccountId, ItemId};
+use chrono::{DateTime, Utc};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -79,8 +81,8 @@ impl Rehearsal {
 /// The index of the current session turn in the open account, if it is open.
 pub fn current_turn(app: &App) -> Option<usize> {
     let (account, turn) = app.rehearsal.as_ref()?.current()?;
-    let wb = app.workbook.as_ref().filter(|wb| &wb.id == account)?;
-    wb.account.turns.iter().position(|t| &t.id == turn)
+    let wb = app.workbook.as_ref().filter(|wb| &wb.doc.id == account)?;
+    wb.doc.account.turns.iter().position(|t| &t.id == turn)
 }
 
 /// Starts a session over `queue`; the first turn's account must be open, or is opened.
@@ -117,7 +119,7 @@ fn show_current(app: &mut App) -> Vec<Effect> {
         shown: ticks,
         first_key: None,
     };
-    let open = app.workbook.as_ref().is_none_or(|wb| wb.id != account);
+    let open = app.workbook.as_ref().is_none_or(|wb| wb.doc.id != account);
     let effects = if open {
         vec![Effect::Save, Effect::Open(account)]
     } else {
@@ -135,7 +137,7 @@ pub fn restore_draft(app: &mut App) {
     let draft = app
         .workbook
         .as_ref()
-        .and_then(|wb| wb.account.turns[i].draft.clone());
+        .and_then(|wb| wb.doc.account.turns[i].draft.clone());
     if let (Some(draft), Some(session)) = (draft, app.rehearsal.as_mut())
         && let Phase::Answer { input, .. } = &mut session.phase
     {
@@ -213,7 +215,8 @@ fn submit(app: &mut App) -> Vec<Effect> {
         first_key_secs: first_key.map(secs),
         total_secs: secs(now),
     };
-    let feedback = checks::check(&answer, &wb.account.turns[i], &wb.account, timing);
+    let account = &wb.doc.account;
+    let feedback = checks::check(&answer, &account.turns[i], account, timing);
     session.phase = Phase::Feedback(Box::new(Reviewed {
         answer,
         feedback,
@@ -226,7 +229,12 @@ fn submit(app: &mut App) -> Vec<Effect> {
 /// 1-4 after the checks: record the attempt, schedule the turn, move on.
 fn grade(app: &mut App, n: u8) -> Vec<Effect> {
     // A grade that can't be saved (a file from a newer callbook) leaves the checks on screen.
-    if !writable(app) {
+    let allowed = app
+        .workbook
+        .as_ref()
+        .map(|wb| wb.doc.access.allows(ChangeKind::Content));
+    if let Some(Err(why)) = allowed {
+        app.fail(why);
         return Vec::new();
     }
     let Some(i) = current_turn(app) else {
@@ -252,17 +260,20 @@ fn grade(app: &mut App, n: u8) -> Vec<Effect> {
         grade: n,
         due: now, // `turn::grade` sets it from the schedule
     };
-    let mut effects = change(app, |wb, now| {
-        let due = turn::grade(&mut wb.account, i, attempt, now).ok_or_else(String::new)?;
-        Ok(format!(
+    let mut effects = Vec::new();
+    let due = change(app, &mut effects, |account, now| {
+        turn::grade(account, i, attempt, now).ok_or_else(String::new)
+    });
+    if let Some(due) = due {
+        app.say(format!(
             "Graded {n}; next due {}",
             due.format("%Y-%m-%d %H:%M UTC")
-        ))
-    });
+        ));
+    }
     let (line, follow_ups) = match app.workbook.as_ref() {
         Some(wb) => (
-            wb.account.turns[i].line.clone(),
-            wb.account.turns[i].follow_ups.clone(),
+            wb.doc.account.turns[i].line.clone(),
+            wb.doc.account.turns[i].follow_ups.clone(),
         ),
         None => return effects,
     };
@@ -305,15 +316,20 @@ fn add_flipped(app: &mut App) -> Vec<Effect> {
         app.say("Nothing written; grade this turn 1-4");
         return Vec::new();
     }
-    change(app, |wb, now| {
-        let parent = &wb.account.turns[i];
+    let mut effects = Vec::new();
+    let added = change(app, &mut effects, |account, now| {
+        let parent = &account.turns[i];
         let mut next = Turn::new(&line, TurnKind::Pushback, now);
         (next.who, next.links) = (parent.who.clone(), parent.links.clone());
         let id = next.id.clone();
-        wb.account.turns.push(next);
-        wb.account.turns[i].follow_ups.push(id);
-        Ok("Added as a follow-up turn; now grade this one 1-4".into())
-    })
+        account.turns.push(next);
+        account.turns[i].follow_ups.push(id);
+        Ok(())
+    });
+    if added.is_some() {
+        app.say("Added as a follow-up turn; now grade this one 1-4");
+    }
+    effects
 }
 
 /// Leaving a session: graded turns are saved already; an ungraded answer stays as a draft.
@@ -329,20 +345,36 @@ fn leave(app: &mut App, quit: bool) -> Vec<Effect> {
         .rehearsal
         .as_ref()
         .is_some_and(|s| matches!(s.phase, Phase::Done));
-    let mut effects = match (draft, turn) {
-        (Some(draft), Some(i)) => change(app, |wb, now| {
-            (wb.account.turns[i].draft, wb.account.turns[i].updated) = (Some(draft), now);
-            Ok("Left the session; your answer is kept as a draft".into())
-        }),
-        _ => {
-            app.say(if done { "Session over" } else { "Left the session" });
-            Vec::new()
+    let mut effects = Vec::new();
+    match (draft, turn) {
+        (Some(draft), Some(i)) => {
+            let kept = change(app, &mut effects, |account, now| {
+                (account.turns[i].draft, account.turns[i].updated) = (Some(draft), now);
+                Ok(())
+            });
+            if kept.is_some() {
+                app.say("Left the session; your answer is kept as a draft");
+            }
         }
-    };
+        _ => app.say(if done { "Session over" } else { "Left the session" }),
+    }
     app.rehearsal = None;
     if quit {
         effects.retain(|e| *e != Effect::Save);
         effects.extend([Effect::Save, Effect::Quit]);
     }
     effects
+}
+
+/// Changes the open account from a session, by the same road as every screen: the access
+/// mode decides, undo records, and the save asked for joins `effects`.
+fn change<T>(
+    app: &mut App,
+    effects: &mut Vec<Effect>,
+    f: impl FnOnce(&mut Account, DateTime<Utc>) -> Result<T, String>,
+) -> Option<T> {
+    let mut parts = workbook::parts(app)?;
+    let out = parts.cx.change(ChangeKind::Content, f);
+    effects.append(&mut parts.cx.effects);
+    out
 }
