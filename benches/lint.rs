@@ -1,6 +1,8 @@
 //! Linter benchmarks: 10,000 generated lines of 8 to 25 words, a realistic mix of open and
-//! closed questions, pitches, opinions and notes (issue 3's target: under 50 ms), and one
-//! line of a megabyte. `cargo bench --bench lint` prints the figures.
+//! closed questions, pitches, opinions and notes (issue 3's target: under 50 ms), one line
+//! of a megabyte, and the megabyte lines that are worst for the linter (optimised, each
+//! takes tens of milliseconds; a slip into quadratic time shows here as seconds).
+//! `cargo bench --bench lint` prints the figures.
 
 mod datagen;
 
@@ -76,5 +78,31 @@ fn lint_megabyte(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, lint_lines, lint_megabyte);
+/// The megabyte lines that are worst for the tokenizer, the lexicon and the judge (the same
+/// ones `tests/lint.rs` checks the verdicts of), linted one after another with themselves
+/// as context. Ten samples: each is several megabytes.
+fn lint_adversarial(c: &mut Criterion) {
+    let unit = "You need our seamless platform, right? \"we lose\" 'margin' 🙂 what happens if ";
+    let texts = [
+        unit.repeat(1_000_000 / unit.len() + 1),
+        "a".repeat(1 << 20),
+        "\"'“".repeat(350_000),
+        "? ".repeat(500_000),
+        "if we offer, ".repeat(80_000),
+        "tell me, our ".repeat(80_000),
+        "you need to ".repeat(90_000),
+    ];
+    let mut group = c.benchmark_group("lint adversarial");
+    group.sample_size(10);
+    group.bench_function("7 lines of 1 MB", |b| {
+        b.iter(|| {
+            for text in &texts {
+                black_box(lint(black_box(text), Some(text)));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, lint_lines, lint_megabyte, lint_adversarial);
 criterion_main!(benches);

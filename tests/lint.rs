@@ -10,7 +10,6 @@ use callbook::domain::lint::{Kind, Lint, Rule, lint};
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 /// (label, line).
@@ -655,34 +654,60 @@ fn spans_are_valid_on_any_text() {
     }
 }
 
-/// A megabyte must take well under a second. Optimised, it takes about 25 ms (see `cargo
-/// bench --bench lint`); an unoptimised test build is some twenty times slower and shares
-/// the machine with the other tests, so it gets more room.
-const BUDGET: Duration = if cfg!(debug_assertions) {
-    Duration::from_secs(4)
-} else {
-    Duration::from_secs(1)
-};
-
+/// A megabyte on one line (a pasted document) gets a verdict like any line: its kind, its
+/// flags with spans inside the text and, for a concern, a rewrite of one short question
+/// rather than an echo of the megabyte. The inputs are the worst cases for the tokenizer,
+/// the lexicon and the judge; how long they take is for `cargo bench --bench lint` to
+/// measure, not a test's.
 #[test]
-fn a_megabyte_on_one_line_is_quick() {
+fn a_megabyte_on_one_line_gets_a_verdict() {
     let unit = "You need our seamless platform, right? \"we lose\" 'margin' 🙂 what happens if ";
-    let adversarial = [
-        unit.repeat(1_000_000 / unit.len() + 1),
-        "a".repeat(1 << 20),
-        "\"'“".repeat(350_000),
-        "? ".repeat(500_000),
+    // (text, kind, a rule that must fire, or None for no flags at all).
+    let cases = [
+        (
+            unit.repeat(1_000_000 / unit.len() + 1),
+            Kind::Opinion,
+            Some(Rule::SellerCentric),
+        ),
+        ("a".repeat(1 << 20), Kind::Statement, None),
+        ("\"'“".repeat(350_000), Kind::Statement, None),
+        ("? ".repeat(500_000), Kind::Statement, None),
         // Short clauses that each lead into the next, full of phrases: linear or bust.
-        "if we offer, ".repeat(80_000),
-        "tell me, our ".repeat(80_000),
-        "you need to ".repeat(90_000),
+        (
+            "if we offer, ".repeat(80_000),
+            Kind::Opinion,
+            Some(Rule::SellerCentric),
+        ),
+        (
+            "tell me, our ".repeat(80_000),
+            Kind::Leading,
+            Some(Rule::SellerCentric),
+        ),
+        (
+            "you need to ".repeat(90_000),
+            Kind::Opinion,
+            Some(Rule::Prescription),
+        ),
     ];
-    for text in &adversarial {
-        let start = Instant::now();
+    for (text, kind, rule) in &cases {
         let got = lint(text, Some(text));
-        assert!(start.elapsed() < BUDGET, "{:?}", start.elapsed());
+        let head: String = text.chars().take(30).collect();
+        assert_eq!(got.kind, *kind, "{head:?}…");
         let n = text.chars().count();
-        assert!(got.flags.iter().all(|f| f.span.1 <= n));
+        assert!(
+            got.flags.iter().all(|f| f.span.0 < f.span.1 && f.span.1 <= n),
+            "{head:?}…"
+        );
+        match rule {
+            Some(rule) => assert!(got.flags.iter().any(|f| f.rule == *rule), "{head:?}…: {rule:?}"),
+            None => assert!(got.flags.is_empty(), "{head:?}…: {:?}", &got.flags[..1]),
+        }
+        assert_eq!(got.suggestion.is_some(), got.is_concern(), "{head:?}…");
+        let rewrite = got.suggestion.as_ref().map(|s| s.chars().count());
+        assert!(
+            rewrite.is_none_or(|n| n <= 200),
+            "{head:?}…: {rewrite:?} characters"
+        );
     }
 }
 

@@ -1,13 +1,16 @@
 //! The file format: parsing callbook's JSON files with errors that name file, line and
 //! column, writing them pretty and stable, and writing atomically.
 
-use super::{StoreError, TMP_PREFIX};
+use super::StoreError;
 use crate::domain::bank::{BANK_SCHEMA, BankFile};
 use crate::domain::{Account, SCHEMA};
 use serde::de::DeserializeOwned;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+/// Prefix of the temp files a save writes before renaming them into place.
+pub(super) const TMP_PREFIX: &str = ".callbook-tmp-";
 
 /// The bytes of an account file: pretty JSON, stable field order, final newline.
 pub fn to_json(account: &Account) -> String {

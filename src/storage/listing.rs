@@ -1,0 +1,209 @@
+//! Listing the data folder: a summary of every account file, readable or not, and finding
+//! an account by id or name. What each file says is kept in the cache `.cache/list.json`
+//! (see `cache`), so an unchanged file is not read again.
+
+use super::file::{bad_name, parse};
+use super::{Store, StoreError, cache};
+use crate::domain::{Account, AccountId, Pane};
+use chrono::{DateTime, Utc};
+use std::fs;
+use std::path::Path;
+
+/// A short description of an account, for lists.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// The account's id.
+    pub id: AccountId,
+    /// Its display name.
+    pub name: String,
+    /// When it last changed.
+    pub updated: DateTime<Utc>,
+    /// Entries per pane, in [`Pane::ALL`] order.
+    pub counts: [usize; 6],
+}
+
+impl Summary {
+    /// Summarises an account.
+    pub fn of(id: AccountId, account: &Account) -> Self {
+        Summary {
+            id,
+            name: account.name.clone(),
+            updated: account.updated,
+            counts: Pane::ALL.map(|p| account.len(p)),
+        }
+    }
+}
+
+/// One file found under `accounts/`.
+#[derive(Debug)]
+pub enum Listing {
+    /// A readable account.
+    Ok(Summary),
+    /// A file that could not be read; the error names it.
+    Damaged {
+        /// The file's stem.
+        stem: String,
+        /// Why it can't be read.
+        error: StoreError,
+    },
+}
+
+/// Bumped whenever [`Listed`] changes shape, so an old cache is simply rebuilt.
+const LIST_VERSION: u32 = 1;
+
+/// What the list cache keeps of one account file.
+#[derive(serde::Serialize, serde::Deserialize)]
+enum Listed {
+    /// A readable account's summary.
+    Ok {
+        name: String,
+        updated: DateTime<Utc>,
+        counts: [usize; 6],
+    },
+    /// A file that does not parse, and where.
+    Damaged {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// A file that could not be read at all.
+    Unreadable(String),
+}
+
+impl Listed {
+    fn read(path: &Path) -> Listed {
+        let text = match fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => return Listed::Unreadable(e.to_string()),
+        };
+        match parse(&text, path) {
+            Ok((a, _)) => Listed::Ok {
+                name: a.name.clone(),
+                updated: a.updated,
+                counts: Pane::ALL.map(|p| a.len(p)),
+            },
+            Err(StoreError::Damaged {
+                line,
+                column,
+                message,
+                ..
+            }) => Listed::Damaged {
+                line,
+                column,
+                message,
+            },
+            Err(e) => Listed::Unreadable(e.to_string()),
+        }
+    }
+
+    /// A file that could not be opened may be fixed without changing its size or time
+    /// (`chmod`), so that is never cached.
+    fn cacheable(&self) -> bool {
+        !matches!(self, Listed::Unreadable(_))
+    }
+
+    fn listing(self, store: &Store, stem: String) -> Option<Listing> {
+        let id = AccountId::parse(&stem)?;
+        let path = store.path_of(&id);
+        Some(match self {
+            Listed::Ok {
+                name,
+                updated,
+                counts,
+            } => Listing::Ok(Summary {
+                id,
+                name,
+                updated,
+                counts,
+            }),
+            Listed::Damaged {
+                line,
+                column,
+                message,
+            } => Listing::Damaged {
+                stem,
+                error: StoreError::Damaged {
+                    path,
+                    line,
+                    column,
+                    message,
+                },
+            },
+            Listed::Unreadable(message) => Listing::Damaged {
+                stem,
+                error: StoreError::Io {
+                    path,
+                    source: std::io::Error::other(message),
+                },
+            },
+        })
+    }
+}
+
+impl Store {
+    /// Every account file, readable or not, sorted by name (damaged ones last). What each
+    /// file says is kept in the cache `.cache/list.json`, so an unchanged file is not read
+    /// again: a folder of large accounts lists in a blink after the first time.
+    pub fn list(&self) -> Result<Vec<Listing>, StoreError> {
+        let (ids, bad): (Vec<_>, Vec<_>) = self
+            .account_files()?
+            .into_iter()
+            .partition(|(stem, _)| AccountId::parse(stem).is_some());
+        let entries = cache::refreshed(
+            self,
+            "list.json",
+            LIST_VERSION,
+            ids,
+            Listed::read,
+            Listed::cacheable,
+        );
+        let mut out: Vec<Listing> = entries
+            .into_iter()
+            .filter_map(|(stem, l)| l.listing(self, stem))
+            .collect();
+        out.extend(bad.into_iter().map(|(stem, path)| Listing::Damaged {
+            stem,
+            error: bad_name(path),
+        }));
+        out.sort_by_cached_key(|l| match l {
+            Listing::Ok(s) => (0, s.name.to_lowercase(), s.id.to_string()),
+            Listing::Damaged { stem, .. } => (1, String::new(), stem.clone()),
+        });
+        Ok(out)
+    }
+
+    /// Finds an account by id, by name (any case), or by a unique prefix of its name.
+    pub fn resolve(&self, name: &str) -> Result<AccountId, StoreError> {
+        if let Some(id) = AccountId::parse(name).filter(|id| self.path_of(id).exists()) {
+            return Ok(id);
+        }
+        let wanted = name.trim().to_lowercase();
+        let summaries: Vec<Summary> = self
+            .list()?
+            .into_iter()
+            .filter_map(|l| match l {
+                Listing::Ok(s) => Some(s),
+                Listing::Damaged { .. } => None,
+            })
+            .collect();
+        // Exact names win over prefixes; two accounts with the same name are ambiguous.
+        let mut hits: Vec<&Summary> = summaries
+            .iter()
+            .filter(|s| s.name.to_lowercase() == wanted)
+            .collect();
+        if hits.is_empty() {
+            hits = summaries
+                .iter()
+                .filter(|s| !wanted.is_empty() && s.name.to_lowercase().starts_with(&wanted))
+                .collect();
+        }
+        match hits.as_slice() {
+            [one] => Ok(one.id.clone()),
+            [] => Err(StoreError::NotFound(name.to_owned())),
+            many => Err(StoreError::Ambiguous {
+                name: name.to_owned(),
+                matches: many.iter().map(|s| format!("{} ({})", s.name, s.id)).collect(),
+            }),
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! The data folder itself: opening it, and reading, writing, creating and trashing one
+//! account file. Every write goes through [`write_atomic`], after checking that the file on
+//! disk is still the one that was read.
+
+use super::StoreError;
+use super::file::{TMP_PREFIX, parse, sync_dir, to_json, write_atomic};
+use crate::domain::{Account, AccountId, SCHEMA};
+use chrono::Utc;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// Temp files older than this at start belong to a save that died; younger ones may belong
+/// to another callbook saving right now.
+const TMP_STALE: Duration = Duration::from_secs(10);
+
+/// An account read from disk.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// Its id.
+    pub id: AccountId,
+    /// Its content.
+    pub account: Account,
+    /// `Some(schema)` when written by a newer callbook: show it, never save it.
+    pub newer_schema: Option<u32>,
+    /// A fingerprint of the bytes read, so a later save can tell whether the file changed.
+    pub fingerprint: u64,
+}
+
+/// The data folder.
+#[derive(Clone, Debug)]
+pub struct Store {
+    root: PathBuf,
+    /// Whether caches in `.cache/` are brought up to date on disk (they are always read).
+    pub(super) write_caches: bool,
+}
+
+impl Store {
+    /// The platform's data folder for callbook, when the platform has one.
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "callbook").map(|d| d.data_local_dir().to_owned())
+    }
+
+    /// Opens (creating if needed, mode 0700) the data folder and removes temp files left
+    /// by saves that died.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
+        let store = Store {
+            root: root.into(),
+            write_caches: true,
+        };
+        for dir in [store.root.clone(), store.accounts_dir(), store.trash_dir()] {
+            create_private_dir(&dir)?;
+        }
+        store.clean_temp_files()?;
+        Ok(store)
+    }
+
+    /// This store, reading caches but never writing them: for the command line, whose
+    /// promise is that a failing command writes nothing at all to the data folder.
+    pub fn without_cache_writes(self) -> Self {
+        Store {
+            write_caches: false,
+            ..self
+        }
+    }
+
+    /// The data folder itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where account files live.
+    pub fn accounts_dir(&self) -> PathBuf {
+        self.root.join("accounts")
+    }
+
+    /// Where deleted accounts go.
+    pub fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
+    /// The file of account `id`.
+    pub fn path_of(&self, id: &AccountId) -> PathBuf {
+        self.accounts_dir().join(format!("{id}.json"))
+    }
+
+    /// Reads account `id`.
+    pub fn load(&self, id: &AccountId) -> Result<Loaded, StoreError> {
+        let path = self.path_of(id);
+        let text = fs::read_to_string(&path).map_err(|source| StoreError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let (account, newer_schema) = parse(&text, &path)?;
+        Ok(Loaded {
+            id: id.clone(),
+            account,
+            newer_schema,
+            fingerprint: fingerprint(text.as_bytes()),
+        })
+    }
+
+    /// Writes account `id` atomically: a crash leaves the old file or the new one. The file
+    /// on disk is checked first: if it became unreadable or was rewritten by a newer callbook
+    /// since it was loaded (a `git pull`, another editor), it is left alone and this fails.
+    pub fn save(&self, id: &AccountId, account: &Account) -> Result<(), StoreError> {
+        self.save_checked(id, account, None).map(|_| ())
+    }
+
+    /// [`Store::save`], and when `expected` is given (the fingerprint of what was read or
+    /// last written), also refuses if the file changed on disk since. Returns the
+    /// fingerprint of what it wrote.
+    pub fn save_checked(
+        &self,
+        id: &AccountId,
+        account: &Account,
+        expected: Option<u64>,
+    ) -> Result<u64, StoreError> {
+        let path = self.path_of(id);
+        if account.schema > SCHEMA {
+            return Err(StoreError::ReadOnly {
+                path,
+                schema: account.schema,
+            });
+        }
+        match fs::read_to_string(&path) {
+            Ok(text) => {
+                if let (_, Some(schema)) = parse(&text, &path)? {
+                    return Err(StoreError::ReadOnly { path, schema });
+                }
+                if expected.is_some_and(|e| e != fingerprint(text.as_bytes())) {
+                    return Err(StoreError::Changed { path });
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(StoreError::Io { path, source }),
+        }
+        let bytes = to_json(account);
+        write_atomic(&self.accounts_dir(), &path, bytes.as_bytes())?;
+        Ok(fingerprint(bytes.as_bytes()))
+    }
+
+    /// Saves a new account under a fresh id and returns the id.
+    pub fn create(&self, account: &Account) -> Result<AccountId, StoreError> {
+        let id = loop {
+            let id = AccountId::generate(&account.name);
+            if !self.path_of(&id).exists() {
+                break id;
+            }
+        };
+        self.save(&id, account)?;
+        Ok(id)
+    }
+
+    /// Moves account `id`'s file (damaged or not) into `trash/`; nothing is destroyed.
+    pub fn trash(&self, stem: &str) -> Result<PathBuf, StoreError> {
+        // Stems come from `list`, but never let one reach outside `accounts/`.
+        if stem.is_empty() || stem.starts_with('.') || stem.contains(['/', '\\', '\0']) {
+            return Err(StoreError::NotFound(stem.to_owned()));
+        }
+        let from = self.accounts_dir().join(format!("{stem}.json"));
+        let stamp = Utc::now().format("%Y%m%dT%H%M%S%.3fZ");
+        let to = self.trash_dir().join(format!("{stem}.{stamp}.json"));
+        fs::rename(&from, &to).map_err(|source| StoreError::Io { path: from, source })?;
+        sync_dir(&self.trash_dir())?;
+        sync_dir(&self.accounts_dir())?;
+        Ok(to)
+    }
+
+    /// `(stem, path)` of every `*.json` under `accounts/`, temp files excluded.
+    pub(crate) fn account_files(&self) -> Result<Vec<(String, PathBuf)>, StoreError> {
+        let dir = self.accounts_dir();
+        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut out = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if let Some(stem) = name.strip_suffix(".json").filter(|_| !name.starts_with('.')) {
+                out.push((stem.to_owned(), path));
+            }
+        }
+        Ok(out)
+    }
+
+    fn clean_temp_files(&self) -> Result<(), StoreError> {
+        let dir = self.accounts_dir();
+        let entries = fs::read_dir(&dir).map_err(|source| StoreError::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        for entry in entries.flatten() {
+            let stale = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .map(|t| SystemTime::now().duration_since(t).unwrap_or_default() > TMP_STALE)
+                .unwrap_or(false);
+            if stale && entry.file_name().to_string_lossy().starts_with(TMP_PREFIX) {
+                // A leftover that can't be removed is harmless: it is never read as an account.
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A fingerprint of file bytes, to notice a change on disk (not a security measure).
+fn fingerprint(bytes: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut h = DefaultHasher::new();
+    h.write(bytes);
+    h.finish()
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|source| StoreError::Io {
+        path: dir.to_owned(),
+        source,
+    })
+}
