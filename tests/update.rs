@@ -2,7 +2,7 @@
 
 mod support;
 
-use callbook::app::{Action, Effect, Overlay, PickerEntry, Question, Scope, update};
+use callbook::app::{Action, Effect, Overlay, PickerEntry, Question, Scope, Screen, update};
 use callbook::domain::{Account, Pane, Priority};
 use callbook::storage::Loaded;
 use support::*;
@@ -195,7 +195,10 @@ fn filter_narrows_every_pane_and_esc_clears_it() {
         }
     }
     press(&mut app, "<Enter>");
-    assert_eq!(app.scopes(), vec![Scope::World, Scope::Workbook, Scope::Global]);
+    assert_eq!(
+        app.scopes(),
+        vec![Scope::Screen(Screen::World), Scope::Workbook, Scope::Global]
+    );
     assert!(press(&mut app, "J").is_empty(), "no reordering while filtered");
     press(&mut app, "<Esc>");
     let wb = app.workbook.as_ref().unwrap();

@@ -2,7 +2,7 @@
 
 mod support;
 
-use callbook::app::{App, Effect, Focus, Overlay, Scope};
+use callbook::app::{App, Effect, Focus, Overlay, Scope, Screen};
 use callbook::domain::plan::Status;
 use callbook::domain::{Account, Item, Priority};
 use support::*;
@@ -30,13 +30,13 @@ fn digits_switch_screens_and_the_bank_is_ranked() {
     let mut app = harbor();
     assert_eq!(
         app.scopes(),
-        vec![Scope::Questions, Scope::Workbook, Scope::Global]
+        vec![Scope::Screen(Screen::Questions), Scope::Workbook, Scope::Global]
     );
     let q = &app.workbook.as_ref().unwrap().questions;
     assert!(q.suggestions.len() > 200, "{}", q.suggestions.len());
     assert_eq!(q.bank_hits.len(), q.suggestions.len());
     press(&mut app, "1");
-    assert_eq!(app.scopes()[0], Scope::World);
+    assert_eq!(app.scopes()[0], Scope::Screen(Screen::World));
 }
 
 #[test]

@@ -3,7 +3,7 @@
 mod support;
 
 use callbook::app::rehearse::Phase;
-use callbook::app::{App, Effect, Overlay, Scope};
+use callbook::app::{App, Effect, Overlay, Scope, Screen};
 use callbook::domain::turn::{Outcome, Turn, TurnKind};
 use callbook::domain::{Account, Item};
 use std::time::Duration;
@@ -47,7 +47,7 @@ fn turns(app: &App) -> &Vec<Turn> {
 #[test]
 fn a_session_runs_due_turns_then_follow_ups_and_saves_each_grade() {
     let mut app = harbor();
-    assert_eq!(app.scopes()[0], Scope::Rehearse);
+    assert_eq!(app.scopes()[0], Scope::Screen(Screen::Rehearse));
     assert!(press(&mut app, "r").is_empty());
     assert_eq!(app.scopes(), vec![Scope::Answer]);
     let session = app.rehearsal.as_ref().unwrap();

@@ -1,29 +1,18 @@
 //! The one keymap table. Key lookup, the `?` help overlay and the footer hints all read
 //! [`BINDINGS`], so help can never drift from behaviour.
 
-use super::{Action, App};
+use super::{Action, App, Screen};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
 /// Where a binding applies. A text scope (editor, prompt, filter) sends unbound keys to the
-/// text, and global bindings do not reach it, so `q` and digits type there.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// text, and global bindings do not reach it, so `q` and digits type there. The order of
+/// the variants is the order help lists them in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Scope {
-    /// Everywhere outside text and overlays.
-    Global,
-    /// The account picker.
-    Picker,
-    /// Every screen of an open account.
-    Workbook,
-    /// The customer's world.
-    World,
-    /// The question plan and the bank.
-    Questions,
-    /// A list of choices (links, a pane).
-    Choose,
-    /// The turn list of the rehearse screen.
-    Rehearse,
+    /// A screen of an open account (its list, outside any session).
+    Screen(Screen),
     /// Typing an answer in a rehearsal session.
     Answer,
     /// Reading the checks and grading.
@@ -32,29 +21,44 @@ pub enum Scope {
     Flip,
     /// A finished session's summary.
     Done,
-    /// Typing a filter after `/`.
-    Filter,
+    /// Every screen of an open account.
+    Workbook,
+    /// The account picker.
+    Picker,
+    /// Everywhere outside text and overlays.
+    Global,
     /// The entry editor popup.
     Editor,
     /// A one-line prompt (a new account's name).
     Prompt,
+    /// Typing a filter after `/`.
+    Filter,
     /// A yes/no question.
     Confirm,
+    /// A list of choices (links, a pane).
+    Choose,
     /// The help overlay.
     Help,
 }
 
 impl Scope {
+    /// Every scope, in the order help lists them: each screen in tab order, then the rest.
+    pub fn all() -> impl Iterator<Item = Scope> {
+        use strum::IntoEnumIterator;
+        Scope::iter().flat_map(|scope| match scope {
+            Scope::Screen(_) => Screen::all().map(Scope::Screen).collect::<Vec<_>>(),
+            other => vec![other],
+        })
+    }
+
     /// The heading of this scope's section in help.
-    pub fn title(self) -> &'static str {
-        match self {
+    pub fn title(self) -> String {
+        let title = match self {
+            Scope::Screen(s) => return format!("{} ({})", s.heading(), s.number()),
             Scope::Global => "Everywhere",
             Scope::Picker => "Account picker",
             Scope::Workbook => "Any screen of an account",
-            Scope::World => "The customer's world (1)",
-            Scope::Questions => "Questions (2)",
             Scope::Choose => "Choosing",
-            Scope::Rehearse => "Rehearse (3)",
             Scope::Answer => "Rehearsing: your answer",
             Scope::Grade => "Rehearsing: the checks",
             Scope::Flip => "Rehearsing: their next line",
@@ -64,7 +68,8 @@ impl Scope {
             Scope::Prompt => "Prompt",
             Scope::Confirm => "Question",
             Scope::Help => "Help",
-        }
+        };
+        title.to_owned()
     }
 
     /// True when unbound keys are typed as text in this scope.
@@ -129,48 +134,44 @@ const fn ctrl(scope: Scope, c: char, action: Action, help: &'static str, hint: b
 use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Tab, Up};
 use Scope::*;
 
+/// The screens' scopes, short for the table.
+const WORLD: Scope = Scope::Screen(super::Screen::World);
+const QUESTIONS: Scope = Scope::Screen(super::Screen::Questions);
+const REHEARSE: Scope = Scope::Screen(super::Screen::Rehearse);
+
 /// The only place keys are named.
 pub static BINDINGS: &[Binding] = &[
     bind(Picker, Enter, Action::Edit, "open the account", true),
     bind(Picker, Char('n'), Action::NewAccount, "new account", true),
     bind(Picker, Char('d'), Action::Delete, "move to trash/", true),
-    bind(World, Char('a'), Action::Add, "add", true),
-    bind(World, Char('i'), Action::Profile, "the customer's profile", false),
-    bind(World, Enter, Action::Edit, "edit", true),
-    bind(World, Char('e'), Action::Edit, "edit", false),
-    bind(World, Char('d'), Action::Delete, "delete (u undoes)", true),
-    bind(World, Char('K'), Action::MoveUp, "move up", false),
-    bind(World, Char('J'), Action::MoveDown, "move down", false),
+    bind(WORLD, Char('a'), Action::Add, "add", true),
+    bind(WORLD, Char('i'), Action::Profile, "the customer's profile", false),
+    bind(WORLD, Enter, Action::Edit, "edit", true),
+    bind(WORLD, Char('e'), Action::Edit, "edit", false),
+    bind(WORLD, Char('d'), Action::Delete, "delete (u undoes)", true),
+    bind(WORLD, Char('K'), Action::MoveUp, "move up", false),
+    bind(WORLD, Char('J'), Action::MoveDown, "move down", false),
     bind(
-        Workbook,
-        Char('1'),
-        Action::Screen(1),
-        "the customer's world",
-        false,
-    ),
-    bind(Workbook, Char('2'), Action::Screen(2), "questions", false),
-    bind(Workbook, Char('3'), Action::Screen(3), "rehearse", false),
-    bind(
-        Rehearse,
+        REHEARSE,
         Char('r'),
         Action::RehearseDue,
         "rehearse the due turns",
         true,
     ),
-    bind(Rehearse, Enter, Action::RehearseOne, "rehearse this turn", true),
-    bind(Rehearse, Char('a'), Action::Add, "write a turn", true),
-    bind(Rehearse, Char('g'), Action::Suggest, "suggested turns", true),
-    bind(Rehearse, Char('e'), Action::Edit, "edit", false),
+    bind(REHEARSE, Enter, Action::RehearseOne, "rehearse this turn", true),
+    bind(REHEARSE, Char('a'), Action::Add, "write a turn", true),
+    bind(REHEARSE, Char('g'), Action::Suggest, "suggested turns", true),
+    bind(REHEARSE, Char('e'), Action::Edit, "edit", false),
     bind(
-        Rehearse,
+        REHEARSE,
         Char('l'),
         Action::Link,
         "who says it, what it touches",
         false,
     ),
-    bind(Rehearse, Char('d'), Action::Delete, "delete (u undoes)", false),
-    bind(Rehearse, Char('K'), Action::MoveUp, "move up", false),
-    bind(Rehearse, Char('J'), Action::MoveDown, "move down", false),
+    bind(REHEARSE, Char('d'), Action::Delete, "delete (u undoes)", false),
+    bind(REHEARSE, Char('K'), Action::MoveUp, "move up", false),
+    bind(REHEARSE, Char('J'), Action::MoveDown, "move down", false),
     ctrl(Answer, 's', Action::Save, "submit the answer", true),
     bind(Answer, Esc, Action::Back, "leave (keeps a draft)", true),
     bind(Grade, Char('1'), Action::Grade(1), "again", true),
@@ -193,28 +194,28 @@ pub static BINDINGS: &[Binding] = &[
     bind(Done, Esc, Action::Back, "back to the turns", false),
     bind(Done, Char('q'), Action::Quit, "save and quit", true),
     bind(Done, Char('?'), Action::Help, "help", false),
-    bind(Questions, Char('a'), Action::Add, "write a question", true),
-    bind(Questions, Enter, Action::Edit, "edit / add to plan", true),
-    bind(Questions, Char('e'), Action::Edit, "edit / add to plan", false),
-    bind(Questions, Char('l'), Action::Link, "link to the world", true),
+    bind(QUESTIONS, Char('a'), Action::Add, "write a question", true),
+    bind(QUESTIONS, Enter, Action::Edit, "edit / add to plan", true),
+    bind(QUESTIONS, Char('e'), Action::Edit, "edit / add to plan", false),
+    bind(QUESTIONS, Char('l'), Action::Link, "link to the world", true),
     bind(
-        Questions,
+        QUESTIONS,
         Char('s'),
         Action::CycleStatus,
         "planned/asked/answered",
         true,
     ),
     bind(
-        Questions,
+        QUESTIONS,
         Char('w'),
         Action::AnswerToWorld,
         "answer to a world item",
         false,
     ),
-    bind(Questions, Char('b'), Action::SaveToBank, "save to my bank", false),
-    bind(Questions, Char('d'), Action::Delete, "delete (u undoes)", false),
-    bind(Questions, Char('K'), Action::MoveUp, "move up", false),
-    bind(Questions, Char('J'), Action::MoveDown, "move down", false),
+    bind(QUESTIONS, Char('b'), Action::SaveToBank, "save to my bank", false),
+    bind(QUESTIONS, Char('d'), Action::Delete, "delete (u undoes)", false),
+    bind(QUESTIONS, Char('K'), Action::MoveUp, "move up", false),
+    bind(QUESTIONS, Char('J'), Action::MoveDown, "move down", false),
     bind(Global, Char('?'), Action::Help, "help", true),
     bind(Global, Char('q'), Action::Quit, "save and quit", true),
     ctrl(Global, 'c', Action::Quit, "save and quit", false),
@@ -284,12 +285,28 @@ pub fn action_for(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
+/// Every binding: the table, and one rule for the screens: digit n shows the n-th screen
+/// of the screen table, on any screen of an account.
+pub fn bindings() -> impl Iterator<Item = Binding> {
+    let screens = Screen::all().filter_map(|s| {
+        let digit = char::from_digit(u32::from(s.number()), 10)?;
+        Some(bind(
+            Workbook,
+            Char(digit),
+            Action::Screen(s.number()),
+            s.name(),
+            false,
+        ))
+    });
+    BINDINGS.iter().cloned().chain(screens)
+}
+
 /// The action a key asks for where the user is.
 pub fn action_for_key(app: &App, key: KeyEvent) -> Option<Action> {
     let scopes = app.scopes();
     for &scope in &scopes {
-        if let Some(b) = BINDINGS.iter().find(|b| b.scope == scope && matches(b.key, key)) {
-            return Some(b.action.clone());
+        if let Some(b) = bindings().find(|b| b.scope == scope && matches(b.key, key)) {
+            return Some(b.action);
         }
     }
     scopes
@@ -339,41 +356,21 @@ pub fn hint_line(scope: Scope, skip: &[Action]) -> String {
 
 /// The bindings of `scope` that `keep` lets through, keys of the same action and words
 /// joined with `/`.
-fn grouped(scope: Scope, keep: impl Fn(&Binding) -> bool) -> Vec<(String, &'static str, &'static Action)> {
-    let mut rows: Vec<(String, &'static str, &'static Action)> = Vec::new();
-    for b in BINDINGS.iter().filter(|b| b.scope == scope && keep(b)) {
-        match rows.iter_mut().find(|r| r.2 == &b.action && r.1 == b.help) {
+fn grouped(scope: Scope, keep: impl Fn(&Binding) -> bool) -> Vec<(String, &'static str, Action)> {
+    let mut rows: Vec<(String, &'static str, Action)> = Vec::new();
+    for b in bindings().filter(|b| b.scope == scope && keep(b)) {
+        match rows.iter_mut().find(|r| r.2 == b.action && r.1 == b.help) {
             Some(row) => row.0 = format!("{}/{}", row.0, key_label(b.key)),
-            None => rows.push((key_label(b.key), b.help, &b.action)),
+            None => rows.push((key_label(b.key), b.help, b.action)),
         }
     }
     rows
 }
 
-/// Every scope, in the order help lists them after the ones that apply now.
-pub const ALL_SCOPES: [Scope; 16] = [
-    Scope::World,
-    Scope::Questions,
-    Scope::Rehearse,
-    Scope::Answer,
-    Scope::Grade,
-    Scope::Flip,
-    Scope::Done,
-    Scope::Workbook,
-    Scope::Picker,
-    Scope::Global,
-    Scope::Editor,
-    Scope::Prompt,
-    Scope::Filter,
-    Scope::Confirm,
-    Scope::Choose,
-    Scope::Help,
-];
-
 /// Lines the help overlay's text takes: per scope a heading, its rows and a blank line,
 /// then one line about the mouse.
 pub fn help_height() -> u16 {
-    let rows: usize = ALL_SCOPES.iter().map(|&s| help_rows(s, false).len() + 2).sum();
+    let rows: usize = Scope::all().map(|s| help_rows(s, false).len() + 2).sum();
     u16::try_from(rows + 1).unwrap_or(u16::MAX)
 }
 

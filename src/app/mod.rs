@@ -12,6 +12,7 @@ pub mod layout;
 mod picker;
 mod questions;
 pub mod rehearse;
+mod screen;
 mod update;
 mod workbook;
 mod world;
@@ -22,6 +23,7 @@ pub use document::{Access, ChangeKind, Document};
 pub use keymap::Scope;
 pub use picker::{Picker, PickerEntry};
 pub use questions::{Bank, Focus, QuestionsState};
+pub use screen::Screen;
 pub use update::update;
 pub use workbook::Workbook;
 pub use world::WorldView;
@@ -55,46 +57,6 @@ pub struct App {
     pub rehearsal: Option<rehearse::Rehearsal>,
     /// Monotonic time, for timing answers.
     pub ticks: rehearse::Ticks,
-}
-
-/// The screens of a workbook, in tab order; digits switch between them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Screen {
-    /// 1: the customer's world.
-    #[default]
-    World,
-    /// 2: the question plan beside the bank.
-    Questions,
-    /// 3: the anticipated turns, and rehearsing them.
-    Rehearse,
-}
-
-impl Screen {
-    /// Every screen, in tab order.
-    pub const ALL: [Screen; 3] = [Screen::World, Screen::Questions, Screen::Rehearse];
-
-    /// The screen a digit names (1-based).
-    pub fn from_number(n: u8) -> Option<Screen> {
-        Screen::ALL.get(usize::from(n).checked_sub(1)?).copied()
-    }
-
-    /// What to tell the user on arriving at the screen.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Screen::World => "Tab moves between panes, a adds, i shows their profile, ? every key",
-            Screen::Questions => "Tab switches between plan and bank; Enter on the bank adds to the plan",
-            Screen::Rehearse => "r rehearses the due turns, Enter the selected one; g suggests turns",
-        }
-    }
-
-    /// The tab's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Screen::World => "Their world",
-            Screen::Questions => "Questions",
-            Screen::Rehearse => "Rehearse",
-        }
-    }
 }
 
 /// A list filter typed after `/`.
@@ -286,13 +248,7 @@ impl App {
     /// The scopes of the screen itself, ignoring popups and filters.
     pub fn screen_scopes(&self) -> Vec<Scope> {
         match &self.workbook {
-            Some(wb) if wb.screen == Screen::Questions => {
-                vec![Scope::Questions, Scope::Workbook, Scope::Global]
-            }
-            Some(wb) if wb.screen == Screen::Rehearse => {
-                vec![Scope::Rehearse, Scope::Workbook, Scope::Global]
-            }
-            Some(_) => vec![Scope::World, Scope::Workbook, Scope::Global],
+            Some(wb) => vec![Scope::Screen(wb.screen), Scope::Workbook, Scope::Global],
             None => vec![Scope::Picker, Scope::Global],
         }
     }

@@ -18,13 +18,14 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
         Some(wb) => {
             spans.push(Span::styled(first_line(&wb.doc.account.name), theme::heading()));
             spans.push(Span::styled(" │ ", theme::dim()));
-            for (n, screen) in Screen::ALL.iter().enumerate() {
-                let style = if *screen == wb.screen {
+            for screen in Screen::all() {
+                let style = if screen == wb.screen {
                     theme::selected()
                 } else {
                     theme::dim()
                 };
-                spans.push(Span::styled(format!(" {} {} ", n + 1, screen.title()), style));
+                let tab = format!(" {} {} ", screen.number(), screen.title());
+                spans.push(Span::styled(tab, style));
             }
         }
         None => spans.push(Span::styled("Accounts", theme::heading())),

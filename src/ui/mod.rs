@@ -25,11 +25,11 @@ pub fn render(frame: &mut Frame, app: &App) {
     let regions = layout::frame(area);
     chrome::header(frame, regions.header, app);
     match &app.workbook {
-        Some(wb) if wb.screen == Screen::Questions => {
-            questions::render(frame, regions.body, wb, &app.bank.questions)
-        }
-        Some(wb) if wb.screen == Screen::Rehearse => rehearse::render(frame, regions.body, app, wb),
-        Some(wb) => world::render(frame, regions.body, wb),
+        Some(wb) => match wb.screen {
+            Screen::World => world::render(frame, regions.body, wb),
+            Screen::Questions => questions::render(frame, regions.body, wb, &app.bank.questions),
+            Screen::Rehearse => rehearse::render(frame, regions.body, app, wb),
+        },
         None => picker::render(frame, regions.body, &app.picker),
     }
     chrome::status(frame, regions.status, app);

@@ -72,9 +72,10 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let behind = app.screen_scopes();
     let order = behind
         .iter()
-        .chain(keymap::ALL_SCOPES.iter().filter(|s| !behind.contains(s)));
+        .copied()
+        .chain(Scope::all().filter(|s| !behind.contains(s)));
     let mut text = Text::default();
-    for &scope in order {
+    for scope in order {
         text.push_line(Span::styled(scope.title(), theme::heading()));
         for (key, words) in keymap::help_rows(scope, false) {
             text.push_line(Line::from(vec![

@@ -1,0 +1,88 @@
+//! The screen table: the screens of a workbook, in tab order. Tab titles, digit keys (the
+//! n-th screen is digit n), help headings, hints and dispatch all come from here, so a new
+//! screen is one variant, and the compiler's exhaustive matches name everything it needs.
+
+use strum::{EnumIter, IntoEnumIterator};
+
+/// The screens of a workbook, in tab order; digits switch between them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter)]
+pub enum Screen {
+    /// 1: the customer's world.
+    #[default]
+    World,
+    /// 2: the question plan beside the bank.
+    Questions,
+    /// 3: the anticipated turns, and rehearsing them.
+    Rehearse,
+}
+
+impl Screen {
+    /// Every screen, in tab order.
+    pub fn all() -> impl Iterator<Item = Screen> {
+        Screen::iter()
+    }
+
+    /// The screen's number, the digit that shows it (1-based, in tab order).
+    pub fn number(self) -> u8 {
+        let at = Screen::all().position(|s| s == self).unwrap_or(0);
+        u8::try_from(at + 1).unwrap_or(u8::MAX)
+    }
+
+    /// The screen a digit names (1-based).
+    pub fn from_number(n: u8) -> Option<Screen> {
+        Screen::all().nth(usize::from(n).checked_sub(1)?)
+    }
+
+    /// What to tell the user on arriving at the screen.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Screen::World => "Tab moves between panes, a adds, i shows their profile, ? every key",
+            Screen::Questions => "Tab switches between plan and bank; Enter on the bank adds to the plan",
+            Screen::Rehearse => "r rehearses the due turns, Enter the selected one; g suggests turns",
+        }
+    }
+
+    /// The tab's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::World => "Their world",
+            Screen::Questions => "Questions",
+            Screen::Rehearse => "Rehearse",
+        }
+    }
+
+    /// What the screen's digit does, in help ("the customer's world").
+    pub fn name(self) -> &'static str {
+        match self {
+            Screen::World => "the customer's world",
+            Screen::Questions => "questions",
+            Screen::Rehearse => "rehearse",
+        }
+    }
+
+    /// The heading of the screen's section in help (its number follows).
+    pub fn heading(self) -> &'static str {
+        match self {
+            Screen::World => "The customer's world",
+            Screen::Questions => "Questions",
+            Screen::Rehearse => "Rehearse",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_tab_order_both_ways() {
+        let all: Vec<Screen> = Screen::all().collect();
+        assert_eq!(all.first(), Some(&Screen::World));
+        for (i, s) in all.iter().enumerate() {
+            assert_eq!(usize::from(s.number()), i + 1);
+            assert_eq!(Screen::from_number(s.number()), Some(*s));
+        }
+        assert_eq!(Screen::from_number(0), None);
+        assert_eq!(Screen::from_number(u8::try_from(all.len() + 1).unwrap()), None);
+    }
+}
