@@ -1,7 +1,7 @@
 //! Carries out the [`Effect`]s that `update` returns: the only place the app's behaviour
 //! touches the data folder. No terminal here either, so tests drive it with a temp folder.
 
-use crate::app::{App, Effect};
+use crate::app::{Action, App, Effect, Scope};
 use crate::domain::{Account, sample};
 use crate::storage::{Store, StoreError};
 
@@ -42,10 +42,17 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             Effect::Quit => return Flow::Quit,
         };
         if let Err(e) = result {
+            let remedy = match e {
+                StoreError::Changed { .. } => format!(
+                    ". {} and open the account again to see the new version",
+                    app.key(Scope::Workbook, Action::Back)
+                ),
+                _ => String::new(),
+            };
             app.fail(if saving {
-                format!("Not saved: {e}")
+                format!("Not saved: {e}{remedy}")
             } else {
-                e.to_string()
+                format!("{e}{remedy}")
             });
             if let (true, Some(quit)) = (saving, leaving) {
                 app.ask_leave_unsaved(quit);

@@ -4,7 +4,7 @@
 
 mod support;
 
-use callbook::app::keymap::{BINDINGS, Binding};
+use callbook::app::keymap::Binding;
 use callbook::app::{Access, App, Effect, Overlay, update};
 use ratatui::crossterm::event::KeyEvent;
 use support::*;
@@ -48,7 +48,7 @@ fn walk(access: Access, setup: &str) -> usize {
     assert!(app.overlay.is_none(), "{setup:?} left a popup open");
     let scopes = app.scopes();
     let mut tried = 0;
-    for b in BINDINGS.iter().filter(|b| scopes.contains(&b.scope)) {
+    for b in app.keys.bindings().iter().filter(|b| scopes.contains(&b.scope)) {
         let (changed, _) = try_binding(access, setup, b);
         assert!(
             !changed,
@@ -86,11 +86,13 @@ fn the_same_walk_in_edit_mode_does_change_the_account() {
     let changed = PLACES
         .iter()
         .flat_map(|place| {
-            let scopes = opened(Access::Edit, place).scopes();
-            BINDINGS
-                .iter()
+            let app = opened(Access::Edit, place);
+            let scopes = app.scopes();
+            let bindings: Vec<Binding> = app.keys.bindings().to_vec();
+            bindings
+                .into_iter()
                 .filter(move |b| scopes.contains(&b.scope))
-                .map(move |b| try_binding(Access::Edit, place, b).0)
+                .map(move |b| try_binding(Access::Edit, place, &b).0)
         })
         .filter(|changed| *changed)
         .count();

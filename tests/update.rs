@@ -337,7 +337,8 @@ fn pasted_text_goes_whole_into_the_focused_field() {
 
 #[test]
 fn popups_say_their_keys_from_the_keymap_table() {
-    use callbook::app::keymap::{Scope, hint_line};
+    let keys = callbook::app::Keymap::default();
+    let hint_line = |scope, skip: &[Action]| keys.hint_line(scope, skip);
     let all = hint_line(Scope::Choose, &[]);
     let single = hint_line(Scope::Choose, &[Action::Toggle]);
     assert!(all.starts_with("Space ") && all.contains(" · Enter "), "{all}");

@@ -1,11 +1,11 @@
 //! The chooser popup: a list to pick one row from (a pane) or tick several (links,
 //! suggested turns), and what each choice does.
 
-use super::Overlay;
 use super::document::ChangeKind;
 use super::questions::QuestionsState;
 use super::rehearse::TurnsView;
 use super::workbook::Ctx;
+use super::{Action, Overlay, Scope, Screen};
 use crate::domain::plan;
 use crate::domain::text::first_line;
 use crate::domain::turn::Turn;
@@ -102,7 +102,10 @@ fn choose_items(
 ) {
     let (rows, ids) = world_rows(&cx.doc.account);
     if rows.is_empty() {
-        return cx.say("The customer's world is empty: add goals, threats or people first (1)");
+        let world = cx.key(Scope::Workbook, Action::Screen(Screen::World.number()));
+        return cx.say(format!(
+            "The customer's world is empty: add goals, threats or people first ({world})"
+        ));
     }
     let checked = ids.iter().map(|id| linked.contains(id)).collect();
     show(cx, Chooser::new(title, rows, checked, purpose(ids)));
@@ -128,7 +131,7 @@ pub(super) fn choose_turn_links(cx: &mut Ctx, view: &TurnsView) {
     }
     let turn = view.row;
     let Some(t) = cx.doc.account.turns.get(turn) else {
-        return cx.say("No turns yet: a writes one, g suggests some");
+        return cx.say(super::rehearse::no_turns(cx.keys));
     };
     let mut linked = t.links.clone();
     linked.extend(t.who.clone());
@@ -166,7 +169,10 @@ pub(super) fn choose_answer_pane(cx: &mut Ctx, q: &QuestionsState) {
         return;
     };
     if cx.doc.account.questions[question].answer.trim().is_empty() {
-        return cx.say("No answer noted yet: Enter edits the question and its answer");
+        let edit = cx.key(Scope::Screen(Screen::Questions), Action::Edit);
+        return cx.say(format!(
+            "No answer noted yet: {edit} edits the question and its answer"
+        ));
     }
     let rows = Pane::ALL.iter().map(|p| p.title().to_owned()).collect();
     let checked = vec![false; Pane::ALL.len()];
@@ -194,10 +200,11 @@ pub(super) fn chosen(cx: &mut Ctx, chooser: Chooser) {
         }),
         Purpose::AnswerPane { question } => {
             let pane = Pane::ALL[cursor.min(Pane::ALL.len() - 1)];
+            let world = cx.key(Scope::Workbook, Action::Screen(Screen::World.number()));
             cx.change(ChangeKind::Content, |account, now| {
                 plan::answer_to_item(account, question, pane, now).map_err(|e| e.to_string())?;
                 Ok(format!(
-                    "The answer is now an item of {} (1 shows it)",
+                    "The answer is now an item of {} ({world} shows it)",
                     pane.title()
                 ))
             })

@@ -4,10 +4,12 @@
 
 use super::Action;
 use super::document::ChangeKind;
+use super::keymap::fixed;
 use super::workbook::Ctx;
 use crate::domain::Account;
 use crate::domain::Pane;
 use crate::domain::fields::{self, Field, FieldKind};
+use crate::domain::lint::{Lint, lint};
 use crate::domain::plan;
 use crate::domain::text::clean;
 use chrono::{DateTime, Utc};
@@ -61,7 +63,7 @@ impl TextField {
     /// Types a key into the box; true when the text changed. A one-line box ignores
     /// Enter and other keys that would add a line.
     pub fn input(&mut self, key: KeyEvent) -> bool {
-        let newline = key.code == KeyCode::Enter
+        let newline = key.code == fixed::NEW_LINE.code
             || (key.code == KeyCode::Char('m') && key.modifiers.contains(KeyModifiers::CONTROL));
         if newline && !self.multiline {
             return false;
@@ -166,6 +168,9 @@ pub struct Editor {
     pub context: Option<String>,
     /// For questions: the linter objected and the rep was told; the next save keeps it.
     pub armed: bool,
+    /// For questions: the text last judged and the linter's verdict on it, kept up to date
+    /// by [`Editor::refresh`] after every action, so views only read it.
+    verdict: Option<(String, Lint)>,
 }
 
 impl Editor {
@@ -195,7 +200,25 @@ impl Editor {
             error: None,
             context: None,
             armed: false,
+            verdict: None,
         }
+    }
+
+    /// Judges the question as typed, when its text changed since it was last judged.
+    pub fn refresh(&mut self) {
+        if self.target != Target::Question {
+            return;
+        }
+        let text = self.values().swap_remove(0);
+        if self.verdict.as_ref().is_none_or(|(judged, _)| *judged != text) {
+            let verdict = lint(&text, self.context.as_deref());
+            self.verdict = Some((text, verdict));
+        }
+    }
+
+    /// For questions: the linter's verdict on the text as typed.
+    pub fn verdict(&self) -> Option<&Lint> {
+        self.verdict.as_ref().map(|(_, v)| v)
     }
 
     /// The form's values, in field order.
@@ -236,13 +259,13 @@ impl Editor {
                     _ => 1,
                 };
                 match key.code {
-                    KeyCode::Right | KeyCode::Char(' ') => *i = (*i + 1) % n,
-                    KeyCode::Left => *i = (*i + n - 1) % n,
-                    KeyCode::Enter => self.next_field(),
+                    c if c == fixed::NEXT_CHOICE.code || c == KeyCode::Char(' ') => *i = (*i + 1) % n,
+                    c if c == fixed::PREV_CHOICE.code => *i = (*i + n - 1) % n,
+                    c if c == fixed::NEW_LINE.code => self.next_field(),
                     _ => {}
                 }
             }
-            FieldValue::Text(t) if key.code == KeyCode::Enter && !t.is_multiline() => self.next_field(),
+            FieldValue::Text(t) if key.code == fixed::NEW_LINE.code && !t.is_multiline() => self.next_field(),
             FieldValue::Text(t) => {
                 if t.input(key) {
                     self.armed = false;

@@ -79,10 +79,10 @@ pub fn help_box_height(viewport: Rect) -> u16 {
     viewport.height.saturating_sub(4)
 }
 
-/// How far the help text can scroll before its end would leave the box.
-pub fn help_max_scroll(viewport: Rect) -> u16 {
+/// How far the help text of `keys` can scroll before its end would leave the box.
+pub fn help_max_scroll(viewport: Rect, keys: &super::Keymap) -> u16 {
     let visible = help_box_height(viewport).saturating_sub(2);
-    super::keymap::help_height().saturating_sub(visible)
+    keys.help_height().saturating_sub(visible)
 }
 
 /// The questions screen: the plan beside the bank, and below them the selected question's

@@ -20,7 +20,7 @@ mod world;
 pub use action::{Action, Effect};
 pub use chooser::{Chooser, Purpose};
 pub use document::{Access, ChangeKind, Document};
-pub use keymap::Scope;
+pub use keymap::{Keymap, Scope};
 pub use picker::{Picker, PickerEntry};
 pub use questions::{Bank, Focus, QuestionsState};
 pub use screen::Screen;
@@ -57,6 +57,8 @@ pub struct App {
     pub rehearsal: Option<rehearse::Rehearsal>,
     /// Monotonic time, for timing answers.
     pub ticks: rehearse::Ticks,
+    /// The keys in force; every message that names a key asks it.
+    pub keys: Keymap,
 }
 
 /// A list filter typed after `/`.
@@ -149,6 +151,7 @@ impl App {
             bank: Bank::default(),
             rehearsal: None,
             ticks: rehearse::since_start,
+            keys: Keymap::default(),
         };
         app.set_listing(listing);
         app
@@ -197,7 +200,7 @@ impl App {
             Some(text) => self.status = Status { text, error: true },
             // In a session the status keeps what the last grade said.
             None if rehearsing => {}
-            None => self.say(Screen::World.hint()),
+            None => self.say(Screen::World.hint(&self.keys)),
         }
     }
 
@@ -251,6 +254,11 @@ impl App {
             Some(wb) => vec![Scope::Screen(wb.screen), Scope::Workbook, Scope::Global],
             None => vec![Scope::Picker, Scope::Global],
         }
+    }
+
+    /// The key that does `action` in `scope`, for a message that names it.
+    pub fn key(&self, scope: Scope, action: Action) -> String {
+        self.keys.key(scope, &action)
     }
 
     /// The time now, from the app's clock.

@@ -1,7 +1,7 @@
 //! The account picker: its state and its behaviour (move, filter, open, create, trash).
 
 use super::editor::LineInput;
-use super::{Action, App, Effect, Filter, Overlay, Question, layout};
+use super::{Action, App, Effect, Filter, Overlay, Question, Scope, layout};
 use crate::storage::Summary;
 
 /// One row of the account picker.
@@ -75,7 +75,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::Quit => return vec![Effect::Quit],
         Action::Undo | Action::Redo | Action::Add | Action::MoveUp | Action::MoveDown => {
-            app.say("Open an account first (Enter), or create one (n)");
+            let (open, new) = (
+                app.key(Scope::Picker, Action::Edit),
+                app.key(Scope::Picker, Action::NewAccount),
+            );
+            app.say(format!("Open an account first ({open}), or create one ({new})"));
         }
         _ => {}
     }

@@ -2,6 +2,7 @@
 //! n-th screen is digit n), help headings, hints and dispatch all come from here, so a new
 //! screen is one variant, and the compiler's exhaustive matches name everything it needs.
 
+use super::{Action, Keymap, Scope};
 use strum::{EnumIter, IntoEnumIterator};
 
 /// The screens of a workbook, in tab order; digits switch between them.
@@ -33,12 +34,28 @@ impl Screen {
         Screen::all().nth(usize::from(n).checked_sub(1)?)
     }
 
-    /// What to tell the user on arriving at the screen.
-    pub fn hint(self) -> &'static str {
+    /// What to tell the user on arriving at the screen, naming keys from `keys`.
+    pub fn hint(self, keys: &Keymap) -> String {
+        let key = |action| keys.key(Scope::Screen(self), &action);
         match self {
-            Screen::World => "Tab moves between panes, a adds, i shows their profile, ? every key",
-            Screen::Questions => "Tab switches between plan and bank; Enter on the bank adds to the plan",
-            Screen::Rehearse => "r rehearses the due turns, Enter the selected one; g suggests turns",
+            Screen::World => format!(
+                "{} moves between panes, {} adds, {} shows their profile, {} every key",
+                key(Action::NextPane),
+                key(Action::Add),
+                key(Action::Profile),
+                key(Action::Help)
+            ),
+            Screen::Questions => format!(
+                "{} switches between plan and bank; {} on the bank adds to the plan",
+                key(Action::NextPane),
+                key(Action::Edit)
+            ),
+            Screen::Rehearse => format!(
+                "{} rehearses the due turns, {} the selected one; {} suggests turns",
+                key(Action::RehearseDue),
+                key(Action::RehearseOne),
+                key(Action::Suggest)
+            ),
         }
     }
 

@@ -13,6 +13,9 @@ use ratatui::layout::Rect;
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let effects = dispatch(app, action);
     questions::refresh(app);
+    if let Some(Overlay::Editor(editor)) = &mut app.overlay {
+        editor.refresh();
+    }
     effects
 }
 
@@ -115,7 +118,7 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> (Option<Ov
         Overlay::Help(scroll) => {
             let scroll = match action {
                 Action::Back | Action::Help => return (None, Vec::new()),
-                Action::Down => (scroll + 1).min(layout::help_max_scroll(app.viewport)),
+                Action::Down => (scroll + 1).min(layout::help_max_scroll(app.viewport, &app.keys)),
                 Action::Up => scroll.saturating_sub(1),
                 _ => scroll,
             };

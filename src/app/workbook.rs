@@ -7,7 +7,7 @@ use super::history::Snapshot;
 use super::questions::QuestionsState;
 use super::rehearse::TurnsView;
 use super::world::{self, WorldView};
-use super::{Action, App, Bank, Effect, Filter, Overlay, Screen, Status};
+use super::{Action, App, Bank, Effect, Filter, Keymap, Overlay, Scope, Screen, Status};
 use crate::domain::{Account, Pane};
 use chrono::{DateTime, Utc};
 use ratatui::layout::Rect;
@@ -90,6 +90,8 @@ pub(super) struct Ctx<'a> {
     pub now: DateTime<Utc>,
     /// The terminal's size, for hit-testing clicks.
     pub viewport: Rect,
+    /// The keys in force, for messages that name one.
+    pub keys: &'a Keymap,
     /// Where the user was on the world screen, recorded with a change so undo returns there.
     mark: WorldView,
     /// What the loop must carry out after this action.
@@ -97,6 +99,11 @@ pub(super) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The key that does `action` in `scope`, for a message that names it.
+    pub fn key(&self, scope: Scope, action: Action) -> String {
+        self.keys.key(scope, &action)
+    }
+
     /// Puts a message in the status line.
     pub fn say(&mut self, text: impl Into<String>) {
         *self.status = Status::info(text);
@@ -182,6 +189,7 @@ pub(super) fn parts(app: &mut App) -> Option<Parts<'_>> {
             overlay: &mut app.overlay,
             now,
             viewport: app.viewport,
+            keys: &app.keys,
             mark,
             effects: Vec::new(),
         },
@@ -204,7 +212,7 @@ pub(super) fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         Action::Screen(n) => match Screen::from_number(*n) {
             Some(screen) if screen != wb.screen => {
                 wb.screen = screen;
-                app.say(screen.hint());
+                app.say(screen.hint(&app.keys));
             }
             Some(_) => {}
             None => app.say(format!("There is no screen {n}")),

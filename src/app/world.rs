@@ -3,10 +3,13 @@
 use super::document::ChangeKind;
 use super::editor::{Editor, Target};
 use super::workbook::Ctx;
-use super::{Action, Filter, Overlay, layout};
+use super::{Action, Filter, Overlay, Scope, Screen, layout};
 use crate::domain::fields;
 use crate::domain::text::first_line;
 use crate::domain::{Account, Pane};
+
+/// The world screen's scope, where its messages look keys up.
+const WORLD: Scope = Scope::Screen(Screen::World);
 
 /// Where the user is on the world screen: the focused pane and each pane's selection.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -103,7 +106,10 @@ fn open_editor(cx: &mut Ctx, view: &WorldView, new: bool) {
             Some(values) => Editor::new(Target::Entry(pane), Some(i), values),
             None => return,
         },
-        (false, None) => return cx.say(format!("{} is empty: a adds an entry", pane.title())),
+        (false, None) => {
+            let add = cx.key(WORLD, Action::Add);
+            return cx.say(format!("{} is empty: {add} adds an entry", pane.title()));
+        }
     };
     cx.show(Overlay::Editor(Box::new(editor)));
 }
@@ -148,16 +154,18 @@ fn delete(cx: &mut Ctx, view: &mut WorldView) {
     });
     if let Some(title) = deleted {
         view.step(cx, pane, 0);
-        cx.say(format!("Deleted \"{title}\" (u undoes)"));
+        let undo = cx.key(WORLD, Action::Undo);
+        cx.say(format!("Deleted \"{title}\" ({undo} undoes)"));
     }
 }
 
 fn reorder(cx: &mut Ctx, view: &mut WorldView, up: bool) {
     let (pane, current) = (view.pane, view.current(cx));
     let filtered = !cx.filter.needle().is_empty();
+    let clear = cx.key(WORLD, Action::Back);
     let moved = cx.change(ChangeKind::Content, |account, now| {
         if filtered {
-            return Err("Clear the filter (Esc) to reorder".into());
+            return Err(format!("Clear the filter ({clear}) to reorder"));
         }
         let i = current.ok_or_else(String::new)?;
         fields::move_entry(account, pane, i, up, now).ok_or_else(String::new)

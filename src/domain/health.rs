@@ -158,7 +158,7 @@ impl Health {
         }
         if self.orphans > 0 {
             w.push(format!(
-                "{} question{} serve nothing in their world (l links)",
+                "{} question{} serve nothing in their world",
                 self.orphans,
                 plural(self.orphans)
             ));

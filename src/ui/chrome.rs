@@ -1,7 +1,7 @@
 //! The frame around every screen: title and tabs, status line, key hints.
 
 use super::theme;
-use crate::app::{Access, App, Screen, keymap};
+use crate::app::{Access, App, Screen};
 use crate::domain::text::first_line;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -78,7 +78,7 @@ fn save_state(app: &App) -> Line<'static> {
 pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
     let mut spans = vec![Span::raw(" ")];
     for scope in app.scopes() {
-        for (key, help) in keymap::help_rows(scope, true) {
+        for (key, help) in app.keys.help_rows(scope, true) {
             spans.push(Span::styled(key, theme::key()));
             spans.push(Span::styled(format!(" {help}  "), theme::dim()));
         }

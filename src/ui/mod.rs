@@ -9,7 +9,7 @@ mod rehearse;
 pub mod theme;
 mod world;
 
-use crate::app::{App, Screen, layout};
+use crate::app::{Action, App, Scope, Screen, layout};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
@@ -19,18 +19,18 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub fn render(frame: &mut Frame, app: &App) {
     let area = frame.area();
     if !layout::fits(area) {
-        too_small(frame, area);
+        too_small(frame, area, app);
         return;
     }
     let regions = layout::frame(area);
     chrome::header(frame, regions.header, app);
     match &app.workbook {
         Some(wb) => match wb.screen {
-            Screen::World => world::render(frame, regions.body, wb),
-            Screen::Questions => questions::render(frame, regions.body, wb, &app.bank.questions),
+            Screen::World => world::render(frame, regions.body, wb, &app.keys),
+            Screen::Questions => questions::render(frame, regions.body, wb, app),
             Screen::Rehearse => rehearse::render(frame, regions.body, app, wb),
         },
-        None => picker::render(frame, regions.body, &app.picker),
+        None => picker::render(frame, regions.body, &app.picker, &app.keys),
     }
     chrome::status(frame, regions.status, app);
     chrome::footer(frame, regions.footer, app);
@@ -40,7 +40,7 @@ pub fn render(frame: &mut Frame, app: &App) {
 }
 
 /// Drawn instead of the app when the terminal is below the minimum size.
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(frame: &mut Frame, area: Rect, app: &App) {
     let text = vec![
         Line::from("Terminal too small"),
         Line::from(format!(
@@ -50,7 +50,10 @@ fn too_small(frame: &mut Frame, area: Rect) {
             layout::MIN_WIDTH,
             layout::MIN_HEIGHT
         )),
-        Line::from("Enlarge the window, or press q to quit"),
+        Line::from(format!(
+            "Enlarge the window, or press {} to quit",
+            app.key(Scope::Global, Action::Quit)
+        )),
     ];
     let y = area.height.saturating_sub(3) / 2;
     let rect = Rect::new(area.x, area.y + y, area.width, area.height.saturating_sub(y));

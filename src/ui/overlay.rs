@@ -4,10 +4,9 @@
 use super::theme;
 use crate::app::Action;
 use crate::app::editor::{Editor, FieldValue, Target, TextField};
-use crate::app::keymap::{self, Scope};
+use crate::app::keymap::{Keymap, Scope, fixed, key_label};
 use crate::app::{App, Chooser, Overlay, Question, layout};
 use crate::domain::fields::FieldKind;
-use crate::domain::lint::lint;
 use crate::domain::text::first_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -18,19 +17,19 @@ use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap}
 pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
     match overlay {
         Overlay::Help(scroll) => help(frame, area, app, *scroll),
-        Overlay::Editor(editor) => render_editor(frame, area, editor),
-        Overlay::NewAccount(input) => prompt(frame, area, " New account ", "The customer's name:", input),
-        Overlay::Confirm(q) => confirm(frame, area, q),
-        Overlay::Choose(chooser) => choose(frame, area, chooser),
+        Overlay::Editor(editor) => render_editor(frame, area, editor, &app.keys),
+        Overlay::NewAccount(input) => prompt(frame, area, &app.keys, input),
+        Overlay::Confirm(q) => confirm(frame, area, q, &app.keys),
+        Overlay::Choose(chooser) => choose(frame, area, chooser, &app.keys),
     }
 }
 
-fn choose(frame: &mut Frame, area: Rect, chooser: &Chooser) {
+fn choose(frame: &mut Frame, area: Rect, chooser: &Chooser, keys: &Keymap) {
     let height = (chooser.rows.len() as u16 + 3).min(area.height.saturating_sub(4));
     let rect = popup(frame, area, area.width.saturating_sub(4).min(110), height);
     let keys = match chooser.multi() {
-        true => keymap::hint_line(Scope::Choose, &[]),
-        false => keymap::hint_line(Scope::Choose, &[Action::Toggle]),
+        true => keys.hint_line(Scope::Choose, &[]),
+        false => keys.hint_line(Scope::Choose, &[Action::Toggle]),
     };
     let title = format!(" {} ", first_line(&chooser.title));
     let block = Block::bordered()
@@ -77,7 +76,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let mut text = Text::default();
     for scope in order {
         text.push_line(Span::styled(scope.title(), theme::heading()));
-        for (key, words) in keymap::help_rows(scope, false) {
+        for (key, words) in app.keys.help_rows(scope, false) {
             text.push_line(Line::from(vec![
                 Span::styled(format!("  {key:<16}"), theme::key()),
                 Span::raw(words),
@@ -91,7 +90,7 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     ));
     let rect = popup(frame, area, 64, layout::help_box_height(area));
     let block = Block::bordered()
-        .title(format!(" Keys ({}) ", keymap::hint_line(Scope::Help, &[])))
+        .title(format!(" Keys ({}) ", app.keys.hint_line(Scope::Help, &[])))
         .border_style(theme::focused());
     frame.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(block), rect);
 }
@@ -105,7 +104,7 @@ fn field_height(kind: FieldKind, extra: u16) -> u16 {
     }
 }
 
-fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor) {
+fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor, keys: &Keymap) {
     let base: u16 = editor
         .fields
         .iter()
@@ -135,10 +134,19 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor) {
     constraints.push(Constraint::Min(1));
     let rows = Layout::vertical(constraints).split(inner);
     for (i, (field, value)) in editor.fields.iter().enumerate() {
-        render_field(frame, rows[i], field.label, field.kind, value, i == editor.focus);
+        render_field(
+            frame,
+            rows[i],
+            (field.label, field.kind),
+            value,
+            i == editor.focus,
+        );
     }
     let last = rows[rows.len() - 1];
-    frame.render_widget(Paragraph::new(notes(editor)).wrap(Wrap { trim: true }), last);
+    frame.render_widget(
+        Paragraph::new(notes(editor, keys)).wrap(Wrap { trim: true }),
+        last,
+    );
 }
 
 /// Rows under the fields: the linter's live verdict for questions, and the keys or the error.
@@ -146,26 +154,27 @@ fn notes_height(editor: &Editor) -> u16 {
     if editor.target == Target::Question { 3 } else { 0 }
 }
 
-fn notes(editor: &Editor) -> Text<'static> {
+fn notes(editor: &Editor, keys: &Keymap) -> Text<'static> {
     let mut text = Text::default();
-    if editor.target == Target::Question {
-        let typed = editor.values().first().cloned().unwrap_or_default();
-        let verdict = lint(&typed, editor.context.as_deref());
-        text.push_line(super::questions::verdict_line(&verdict, false));
+    if let Some(verdict) = editor.verdict() {
+        text.push_line(super::questions::verdict_line(verdict, false));
         if let Some(rewrite) = verdict.suggestion.as_ref().filter(|_| verdict.is_concern()) {
             text.push_line(Line::from(vec![
-                Span::styled("Try (Ctrl-g): ", theme::key()),
+                Span::styled(
+                    format!("Try ({}): ", keys.key(Scope::Editor, &Action::UseRewrite)),
+                    theme::key(),
+                ),
                 Span::raw(first_line(rewrite)),
             ]));
         }
     }
     text.push_line(match &editor.error {
         Some(e) => Span::styled(e.clone(), theme::error()),
-        // Enter belongs to the text boxes themselves (app/editor.rs), not to the keymap.
         None => Span::styled(
             format!(
-                "{} · Enter: new line in notes",
-                keymap::hint_line(Scope::Editor, &[])
+                "{} · {}: new line in notes",
+                keys.hint_line(Scope::Editor, &[]),
+                key_label(fixed::NEW_LINE)
             ),
             theme::dim(),
         ),
@@ -176,8 +185,7 @@ fn notes(editor: &Editor) -> Text<'static> {
 fn render_field(
     frame: &mut Frame,
     area: Rect,
-    label: &str,
-    kind: FieldKind,
+    (label, kind): (&str, FieldKind),
     value: &FieldValue,
     focused: bool,
 ) {
@@ -187,7 +195,8 @@ fn render_field(
         (FieldValue::Choice(i), FieldKind::Choice(opts)) => {
             let choice = opts[*i].replace('-', " ");
             let shown = if focused {
-                format!("◀ {choice} ▶  (←/→)")
+                let (prev, next) = (key_label(fixed::PREV_CHOICE), key_label(fixed::NEXT_CHOICE));
+                format!("◀ {choice} ▶  ({prev}/{next})")
             } else {
                 choice
             };
@@ -222,7 +231,8 @@ fn text_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
     }
 }
 
-fn prompt(frame: &mut Frame, area: Rect, title: &str, label: &str, input: &TextField) {
+fn prompt(frame: &mut Frame, area: Rect, keys: &Keymap, input: &TextField) {
+    let (title, label) = (" New account ", "The customer's name:");
     let rect = popup(frame, area, 60, 6);
     let block = Block::bordered()
         .title(title.to_owned())
@@ -232,13 +242,10 @@ fn prompt(frame: &mut Frame, area: Rect, title: &str, label: &str, input: &TextF
     let [l, i, _, h] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
     frame.render_widget(Span::raw(label.to_owned()), l);
     text_field(frame, i, input, true);
-    frame.render_widget(
-        Span::styled(keymap::hint_line(Scope::Prompt, &[]), theme::dim()),
-        h,
-    );
+    frame.render_widget(Span::styled(keys.hint_line(Scope::Prompt, &[]), theme::dim()), h);
 }
 
-fn confirm(frame: &mut Frame, area: Rect, question: &Question) {
+fn confirm(frame: &mut Frame, area: Rect, question: &Question, keys: &Keymap) {
     let text = match question {
         Question::DiscardEdit(_) => "Drop the changes you typed?".to_owned(),
         Question::Trash { label, .. } => {
@@ -259,7 +266,7 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Question) {
     let body = Text::from(vec![
         Line::raw(text),
         Line::raw(""),
-        Line::styled(keymap::hint_line(Scope::Confirm, &[]), theme::key()),
+        Line::styled(keys.hint_line(Scope::Confirm, &[]), theme::key()),
     ]);
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }).block(block), rect);
 }

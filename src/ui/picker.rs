@@ -2,7 +2,7 @@
 //! flagged, the sample offered while there are no accounts.
 
 use super::theme;
-use crate::app::{Picker, PickerEntry, layout};
+use crate::app::{Action, Keymap, Picker, PickerEntry, Scope, layout};
 use crate::domain::{Pane, sample, text::first_line};
 use chrono::Local;
 use ratatui::Frame;
@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// Draws the picker into `area`.
-pub fn render(frame: &mut Frame, area: Rect, picker: &Picker) {
+pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keys: &Keymap) {
     let visible = picker.visible();
     let title = match picker.filter.needle() {
         f if f.is_empty() && !picker.filter.active => " Accounts ".to_owned(),
@@ -19,14 +19,15 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker) {
     };
     let block = Block::bordered().title(title).border_style(theme::focused());
     if visible.is_empty() {
-        let text = Paragraph::new(" No account matches the filter. Esc clears it.").block(block);
+        let clear = keys.key(Scope::Filter, &Action::Back);
+        let text = Paragraph::new(format!(" No account matches the filter. {clear} clears it.")).block(block);
         frame.render_widget(text, area);
         return;
     }
     let (area, about_area) = layout::picker(area);
     let about_block = Block::bordered().border_style(theme::unfocused());
     frame.render_widget(
-        Paragraph::new(about(picker.current()))
+        Paragraph::new(about(picker.current(), keys))
             .wrap(Wrap { trim: true })
             .block(about_block),
         about_area,
@@ -81,7 +82,9 @@ fn row(entry: &PickerEntry) -> Row<'static> {
 }
 
 /// Below the list: what the selected row is and what Enter will do.
-fn about(entry: Option<&PickerEntry>) -> Text<'static> {
+fn about(entry: Option<&PickerEntry>, keys: &Keymap) -> Text<'static> {
+    let key = |action| keys.key(Scope::Picker, &action);
+    let (open, trash, new) = (key(Action::Edit), key(Action::Delete), key(Action::NewAccount));
     match entry {
         Some(PickerEntry::Account(s)) => Text::from(vec![
             Line::from(vec![
@@ -89,7 +92,7 @@ fn about(entry: Option<&PickerEntry>) -> Text<'static> {
                 Span::styled(format!("  ({})", s.id), theme::dim()),
             ]),
             Line::styled(
-                "Enter opens it · d moves it to trash/ · n creates a new account",
+                format!("{open} opens it · {trash} moves it to trash/ · {new} creates a new account"),
                 theme::dim(),
             ),
         ]),
@@ -99,15 +102,18 @@ fn about(entry: Option<&PickerEntry>) -> Text<'static> {
                 theme::error(),
             ),
             Line::raw(first_line(message)),
-            Line::styled("Fix it in an editor, or d moves it to trash/.", theme::dim()),
+            Line::styled(
+                format!("Fix it in an editor, or {trash} moves it to trash/."),
+                theme::dim(),
+            ),
         ]),
         Some(PickerEntry::Sample) => Text::from(vec![
             Line::styled("No accounts yet.", theme::heading()),
             Line::raw(format!(
-                "Enter creates the sample account, {}, with a filled-in world to explore.",
+                "{open} creates the sample account, {}, with a filled-in world to explore.",
                 sample::NAME
             )),
-            Line::styled("n creates an account of your own.", theme::dim()),
+            Line::styled(format!("{new} creates an account of your own."), theme::dim()),
         ]),
         None => Text::default(),
     }

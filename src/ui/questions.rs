@@ -2,9 +2,9 @@
 //! row's verdict or reasons, and the plan's health.
 
 use super::theme;
-use crate::app::{Focus, Workbook, layout};
+use crate::app::{Action, App, Focus, Keymap, Scope, Screen, Workbook, layout};
 use crate::domain::bank::BankQuestion;
-use crate::domain::health::{self, Health};
+use crate::domain::health::Health;
 use crate::domain::lint::{Kind, Lint};
 use crate::domain::plan::{self, Status};
 use crate::domain::text::{clean, first_line};
@@ -14,20 +14,21 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 /// Draws the questions screen into `body`; `bank` is the bank the suggestions index.
-pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, bank: &[BankQuestion]) {
+/// The questions screen's scope, where its hints look keys up.
+const QUESTIONS: Scope = Scope::Screen(Screen::Questions);
+
+/// Draws the questions screen into `body`. The verdicts and the plan's health were derived
+/// in the refresh step; this only reads them.
+pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, app: &App) {
     let areas = layout::questions(body);
-    let verdicts = health::verdicts(&wb.doc.account);
-    render_plan(frame, areas.plan, wb, &verdicts);
+    let keys = &app.keys;
+    render_plan(frame, areas.plan, wb, keys);
     render_bank(frame, areas.bank, wb);
     match wb.questions.focus {
-        Focus::Plan => plan_detail(frame, areas.detail, wb, &verdicts),
-        Focus::Bank => bank_detail(frame, areas.detail, wb, bank),
+        Focus::Plan => plan_detail(frame, areas.detail, wb, keys),
+        Focus::Bank => bank_detail(frame, areas.detail, (wb, keys), &app.bank.questions),
     }
-    render_health(
-        frame,
-        areas.health,
-        &health::health_of(&wb.doc.account, bank, &verdicts),
-    );
+    render_health(frame, areas.health, &wb.questions.health);
 }
 
 fn block(title: String, focused: bool) -> Block<'static> {
@@ -57,15 +58,22 @@ fn list<'a>(
     frame.render_stateful_widget(list, area, &mut state);
 }
 
-fn render_plan(frame: &mut Frame, area: Rect, wb: &Workbook, verdicts: &[Lint]) {
+fn render_plan(frame: &mut Frame, area: Rect, wb: &Workbook, keys: &Keymap) {
     let q = &wb.questions;
+    let verdicts = &q.verdicts;
     let focused = q.focus == Focus::Plan;
     let title = format!(" Plan ({}) ", wb.doc.account.questions.len());
     if q.plan_hits.is_empty() {
+        let key = |action| keys.key(QUESTIONS, &action);
         let hint = if wb.doc.account.questions.is_empty() {
-            "No questions yet. Tab goes to the bank, Enter adds one; a writes your own."
+            format!(
+                "No questions yet. {} goes to the bank, {} adds one; {} writes your own.",
+                key(Action::NextPane),
+                key(Action::Edit),
+                key(Action::Add)
+            )
         } else {
-            "No question matches the filter."
+            "No question matches the filter.".to_owned()
         };
         let text = Paragraph::new(hint).style(theme::dim()).wrap(Wrap { trim: true });
         frame.render_widget(text.block(block(title, focused)), area);
@@ -119,7 +127,8 @@ fn render_bank(frame: &mut Frame, area: Rect, wb: &Workbook) {
     list(frame, area, block(title, focused), rows, q.bank_row, focused);
 }
 
-fn plan_detail(frame: &mut Frame, area: Rect, wb: &Workbook, verdicts: &[Lint]) {
+fn plan_detail(frame: &mut Frame, area: Rect, wb: &Workbook, keys: &Keymap) {
+    let verdicts = &wb.questions.verdicts;
     let block = Block::bordered()
         .title(" The selected question ")
         .border_style(theme::unfocused());
@@ -137,7 +146,10 @@ fn plan_detail(frame: &mut Frame, area: Rect, wb: &Workbook, verdicts: &[Lint]) 
         .collect();
     text.push_line(match links.is_empty() {
         true => Line::styled(
-            "Serves nothing in their world yet: l links it to goals, threats, people...",
+            format!(
+                "Serves nothing in their world yet: {} links it to goals, threats, people...",
+                keys.key(QUESTIONS, &Action::Link)
+            ),
             theme::dim(),
         ),
         false => Line::from(vec![
@@ -159,7 +171,13 @@ fn plan_detail(frame: &mut Frame, area: Rect, wb: &Workbook, verdicts: &[Lint]) 
         text.push_line(Line::from(vec![
             Span::styled("Heard: ", theme::dim()),
             Span::styled(first_line(&q.answer), theme::quote()),
-            Span::styled("  (w makes it a world item)", theme::dim()),
+            Span::styled(
+                format!(
+                    "  ({} makes it a world item)",
+                    keys.key(QUESTIONS, &Action::AnswerToWorld)
+                ),
+                theme::dim(),
+            ),
         ]));
     }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
@@ -196,7 +214,7 @@ pub fn verdict_line(v: &Lint, kept: bool) -> Line<'static> {
     Line::from(spans)
 }
 
-fn bank_detail(frame: &mut Frame, area: Rect, wb: &Workbook, bank: &[BankQuestion]) {
+fn bank_detail(frame: &mut Frame, area: Rect, (wb, keys): (&Workbook, &Keymap), bank: &[BankQuestion]) {
     let block = Block::bordered()
         .title(" Why it is suggested ")
         .border_style(theme::unfocused());
@@ -207,13 +225,18 @@ fn bank_detail(frame: &mut Frame, area: Rect, wb: &Workbook, bank: &[BankQuestio
     let mut text = Text::from(Line::raw(clean(&s.text, false).into_owned()));
     text.push_line(Line::styled(s.reasons.join(" · "), theme::dim()));
     if let Some(b) = bank.get(s.bank) {
+        let key = |action| keys.key(QUESTIONS, &action);
         let mine = if b.id.starts_with('u') {
-            " · yours (d removes it)"
+            format!(" · yours ({} removes it)", key(Action::Delete))
         } else {
-            ""
+            String::new()
         };
         text.push_line(Line::styled(
-            format!("{}{mine} · Enter adds it to the plan", b.category.title()),
+            format!(
+                "{}{mine} · {} adds it to the plan",
+                b.category.title(),
+                key(Action::Edit)
+            ),
             theme::dim(),
         ));
     }

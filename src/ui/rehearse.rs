@@ -3,9 +3,9 @@
 //! response).
 
 use super::theme;
-use crate::app::keymap::{self, Scope};
+use crate::app::keymap::{Keymap, Scope};
 use crate::app::rehearse::{Phase, Rehearsal, Reviewed, current_turn};
-use crate::app::{Action, App, Workbook, layout};
+use crate::app::{Action, App, Screen, Workbook, layout};
 use crate::domain::schedule;
 use crate::domain::text::{clean, first_line};
 use crate::domain::turn::{Outcome, Turn};
@@ -20,11 +20,15 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 pub fn render(frame: &mut Frame, body: Rect, app: &App, wb: &Workbook) {
     match &app.rehearsal {
         Some(session) => render_session(frame, body, app, wb, session),
-        None => render_list(frame, body, wb, app.now()),
+        None => render_list(frame, body, wb, app),
     }
 }
 
-fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, now: DateTime<Utc>) {
+/// The rehearse screen's scope, where its hints look keys up.
+const REHEARSE: Scope = Scope::Screen(Screen::Rehearse);
+
+fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, app: &App) {
+    let (now, keys) = (app.now(), &app.keys);
     let (list, detail) = layout::rehearse(body);
     let turns = &wb.doc.account.turns;
     let due = turns.iter().filter(|t| t.due() <= now).count();
@@ -35,7 +39,11 @@ fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, now: DateTime<Utc>)
     );
     let block = Block::bordered().title(title).border_style(theme::focused());
     if turns.is_empty() {
-        let hint = "No anticipated turns yet. g offers turns suggested from their world and common ones; a writes one.";
+        let hint = format!(
+            "No anticipated turns yet. {} offers turns suggested from their world and common ones; {} writes one.",
+            keys.key(REHEARSE, &Action::Suggest),
+            keys.key(REHEARSE, &Action::Add)
+        );
         frame.render_widget(
             Paragraph::new(hint)
                 .style(theme::dim())
@@ -52,7 +60,8 @@ fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, now: DateTime<Utc>)
     );
     let visible = wb.visible_turns();
     if visible.is_empty() {
-        let text = Paragraph::new("No turn matches the filter. Esc clears it.")
+        let clear = keys.key(REHEARSE, &Action::Back);
+        let text = Paragraph::new(format!("No turn matches the filter. {clear} clears it."))
             .style(theme::dim())
             .block(block);
         frame.render_widget(text, list);
@@ -76,7 +85,8 @@ fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, now: DateTime<Utc>)
         .with_offset(layout::list_offset(selected, height))
         .with_selected(Some(selected));
     frame.render_stateful_widget(table, list, &mut state);
-    render_turn_detail(frame, detail, wb, &turns[wb.turns.row.min(turns.len() - 1)]);
+    let turn = &turns[wb.turns.row.min(turns.len() - 1)];
+    render_turn_detail(frame, detail, (wb, keys), turn);
 }
 
 fn turn_row(t: &Turn, now: DateTime<Utc>) -> Row<'static> {
@@ -108,7 +118,7 @@ fn due_words(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
-fn render_turn_detail(frame: &mut Frame, area: Rect, wb: &Workbook, t: &Turn) {
+fn render_turn_detail(frame: &mut Frame, area: Rect, (wb, keys): (&Workbook, &Keymap), t: &Turn) {
     let who = who(wb, t);
     let mut text = Text::from(Line::from(vec![
         Span::styled(format!("{} ", t.kind.name()), theme::dim()),
@@ -116,13 +126,13 @@ fn render_turn_detail(frame: &mut Frame, area: Rect, wb: &Workbook, t: &Turn) {
         Span::styled(format!("“{}”", first_line(&t.line)), theme::quote()),
     ]));
     let response = if t.response.trim().is_empty() {
-        "(none yet: e writes one)"
+        format!("(none yet: {} writes one)", keys.key(REHEARSE, &Action::Edit))
     } else {
-        t.response.as_str()
+        t.response.clone()
     };
     text.push_line(Line::from(vec![
         Span::styled("Prepared: ", theme::dim()),
-        Span::raw(clean(response, false).into_owned()),
+        Span::raw(clean(&response, false).into_owned()),
     ]));
     let touches: Vec<String> = t
         .links
@@ -164,7 +174,7 @@ fn who(wb: &Workbook, t: &Turn) -> String {
 
 fn render_session(frame: &mut Frame, body: Rect, app: &App, wb: &Workbook, session: &Rehearsal) {
     let Some(turn) = current_turn(app).map(|i| &wb.doc.account.turns[i]) else {
-        return render_done(frame, body, session);
+        return render_done(frame, body, session, &app.keys);
     };
     let [prompt, rest] = Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(body);
     let position = format!(" Rehearsing {} of {} ", session.position + 1, session.queue.len());
@@ -197,32 +207,32 @@ fn render_session(frame: &mut Frame, body: Rect, app: &App, wb: &Workbook, sessi
             let block = Block::bordered()
                 .title(format!(
                     " Your answer ({}) ",
-                    keymap::hint_line(Scope::Answer, &[])
+                    app.keys.hint_line(Scope::Answer, &[])
                 ))
                 .border_style(theme::focused());
             let inner = block.inner(rest);
             frame.render_widget(block, rest);
             frame.render_widget(input.widget(), inner);
         }
-        Phase::Feedback(r) => render_feedback(frame, rest, turn, r),
+        Phase::Feedback(r) => render_feedback(frame, rest, (turn, &app.keys), r),
         Phase::Flip(r, input) => {
             let [top, bottom] = Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(rest);
-            render_feedback(frame, top, turn, r);
+            render_feedback(frame, top, (turn, &app.keys), r);
             let block = Block::bordered()
                 .title(format!(
                     " What might they say next? ({}) ",
-                    keymap::hint_line(Scope::Flip, &[])
+                    app.keys.hint_line(Scope::Flip, &[])
                 ))
                 .border_style(theme::focused());
             let inner = block.inner(bottom);
             frame.render_widget(block, bottom);
             frame.render_widget(input.widget(), inner);
         }
-        Phase::Done => render_done(frame, rest, session),
+        Phase::Done => render_done(frame, rest, session, &app.keys),
     }
 }
 
-fn render_feedback(frame: &mut Frame, area: Rect, turn: &Turn, r: &Reviewed) {
+fn render_feedback(frame: &mut Frame, area: Rect, (turn, keys): (&Turn, &Keymap), r: &Reviewed) {
     let [checks, sides] = Layout::vertical([Constraint::Length(9), Constraint::Min(3)]).areas(area);
     let lines: Vec<Line> = r
         .feedback
@@ -243,7 +253,7 @@ fn render_feedback(frame: &mut Frame, area: Rect, turn: &Turn, r: &Reviewed) {
     let block = Block::bordered()
         .title(format!(
             " The checks (every one shown) · grade {} ",
-            keymap::hint_line(Scope::Grade, &[Action::Flip, Action::Back])
+            keys.hint_line(Scope::Grade, &[Action::Flip, Action::Back])
         ))
         .border_style(theme::focused());
     // One line per check, never wrapped, so all seven always show; long details are cut.
@@ -303,7 +313,7 @@ fn highlighted(r: &Reviewed) -> Text<'static> {
     text
 }
 
-fn render_done(frame: &mut Frame, area: Rect, session: &Rehearsal) {
+fn render_done(frame: &mut Frame, area: Rect, session: &Rehearsal, keys: &Keymap) {
     let mut text = Text::from(Line::styled(
         format!("Session done: {} turn(s) graded.", session.graded.len()),
         theme::heading(),
@@ -318,7 +328,7 @@ fn render_done(frame: &mut Frame, area: Rect, session: &Rehearsal) {
             Span::raw(first_line(line)),
         ]));
     }
-    text.push_line(Line::styled(keymap::hint_line(Scope::Done, &[]), theme::dim()));
+    text.push_line(Line::styled(keys.hint_line(Scope::Done, &[]), theme::dim()));
     let block = Block::bordered()
         .title(" Rehearsal ")
         .border_style(theme::focused());

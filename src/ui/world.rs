@@ -2,7 +2,7 @@
 //! change) and the detail of the selected entry.
 
 use super::theme;
-use crate::app::{Workbook, layout};
+use crate::app::{Action, Keymap, Scope, Screen, Workbook, layout};
 use crate::domain::fields::{self, FieldKind};
 use crate::domain::text::{clean, first_line};
 use crate::domain::{Account, Pane};
@@ -12,15 +12,15 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 /// Draws the world screen into `body`.
-pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook) {
+pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, keys: &Keymap) {
     let areas = layout::world(body);
     for pane in Pane::ALL {
-        render_pane(frame, areas.panes[pane.index()], wb, pane);
+        render_pane(frame, areas.panes[pane.index()], (wb, keys), pane);
     }
     render_detail(frame, areas.detail, wb);
 }
 
-fn render_pane(frame: &mut Frame, area: Rect, wb: &Workbook, pane: Pane) {
+fn render_pane(frame: &mut Frame, area: Rect, (wb, keys): (&Workbook, &Keymap), pane: Pane) {
     let focused = wb.world.pane == pane;
     let visible = wb.visible(pane);
     let count = if visible.len() == wb.doc.account.len(pane) {
@@ -37,9 +37,9 @@ fn render_pane(frame: &mut Frame, area: Rect, wb: &Workbook, pane: Pane) {
         });
     if visible.is_empty() {
         let hint = if wb.doc.account.len(pane) == 0 {
-            empty_hint(pane)
+            empty_hint(pane, keys)
         } else {
-            "Nothing matches the filter"
+            "Nothing matches the filter".to_owned()
         };
         frame.render_widget(
             Paragraph::new(hint)
@@ -67,15 +67,17 @@ fn render_pane(frame: &mut Frame, area: Rect, wb: &Workbook, pane: Pane) {
 }
 
 /// What an empty pane says, prompting the rep to think from the customer's side.
-fn empty_hint(pane: Pane) -> &'static str {
-    match pane {
-        Pane::Goals => "What is this customer trying to achieve? a adds a goal",
-        Pane::Threats => "What could stop them? a adds a threat",
-        Pane::Competitors => "Who do they compete with? a adds one",
-        Pane::Market => "What is changing in their market? a adds it",
-        Pane::People => "Who is in the decision? a adds a person",
-        Pane::WhyChange => "What happens if they do nothing? Why now? a adds it",
-    }
+fn empty_hint(pane: Pane, keys: &Keymap) -> String {
+    let (question, what) = match pane {
+        Pane::Goals => ("What is this customer trying to achieve?", "a goal"),
+        Pane::Threats => ("What could stop them?", "a threat"),
+        Pane::Competitors => ("Who do they compete with?", "one"),
+        Pane::Market => ("What is changing in their market?", "it"),
+        Pane::People => ("Who is in the decision?", "a person"),
+        Pane::WhyChange => ("What happens if they do nothing? Why now?", "it"),
+    };
+    let add = keys.key(Scope::Screen(Screen::World), &Action::Add);
+    format!("{question} {add} adds {what}")
 }
 
 /// One list row: a priority mark and the first line of the text (people: name and title).

@@ -2,8 +2,8 @@
 //! questions screen's bank actions: saving a plan question to the user's bank, removing one.
 
 use super::{QuestionsState, described};
-use crate::app::Effect;
 use crate::app::workbook::Ctx;
+use crate::app::{Action, Effect, Scope, Screen};
 use crate::domain::bank::{self, BankFile, BankQuestion, Category};
 use crate::domain::lint::lint;
 use crate::domain::plan;
@@ -119,7 +119,10 @@ fn category_of(pane: Pane) -> Category {
 pub(in crate::app) fn delete_mine(cx: &mut Ctx, q: &QuestionsState, bank: &mut Bank) {
     let Some(s) = q.current_suggestion() else { return };
     if !bank.is_mine(s.bank) {
-        return cx.say("Built-in questions can't be deleted; your own (added with b) can");
+        let save = cx.key(Scope::Screen(Screen::Questions), Action::SaveToBank);
+        return cx.say(format!(
+            "Built-in questions can't be deleted; your own (added with {save}) can"
+        ));
     }
     let mut mine = bank.mine.questions.clone();
     let removed = mine.remove(s.bank - bank.builtin);

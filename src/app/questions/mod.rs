@@ -9,12 +9,16 @@ use super::chooser;
 use super::document::ChangeKind;
 use super::editor::{Editor, Target, save_form};
 use super::workbook::Ctx;
-use super::{Action, App, Overlay, Screen, layout};
-use crate::domain::lint::{Kind, lint};
+use super::{Action, App, Overlay, Scope, Screen, layout};
+use crate::domain::health::{self, Health};
+use crate::domain::lint::{Kind, Lint, lint};
 use crate::domain::plan::{self, Question};
 use crate::domain::rank::{self, Suggestion};
 use crate::domain::search::SearchIndex;
 use crate::domain::text::first_line;
+
+/// The questions screen's scope, where its messages look keys up.
+const QUESTIONS: Scope = Scope::Screen(Screen::Questions);
 
 /// Which list of the questions screen has focus.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,6 +46,10 @@ pub struct QuestionsState {
     pub plan_hits: Vec<usize>,
     /// Suggestions the filter lets through (indices into `suggestions`, best first).
     pub bank_hits: Vec<usize>,
+    /// The linter's verdict on each plan question, in plan order.
+    pub verdicts: Vec<Lint>,
+    /// The plan's health.
+    pub health: Health,
     index: Option<SearchIndex>,
     ranked: Option<(u64, u64)>,
     searched: Option<String>,
@@ -72,6 +80,8 @@ pub(super) fn refresh(app: &mut App) {
     if q.ranked != Some(key) {
         q.suggestions = rank::rank(&app.bank.questions, account);
         q.index = Some(SearchIndex::new(q.suggestions.iter().map(|s| s.text.as_str())));
+        q.verdicts = health::verdicts(account);
+        q.health = health::health_of(account, &app.bank.questions, &q.verdicts);
         (q.ranked, q.searched) = (Some(key), None);
     }
     let needle = wb.filter.input.text();
@@ -104,7 +114,15 @@ pub(super) fn update(cx: &mut Ctx, q: &mut QuestionsState, bank: &mut Bank, acti
         Action::Add => open_editor(cx, q, None),
         Action::Edit if focus == Focus::Plan => match q.current_question() {
             Some(i) => open_editor(cx, q, Some(i)),
-            None => cx.say("The plan is empty: a writes a question, Tab goes to the bank"),
+            None => {
+                let (add, tab) = (
+                    cx.key(QUESTIONS, Action::Add),
+                    cx.key(QUESTIONS, Action::NextPane),
+                );
+                cx.say(format!(
+                    "The plan is empty: {add} writes a question, {tab} goes to the bank"
+                ))
+            }
         },
         Action::Edit => add_suggestion(cx, q, bank),
         Action::Delete if focus == Focus::Plan => delete(cx, q),
@@ -184,8 +202,12 @@ pub(super) fn save_editor(
         .is_some_and(|q| q.kept && q.text == values[0].trim());
     if verdict.is_concern() && !editor.armed && !was_kept {
         let rule = verdict.flags.first().map_or("", |f| f.rule.explain());
+        let (save, rewrite) = (
+            cx.key(Scope::Editor, Action::Save),
+            cx.key(Scope::Editor, Action::UseRewrite),
+        );
         editor.error = Some(format!(
-            "This reads as {}: {rule}. Ctrl-s again keeps it, marked; Ctrl-g takes the rewrite.",
+            "This reads as {}: {rule}. {save} again keeps it, marked; {rewrite} takes the rewrite.",
             described(verdict.kind)
         ));
         editor.armed = true;
@@ -240,8 +262,9 @@ fn add_suggestion(cx: &mut Ctx, q: &mut QuestionsState, bank: &Bank) {
     });
     if let Some(i) = added {
         q.plan_row = i;
+        let tab = cx.key(QUESTIONS, Action::NextPane);
         cx.say(format!(
-            "Added to the plan: \"{}\" (Tab goes to the plan)",
+            "Added to the plan: \"{}\" ({tab} goes to the plan)",
             first_line(&text)
         ));
     }
@@ -256,8 +279,9 @@ fn delete(cx: &mut Ctx, q: &mut QuestionsState) {
     });
     if let Some(gone) = deleted {
         q.searched = None;
+        let undo = cx.key(QUESTIONS, Action::Undo);
         cx.say(format!(
-            "Deleted question \"{}\" (u undoes)",
+            "Deleted question \"{}\" ({undo} undoes)",
             first_line(&gone.text)
         ));
     }
@@ -266,12 +290,13 @@ fn delete(cx: &mut Ctx, q: &mut QuestionsState) {
 fn reorder(cx: &mut Ctx, q: &mut QuestionsState, up: bool) {
     let (current, on_plan) = (q.current_question(), q.focus == Focus::Plan);
     let filtered = !cx.filter.needle().is_empty();
+    let clear = cx.key(QUESTIONS, Action::Back);
     let moved = cx.change(ChangeKind::Content, |account, now| {
         if !on_plan {
             return Err(String::new());
         }
         if filtered {
-            return Err("Clear the filter (Esc) to reorder".into());
+            return Err(format!("Clear the filter ({clear}) to reorder"));
         }
         let i = current.ok_or_else(String::new)?;
         let j = crate::domain::fields::step(&mut account.questions, i, up).ok_or_else(String::new)?;

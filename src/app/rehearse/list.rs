@@ -5,10 +5,22 @@ use super::start;
 use crate::app::document::ChangeKind;
 use crate::app::editor::{Editor, Target, save_form};
 use crate::app::workbook::Ctx;
-use crate::app::{Action, App, Effect, Filter, Overlay, chooser, layout};
+use crate::app::{Action, App, Effect, Filter, Keymap, Overlay, Scope, Screen, chooser, layout};
 use crate::domain::Account;
 use crate::domain::text::first_line;
 use crate::domain::turn::{self, Turn};
+
+/// The rehearse screen's scope, where its messages look keys up.
+const REHEARSE: Scope = Scope::Screen(Screen::Rehearse);
+
+/// What an empty turn list says: how to write or pick a turn.
+pub fn no_turns(keys: &Keymap) -> String {
+    format!(
+        "No turns yet: {} writes one, {} suggests some",
+        keys.key(REHEARSE, &Action::Add),
+        keys.key(REHEARSE, &Action::Suggest)
+    )
+}
 
 /// The turn list's view state.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -49,7 +61,7 @@ pub(in crate::app) fn list_update(cx: &mut Ctx, view: &mut TurnsView, action: Ac
             }
         }
         Action::Add => open_editor(cx, None),
-        Action::Edit if visible.is_empty() => cx.say("No turns here: a writes one, g suggests some"),
+        Action::Edit if visible.is_empty() => cx.say(no_turns(cx.keys)),
         Action::Edit => open_editor(cx, Some(view.row)),
         Action::Delete => delete(cx, view),
         Action::MoveUp | Action::MoveDown => reorder(cx, view, action == Action::MoveUp),
@@ -95,7 +107,7 @@ pub(in crate::app) fn start_selected(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     }
     let Some(t) = wb.doc.account.turns.get(wb.turns.row) else {
-        app.say("No turns yet: a writes one, g suggests some");
+        app.say(no_turns(&app.keys));
         return Vec::new();
     };
     let queue = vec![(wb.doc.id.clone(), t.id.clone())];
@@ -132,15 +144,20 @@ fn delete(cx: &mut Ctx, view: &mut TurnsView) {
     });
     if let Some(gone) = deleted {
         view.row = i.min(cx.doc.account.turns.len().saturating_sub(1));
-        cx.say(format!("Deleted turn \"{}\" (u undoes)", first_line(&gone.line)));
+        let undo = cx.key(REHEARSE, Action::Undo);
+        cx.say(format!(
+            "Deleted turn \"{}\" ({undo} undoes)",
+            first_line(&gone.line)
+        ));
     }
 }
 
 fn reorder(cx: &mut Ctx, view: &mut TurnsView, up: bool) {
     let (i, filtered) = (view.row, !cx.filter.needle().is_empty());
+    let clear = cx.key(REHEARSE, Action::Back);
     let moved = cx.change(ChangeKind::Content, |account, now| {
         if filtered {
-            return Err("Clear the filter (Esc) to reorder".into());
+            return Err(format!("Clear the filter ({clear}) to reorder"));
         }
         let j = crate::domain::fields::step(&mut account.turns, i, up).ok_or_else(String::new)?;
         account.updated = now;

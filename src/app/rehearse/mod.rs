@@ -4,13 +4,13 @@
 
 mod list;
 
-pub use list::{TurnsView, start_due, visible_turns};
+pub use list::{TurnsView, no_turns, start_due, visible_turns};
 pub(super) use list::{list_update, save_editor, start_selected};
 
 use super::document::ChangeKind;
 use super::editor::{LineInput, TextField};
 use super::workbook;
-use super::{Action, App, Effect};
+use super::{Action, App, Effect, Scope, Screen};
 use crate::domain::checks::{self, Feedback, Timing};
 use crate::domain::turn::{self, Attempt, Turn, TurnKind};
 use crate::domain::{Account, AccountId, ItemId};
@@ -88,7 +88,8 @@ pub fn current_turn(app: &App) -> Option<usize> {
 /// Starts a session over `queue`; the first turn's account must be open, or is opened.
 pub fn start(app: &mut App, queue: Vec<(AccountId, ItemId)>) -> Vec<Effect> {
     if queue.is_empty() {
-        app.say("Nothing is due. Enter on a turn rehearses it anyway");
+        let one = app.key(Scope::Screen(Screen::Rehearse), Action::RehearseOne);
+        app.say(format!("Nothing is due. {one} on a turn rehearses it anyway"));
         return Vec::new();
     }
     app.rehearsal = Some(Rehearsal {
@@ -100,7 +101,13 @@ pub fn start(app: &mut App, queue: Vec<(AccountId, ItemId)>) -> Vec<Effect> {
     if let Some(wb) = app.workbook.as_mut() {
         wb.screen = super::Screen::Rehearse;
     }
-    app.say("Answer as you would on the call; Ctrl-s submits, Esc leaves");
+    let (submit, leave) = (
+        app.key(Scope::Answer, Action::Save),
+        app.key(Scope::Answer, Action::Back),
+    );
+    app.say(format!(
+        "Answer as you would on the call; {submit} submits, {leave} leaves"
+    ));
     show_current(app)
 }
 
@@ -207,7 +214,8 @@ fn submit(app: &mut App) -> Vec<Effect> {
     };
     let answer = input.text();
     if answer.trim().is_empty() {
-        app.say("Type what you would say, then Ctrl-s");
+        let submit = app.key(Scope::Answer, Action::Save);
+        app.say(format!("Type what you would say, then {submit}"));
         return Vec::new();
     }
     let secs = |d: Duration| d.saturating_sub(*shown).as_secs_f64();
@@ -222,7 +230,11 @@ fn submit(app: &mut App) -> Vec<Effect> {
         feedback,
         timing,
     }));
-    app.say("Grade it: 1 again, 2 hard, 3 good, 4 easy (f writes what they might say next)");
+    let flip = app.key(Scope::Grade, Action::Flip);
+    app.say(format!(
+        "Grade it: {} ({flip} writes what they might say next)",
+        grades(app)
+    ));
     Vec::new()
 }
 
@@ -313,7 +325,7 @@ fn add_flipped(app: &mut App) -> Vec<Effect> {
     let line = input.text();
     session.phase = Phase::Feedback(r);
     if line.trim().is_empty() {
-        app.say("Nothing written; grade this turn 1-4");
+        app.say(format!("Nothing written; grade this turn: {}", grades(app)));
         return Vec::new();
     }
     let mut effects = Vec::new();
@@ -327,7 +339,10 @@ fn add_flipped(app: &mut App) -> Vec<Effect> {
         Ok(())
     });
     if added.is_some() {
-        app.say("Added as a follow-up turn; now grade this one 1-4");
+        app.say(format!(
+            "Added as a follow-up turn; now grade this one: {}",
+            grades(app)
+        ));
     }
     effects
 }
@@ -364,6 +379,14 @@ fn leave(app: &mut App, quit: bool) -> Vec<Effect> {
         effects.extend([Effect::Save, Effect::Quit]);
     }
     effects
+}
+
+/// The grade keys and what each means ("1 again, 2 hard, 3 good, 4 easy").
+fn grades(app: &App) -> String {
+    let keys = crate::domain::schedule::GRADES
+        .iter()
+        .map(|(n, word)| format!("{} {word}", app.key(Scope::Grade, Action::Grade(*n))));
+    keys.collect::<Vec<_>>().join(", ")
 }
 
 /// Changes the open account from a session, by the same road as every screen: the access

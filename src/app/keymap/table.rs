@@ -1,0 +1,225 @@
+//! The keymap table: the only place keys are named. Everything else asks [`super::Keymap`]
+//! which key does what, so help, hints and messages follow a remap.
+
+use super::{Binding, Key, Scope};
+use crate::app::{Action, Screen};
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+pub(super) const fn bind(
+    scope: Scope,
+    code: KeyCode,
+    action: Action,
+    help: &'static str,
+    hint: bool,
+) -> Binding {
+    Binding {
+        scope,
+        key: Key {
+            code,
+            mods: KeyModifiers::NONE,
+        },
+        action,
+        help,
+        hint,
+    }
+}
+
+const fn ctrl(scope: Scope, c: char, action: Action, help: &'static str, hint: bool) -> Binding {
+    Binding {
+        scope,
+        key: Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        },
+        action,
+        help,
+        hint,
+    }
+}
+
+use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Tab, Up};
+use Scope::*;
+
+/// The screens' scopes, short for the table.
+const WORLD: Scope = Scope::Screen(Screen::World);
+const QUESTIONS: Scope = Scope::Screen(Screen::Questions);
+const REHEARSE: Scope = Scope::Screen(Screen::Rehearse);
+
+/// The only place keys are named.
+pub static BINDINGS: &[Binding] = &[
+    bind(Picker, Enter, Action::Edit, "open the account", true),
+    bind(Picker, Char('n'), Action::NewAccount, "new account", true),
+    bind(Picker, Char('d'), Action::Delete, "move to trash/", true),
+    bind(WORLD, Char('a'), Action::Add, "add", true),
+    bind(WORLD, Char('i'), Action::Profile, "the customer's profile", false),
+    bind(WORLD, Enter, Action::Edit, "edit", true),
+    bind(WORLD, Char('e'), Action::Edit, "edit", false),
+    bind(WORLD, Char('d'), Action::Delete, "delete ({undo} undoes)", true),
+    bind(WORLD, Char('K'), Action::MoveUp, "move up", false),
+    bind(WORLD, Char('J'), Action::MoveDown, "move down", false),
+    bind(
+        REHEARSE,
+        Char('r'),
+        Action::RehearseDue,
+        "rehearse the due turns",
+        true,
+    ),
+    bind(REHEARSE, Enter, Action::RehearseOne, "rehearse this turn", true),
+    bind(REHEARSE, Char('a'), Action::Add, "write a turn", true),
+    bind(REHEARSE, Char('g'), Action::Suggest, "suggested turns", true),
+    bind(REHEARSE, Char('e'), Action::Edit, "edit", false),
+    bind(
+        REHEARSE,
+        Char('l'),
+        Action::Link,
+        "who says it, what it touches",
+        false,
+    ),
+    bind(
+        REHEARSE,
+        Char('d'),
+        Action::Delete,
+        "delete ({undo} undoes)",
+        false,
+    ),
+    bind(REHEARSE, Char('K'), Action::MoveUp, "move up", false),
+    bind(REHEARSE, Char('J'), Action::MoveDown, "move down", false),
+    ctrl(Answer, 's', Action::Save, "submit the answer", true),
+    bind(Answer, Esc, Action::Back, "leave (keeps a draft)", true),
+    bind(Grade, Char('1'), Action::Grade(1), "again", true),
+    bind(Grade, Char('2'), Action::Grade(2), "hard", true),
+    bind(Grade, Char('3'), Action::Grade(3), "good", true),
+    bind(Grade, Char('4'), Action::Grade(4), "easy", true),
+    bind(
+        Grade,
+        Char('f'),
+        Action::Flip,
+        "flip roles: their next line",
+        true,
+    ),
+    bind(Grade, Esc, Action::Back, "leave (keeps a draft)", true),
+    bind(Grade, Char('q'), Action::Quit, "save and quit", false),
+    bind(Grade, Char('?'), Action::Help, "help", false),
+    ctrl(Flip, 's', Action::Save, "add as a follow-up turn", true),
+    bind(Flip, Esc, Action::Back, "back to grading", true),
+    bind(Done, Enter, Action::Confirm, "back to the turns", true),
+    bind(Done, Esc, Action::Back, "back to the turns", false),
+    bind(Done, Char('q'), Action::Quit, "save and quit", true),
+    bind(Done, Char('?'), Action::Help, "help", false),
+    bind(QUESTIONS, Char('a'), Action::Add, "write a question", true),
+    bind(QUESTIONS, Enter, Action::Edit, "edit / add to plan", true),
+    bind(QUESTIONS, Char('e'), Action::Edit, "edit / add to plan", false),
+    bind(QUESTIONS, Char('l'), Action::Link, "link to the world", true),
+    bind(
+        QUESTIONS,
+        Char('s'),
+        Action::CycleStatus,
+        "planned/asked/answered",
+        true,
+    ),
+    bind(
+        QUESTIONS,
+        Char('w'),
+        Action::AnswerToWorld,
+        "answer to a world item",
+        false,
+    ),
+    bind(QUESTIONS, Char('b'), Action::SaveToBank, "save to my bank", false),
+    bind(
+        QUESTIONS,
+        Char('d'),
+        Action::Delete,
+        "delete ({undo} undoes)",
+        false,
+    ),
+    bind(QUESTIONS, Char('K'), Action::MoveUp, "move up", false),
+    bind(QUESTIONS, Char('J'), Action::MoveDown, "move down", false),
+    bind(Global, Char('?'), Action::Help, "help", true),
+    bind(Global, Char('q'), Action::Quit, "save and quit", true),
+    ctrl(Global, 'c', Action::Quit, "save and quit", false),
+    bind(Global, Esc, Action::Back, "back", false),
+    bind(Global, Tab, Action::NextPane, "next pane", false),
+    bind(Global, BackTab, Action::PrevPane, "previous pane", false),
+    bind(Global, Char('/'), Action::Search, "filter", true),
+    bind(Global, Char('u'), Action::Undo, "undo", false),
+    ctrl(Global, 'r', Action::Redo, "redo", false),
+    bind(Global, Char('j'), Action::Down, "down", false),
+    bind(Global, Down, Action::Down, "down", false),
+    bind(Global, Char('k'), Action::Up, "up", false),
+    bind(Global, Up, Action::Up, "up", false),
+    bind(Global, Char('g'), Action::Top, "first", false),
+    bind(Global, Home, Action::Top, "first", false),
+    bind(Global, Char('G'), Action::Bottom, "last", false),
+    bind(Global, End, Action::Bottom, "last", false),
+    bind(Filter, Enter, Action::Confirm, "keep the filter", true),
+    bind(Filter, Esc, Action::Back, "clear the filter", true),
+    bind(Filter, Down, Action::Down, "down", false),
+    bind(Filter, Up, Action::Up, "up", false),
+    ctrl(Editor, 's', Action::Save, "save", true),
+    bind(Editor, Esc, Action::Back, "cancel", true),
+    bind(Editor, Tab, Action::NextField, "next field", true),
+    bind(Editor, BackTab, Action::PrevField, "previous field", true),
+    ctrl(
+        Editor,
+        'g',
+        Action::UseRewrite,
+        "take the linter's rewrite (questions)",
+        false,
+    ),
+    bind(Choose, Char(' '), Action::Toggle, "tick or untick", true),
+    bind(Choose, Enter, Action::Confirm, "done", true),
+    bind(Choose, Esc, Action::Back, "cancel", true),
+    bind(Choose, Char('j'), Action::Down, "down", false),
+    bind(Choose, Down, Action::Down, "down", false),
+    bind(Choose, Char('k'), Action::Up, "up", false),
+    bind(Choose, Up, Action::Up, "up", false),
+    bind(Prompt, Enter, Action::Confirm, "confirm", true),
+    bind(Prompt, Esc, Action::Back, "cancel", true),
+    bind(Confirm, Char('y'), Action::Confirm, "yes", true),
+    bind(Confirm, Enter, Action::Confirm, "yes", false),
+    bind(Confirm, Char('n'), Action::Deny, "no", true),
+    bind(Confirm, Esc, Action::Deny, "no", false),
+    bind(Help, Esc, Action::Back, "close help", true),
+    bind(Help, Char('?'), Action::Back, "close help", false),
+    bind(Help, Char('q'), Action::Back, "close help", false),
+    bind(Help, Char('j'), Action::Down, "scroll down", false),
+    bind(Help, Down, Action::Down, "scroll down", true),
+    bind(Help, Char('k'), Action::Up, "scroll up", false),
+    bind(Help, Up, Action::Up, "scroll up", true),
+];
+
+/// The one rule for the screens: digit n shows the n-th screen of the screen table, on any
+/// screen of an account.
+pub(super) fn screen_digits() -> impl Iterator<Item = Binding> {
+    Screen::all().filter_map(|s| {
+        let digit = char::from_digit(u32::from(s.number()), 10)?;
+        Some(bind(
+            Scope::Workbook,
+            KeyCode::Char(digit),
+            Action::Screen(s.number()),
+            s.name(),
+            false,
+        ))
+    })
+}
+
+/// Keys the text boxes and choice fields of an editor handle themselves: the text widget's
+/// own keys, not actions, so not remappable; named here so hints take them from one place.
+pub mod fixed {
+    use super::Key;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    /// A new line in a text of several lines; the next field in a one-line field.
+    pub const NEW_LINE: Key = plain(KeyCode::Enter);
+    /// The next word of a choice field.
+    pub const NEXT_CHOICE: Key = plain(KeyCode::Right);
+    /// The previous word of a choice field.
+    pub const PREV_CHOICE: Key = plain(KeyCode::Left);
+}
