@@ -24,6 +24,7 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
     });
     for effect in effects {
         let saving = effect == Effect::Save;
+        let opening = matches!(effect, Effect::Open(_));
         let result = match effect {
             Effect::Save => save(app, store),
             Effect::Open(id) => store.load(&id).map(|loaded| app.show(loaded)),
@@ -34,6 +35,22 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 refresh(app, store)
             }),
             Effect::SaveBank => store.save_bank(&app.bank.mine),
+            Effect::LoadBank => {
+                match store.load_bank() {
+                    Ok(mine) => app.bank.load_mine(mine),
+                    // The built-in bank still works; the damaged file is left alone (saves refuse it).
+                    Err(e) => app.fail(format!("Your own bank questions can't be read: {e}")),
+                }
+                Ok(())
+            }
+            Effect::List => refresh(app, store),
+            Effect::RehearseDue => {
+                let more = crate::app::rehearse::start_due(app);
+                if run(more, app, store) == Flow::Quit {
+                    return Flow::Quit;
+                }
+                Ok(())
+            }
             Effect::Close => {
                 app.workbook = None;
                 app.say("Back to the accounts");
@@ -56,6 +73,10 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             });
             if let (true, Some(quit)) = (saving, leaving) {
                 app.ask_leave_unsaved(quit);
+            }
+            // An account that can't be opened leaves the picker showing: it needs its list.
+            if opening && app.workbook.is_none() && refresh(app, store).is_err() {
+                app.set_listing(Vec::new());
             }
             return Flow::Continue;
         }

@@ -1,9 +1,9 @@
 //! The binary: parse the command line, open the data folder, hand over to the CLI or the
 //! terminal UI. Errors are printed to stderr and exit non-zero.
 
+use callbook::app::start::Start;
 use callbook::cli::{Cli, Command};
 use callbook::storage::Store;
-use callbook::tui::Start;
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -27,35 +27,24 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => anyhow::bail!("no data folder on this system; pass --data-dir DIR"),
     };
     let store = Store::open(dir)?;
-    match cli.command {
-        None => callbook::tui::run(store, Start::Picker),
-        Some(Command::Open { name }) => {
-            let id = store.resolve(&name)?;
-            callbook::tui::run(store, Start::Open(id))
+    let start = match cli.command {
+        None => Start::Picker,
+        Some(Command::Open { name }) => Start::Open(store.resolve(&name)?),
+        Some(Command::Rehearse { name: Some(name) }) => Start::Rehearse(store.resolve(&name)?),
+        Some(Command::Rehearse { name: None }) => {
+            let (due, unreadable) = store.due_turns(callbook::domain::now())?;
+            let queue = due.into_iter().map(|d| (d.account, d.turn)).collect();
+            Start::Due { queue, unreadable }
         }
-        Some(Command::Rehearse { name: Some(name) }) => {
-            let id = store.resolve(&name)?;
-            callbook::tui::run(store, Start::Rehearse(id))
-        }
-        Some(Command::Rehearse { name: None }) => rehearse_all(store),
-        Some(command) => callbook::cli::run(&store.without_cache_writes(), command),
+        Some(command) => return callbook::cli::run(&store.without_cache_writes(), command),
+    };
+    let preface = start.preface();
+    if let Some(warning) = preface.warning {
+        eprintln!("callbook: {warning}");
     }
-}
-
-/// `callbook rehearse`: the turns due across every account, most overdue first.
-fn rehearse_all(store: Store) -> anyhow::Result<ExitCode> {
-    let (due, damaged) = store.due_turns(callbook::domain::now())?;
-    if damaged > 0 {
-        eprintln!(
-            "callbook: {damaged} account file(s) could not be read and were skipped (see `callbook list`)"
-        );
-    }
-    if due.is_empty() {
-        println!(
-            "Nothing is due for rehearsal. `callbook rehearse NAME` rehearses an account's turns anyway."
-        );
+    if let Some(instead) = preface.instead {
+        println!("{instead}");
         return Ok(ExitCode::SUCCESS);
     }
-    let queue = due.into_iter().map(|d| (d.account, d.turn)).collect();
-    callbook::tui::run(store, Start::Queue(queue))
+    callbook::tui::run(store, start)
 }

@@ -211,3 +211,51 @@ fn moving_to_the_next_accounts_turn_keeps_the_session_status() {
         "the second account's turn is up"
     );
 }
+
+/// Starts the app from `start` as the terminal UI does, before its first frame.
+fn started(store: &Store, start: callbook::app::start::Start) -> App {
+    let mut app = App::new(Vec::new(), noon);
+    let first = callbook::app::start::begin(&mut app, start);
+    callbook::effects::run(first, &mut app, store);
+    app
+}
+
+#[test]
+fn starting_on_a_damaged_account_falls_back_to_the_picker_with_its_list() {
+    use callbook::app::start::Start;
+    let (_dir, store) = store();
+    let id = store.create(&sample::account(noon())).unwrap();
+    std::fs::write(store.path_of(&id), "{ not json").unwrap();
+    let app = started(&store, Start::Open(id.clone()));
+    assert!(app.workbook.is_none() && app.status.error, "{:?}", app.status);
+    let damaged = |e: &PickerEntry| matches!(e, PickerEntry::Damaged { stem, .. } if *stem == id.to_string());
+    assert!(app.picker.entries.iter().any(damaged), "{:?}", app.picker.entries);
+    assert_eq!(std::fs::read_to_string(store.path_of(&id)).unwrap(), "{ not json");
+}
+
+#[test]
+fn starting_a_rehearsal_opens_the_account_and_puts_its_first_due_turn_up() {
+    use callbook::app::start::Start;
+    let (_dir, store) = store();
+    let id = store.create(&sample::account(noon())).unwrap();
+    let app = started(&store, Start::Rehearse(id.clone()));
+    assert_eq!(app.workbook.as_ref().map(|wb| &wb.doc.id), Some(&id));
+    let session = app.rehearsal.as_ref().expect("a session");
+    assert!(!session.queue.is_empty() && session.queue.iter().all(|(a, _)| *a == id));
+    assert!(callbook::app::rehearse::current_turn(&app).is_some());
+}
+
+#[test]
+fn starting_on_the_picker_lists_the_accounts_and_reads_the_bank() {
+    use callbook::app::start::Start;
+    let (_dir, store) = store();
+    store.create(&sample::account(noon())).unwrap();
+    std::fs::write(store.root().join("bank.json"), "[broken").unwrap();
+    let app = started(&store, Start::Picker);
+    assert!(matches!(app.picker.entries.as_slice(), [PickerEntry::Account(_)]));
+    assert!(
+        app.status.error && app.status.text.contains("bank"),
+        "{:?}",
+        app.status
+    );
+}

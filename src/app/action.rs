@@ -108,6 +108,12 @@ pub enum Effect {
     Trash(String),
     /// Write the user's own bank questions to `bank.json`.
     SaveBank,
+    /// Read the user's own bank questions from `bank.json` (a damaged file is left alone).
+    LoadBank,
+    /// Read the list of accounts for the picker.
+    List,
+    /// Rehearse the open account's due turns (after opening it at start).
+    RehearseDue,
     /// Leave the workbook for the picker (runs only if the save before it succeeded).
     Close,
     /// Leave the program.

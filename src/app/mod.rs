@@ -13,6 +13,7 @@ mod picker;
 mod questions;
 pub mod rehearse;
 mod screen;
+pub mod start;
 mod update;
 mod workbook;
 mod world;
