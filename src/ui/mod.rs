@@ -6,6 +6,7 @@ mod overlay;
 mod picker;
 pub(crate) mod questions;
 mod rehearse;
+mod session;
 pub mod theme;
 mod world;
 
