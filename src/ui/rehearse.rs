@@ -168,4 +168,3 @@ pub(super) fn who(wb: &Workbook, t: &Turn) -> String {
         .and_then(|id| wb.doc.account.people.iter().find(|p| &p.id == id))
         .map_or("the customer".to_owned(), |p| first_line(&p.name))
 }
-

@@ -149,4 +149,3 @@ pub fn restore_draft(app: &mut App) {
         **input = TextField::new(&draft, true);
     }
 }
-
