@@ -2,7 +2,7 @@
 //! deterministic for a given seed so runs compare.
 #![allow(dead_code)] // Each benchmark uses the generators it needs.
 
-use callbook::domain::fields::{self, blank};
+use callbook::domain::fields::{ItemForm, PersonForm};
 use callbook::domain::{Account, Pane};
 use chrono::{DateTime, Utc};
 
@@ -57,10 +57,23 @@ pub fn account(name: &str, per_pane: usize, seed: u64) -> Account {
     let mut account = Account::new(name, when());
     for pane in Pane::ALL {
         for _ in 0..per_pane {
-            let mut values = blank(pane);
-            values[0] = words(&mut seed, 8);
-            values[1] = format!("{}\n{}", words(&mut seed, 14), words(&mut seed, 10));
-            fields::apply(&mut account, pane, None, &values, when()).expect("generated values are valid");
+            let title = words(&mut seed, 8);
+            let more = format!("{}\n{}", words(&mut seed, 14), words(&mut seed, 10));
+            let added = match pane {
+                Pane::People => PersonForm {
+                    name: title,
+                    title: more,
+                    ..PersonForm::default()
+                }
+                .apply(&mut account, None, when()),
+                _ => ItemForm {
+                    text: title,
+                    notes: more,
+                    ..ItemForm::default()
+                }
+                .apply(&mut account, pane, None, when()),
+            };
+            added.expect("generated values are valid");
         }
     }
     account
@@ -101,11 +114,12 @@ pub fn bank(n: usize) -> Vec<callbook::domain::bank::BankQuestion> {
 pub fn add_turns(account: &mut Account, n: usize, seed: u64) {
     use callbook::domain::schedule;
     use callbook::domain::turn::{Attempt, CheckResult, Outcome, Turn, TurnKind};
+    use strum::IntoEnumIterator;
     let mut seed = seed;
     for i in 0..n {
         let mut turn = Turn::new(
             &format!("{}?", words(&mut seed, 10)),
-            TurnKind::ALL[i % 4],
+            TurnKind::iter().nth(i % 4).unwrap_or_default(),
             when(),
         );
         turn.response = words(&mut seed, 30);

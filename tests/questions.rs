@@ -2,8 +2,9 @@
 //! become world items, and plan health. Pure functions, no terminal, no files.
 
 use callbook::domain::bank::{BankQuestion, Category, Spin};
+use callbook::domain::form::{EditError, Form};
 use callbook::domain::health::{self, AIM};
-use callbook::domain::plan::{self, Question, Status};
+use callbook::domain::plan::{self, Question, QuestionForm, Status};
 use callbook::domain::rank::{self, rank, short_phrase};
 use callbook::domain::{Account, Item, Pane, Person, Priority, sample};
 use chrono::{DateTime, Utc};
@@ -192,20 +193,31 @@ fn short_phrases_read_naturally() {
 #[test]
 fn editing_a_question_validates_and_keeps_its_id() {
     let mut a = account();
-    let values = |t: &str, s: &str| vec![t.to_string(), String::new(), s.to_string()];
-    assert!(plan::apply(&mut a, None, &values("  ", "planned"), false, noon()).is_err());
-    assert!(plan::apply(&mut a, None, &values("Why now?", "someday"), false, noon()).is_err());
+    let form = |t: &str, s: &str| -> Result<QuestionForm, EditError> {
+        let mut form = QuestionForm {
+            text: t.to_string(),
+            ..QuestionForm::default()
+        };
+        form.set("status", s)?;
+        Ok(form)
+    };
+    assert!(
+        form("  ", "planned")
+            .unwrap()
+            .apply(&mut a, None, false, noon())
+            .is_err()
+    );
+    assert!(form("Why now?", "someday").is_err());
     assert!(a.questions.is_empty(), "a refused edit changes nothing");
-    let i = plan::apply(&mut a, None, &values("Why now?", "planned"), false, noon()).unwrap();
+    let i = form("Why now?", "planned")
+        .unwrap()
+        .apply(&mut a, None, false, noon())
+        .unwrap();
     let id = a.questions[i].id.clone();
-    plan::apply(
-        &mut a,
-        Some(i),
-        &values("Why this quarter?", "answered"),
-        true,
-        noon(),
-    )
-    .unwrap();
+    form("Why this quarter?", "answered")
+        .unwrap()
+        .apply(&mut a, Some(i), true, noon())
+        .unwrap();
     let q = &a.questions[i];
     assert_eq!(
         (q.id.clone(), q.text.as_str(), q.status, q.kept),

@@ -4,7 +4,7 @@
 //! folders and files are private, saves are atomic and stale temp files are cleaned,
 //! trash moves files intact, and names resolve and list in a predictable order.
 
-use callbook::domain::fields::apply;
+use callbook::domain::fields::{ItemForm, PersonForm};
 use callbook::domain::*;
 use callbook::storage::{Listing, Store, StoreError, parse, to_json, write_atomic};
 use chrono::{DateTime, Utc};
@@ -26,10 +26,6 @@ fn store() -> (TempDir, Store) {
     (tmp, store)
 }
 
-fn strings(values: &[&str]) -> Vec<String> {
-    values.iter().map(|s| s.to_string()).collect()
-}
-
 /// An account with a different number of entries in every pane (pane index + 1), using
 /// every field, including multi-line notes and non-ASCII text.
 fn full_account(name: &str) -> Account {
@@ -39,20 +35,27 @@ fn full_account(name: &str) -> Account {
     a.profile.summary = "Moves boxes.\nMostly by truck — and «rail».".into();
     for pane in Pane::ALL {
         for n in 0..=pane.index() {
-            let values = if pane == Pane::People {
-                strings(&[
-                    "Dana Ruiz",
-                    "CFO",
-                    "economic-buyer",
-                    "cash",
-                    "line 1\nline 2",
-                    "\"too slow\"",
-                ])
+            let added = if pane == Pane::People {
+                let dana = PersonForm {
+                    name: "Dana Ruiz".into(),
+                    title: "CFO".into(),
+                    role: Role::EconomicBuyer,
+                    cares_about: "cash".into(),
+                    notes: "line 1\nline 2".into(),
+                    their_words: "\"too slow\"".into(),
+                };
+                dana.apply(&mut a, None, now())
             } else {
-                let text = format!("{} {n}", pane.title());
-                strings(&[&text, "notes\nmore", "“their” words", "call 1", "high"])
+                let item = ItemForm {
+                    text: format!("{} {n}", pane.title()),
+                    notes: "notes\nmore".into(),
+                    their_words: "“their” words".into(),
+                    source: "call 1".into(),
+                    priority: Priority::High,
+                };
+                item.apply(&mut a, pane, None, now())
             };
-            apply(&mut a, pane, None, &values, now()).unwrap();
+            added.unwrap();
         }
     }
     a
@@ -198,8 +201,14 @@ fn unknown_fields_survive_an_edit_and_save() {
 
     let mut loaded = store.load(&id).unwrap();
     assert_eq!(loaded.newer_schema, None);
-    let added = strings(&["A new goal", "", "", "", "low"]);
-    apply(&mut loaded.account, Pane::Goals, None, &added, now()).unwrap();
+    let added = ItemForm {
+        text: "A new goal".into(),
+        priority: Priority::Low,
+        ..ItemForm::default()
+    };
+    added
+        .apply(&mut loaded.account, Pane::Goals, None, now())
+        .unwrap();
     store.save(&id, &loaded.account).unwrap();
 
     let saved: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();

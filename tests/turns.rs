@@ -9,6 +9,7 @@ use callbook::domain::turns::{self, CommonTurn, TURNS_SCHEMA, TurnSuggestion, co
 use callbook::domain::{Account, ItemId, Pane, Person, Role, sample};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
+use strum::IntoEnumIterator;
 
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp(1_800_000_000, 0).unwrap()
@@ -51,7 +52,7 @@ fn common_turns_parse_with_enough_unique_turns_of_every_kind() {
         assert!(lines.insert(t.line.to_lowercase()), "duplicate line {:?}", t.line);
         assert!(!t.line.trim().is_empty() && t.line.trim() == t.line, "{}", t.id);
     }
-    for kind in TurnKind::ALL {
+    for kind in TurnKind::iter() {
         let n = list.iter().filter(|t| t.kind == kind).count();
         assert!(n >= 4, "only {n} common turns are a {}", kind.name());
     }
@@ -214,7 +215,7 @@ fn account_suggestion_responses_are_customer_focused_and_ask_back() {
     let kinds: HashSet<TurnKind> = from_account(&list).iter().map(|s| s.kind).collect();
     assert_eq!(
         kinds.len(),
-        TurnKind::ALL.len(),
+        TurnKind::iter().count(),
         "account suggestions of every kind"
     );
 }

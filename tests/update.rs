@@ -117,7 +117,7 @@ fn esc_asks_before_dropping_typed_text() {
     ));
     press(&mut app, "n");
     match &app.overlay {
-        Some(Overlay::Editor(ed)) => assert_eq!(ed.values()[0], "draft"),
+        Some(Overlay::Editor(ed)) => assert_eq!(ed.first_text(), "draft"),
         other => panic!("no should return to the editor, got {other:?}"),
     }
     press(&mut app, "<Esc>y");
@@ -287,7 +287,7 @@ fn the_profile_is_edited_with_i_and_a_blank_name_is_refused() {
     let mut app = sample_app();
     press(&mut app, "i");
     match &app.overlay {
-        Some(Overlay::Editor(ed)) => assert_eq!(ed.values()[0], callbook::domain::sample::NAME),
+        Some(Overlay::Editor(ed)) => assert_eq!(ed.first_text(), callbook::domain::sample::NAME),
         other => panic!("{other:?}"),
     }
     assert_eq!(

@@ -90,7 +90,7 @@ fn the_rewrite_replaces_an_opinion_with_a_question() {
     let mut app = harbor();
     press(&mut app, "aWe are the industry leader<C-s><C-g>");
     let text = match &app.overlay {
-        Some(Overlay::Editor(ed)) => ed.values()[0].clone(),
+        Some(Overlay::Editor(ed)) => ed.first_text(),
         other => panic!("{other:?}"),
     };
     assert_ne!(text, "We are the industry leader");

@@ -201,7 +201,7 @@ impl App {
             Some(text) => self.status = Status { text, error: true },
             // In a session the status keeps what the last grade said.
             None if rehearsing => {}
-            None => self.say(Screen::World.hint(&self.keys)),
+            None => self.say(Screen::World.hint(|a| self.key(Scope::Screen(Screen::World), a))),
         }
     }
 

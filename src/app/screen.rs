@@ -2,7 +2,7 @@
 //! n-th screen is digit n), help headings, hints and dispatch all come from here, so a new
 //! screen is one variant, and the compiler's exhaustive matches name everything it needs.
 
-use super::{Action, Keymap, Scope};
+use super::Action;
 use strum::{EnumIter, IntoEnumIterator};
 
 /// The screens of a workbook, in tab order; digits switch between them.
@@ -34,9 +34,9 @@ impl Screen {
         Screen::all().nth(usize::from(n).checked_sub(1)?)
     }
 
-    /// What to tell the user on arriving at the screen, naming keys from `keys`.
-    pub fn hint(self, keys: &Keymap) -> String {
-        let key = |action| keys.key(Scope::Screen(self), &action);
+    /// What to tell the user on arriving at the screen; `key` names the key that does an
+    /// action on it (the keymap's reverse lookup).
+    pub fn hint(self, key: impl Fn(Action) -> String) -> String {
         match self {
             Screen::World => format!(
                 "{} moves between panes, {} adds, {} shows their profile, {} every key",

@@ -199,7 +199,7 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Opt
     match action {
         Action::Save => {
             return on_workbook_keep(app, |cx, (world, questions, turns)| {
-                let stays = match editor.target {
+                let stays = match editor.target() {
                     Target::Entry(pane) => world::save_editor(cx, world, editor, pane),
                     Target::Question => questions::save_editor(cx, questions, editor),
                     Target::Turn => rehearse::save_editor(cx, turns, editor),
@@ -208,7 +208,7 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Opt
                 stays.map(Overlay::Editor)
             });
         }
-        Action::UseRewrite if editor.target == Target::Question => {
+        Action::UseRewrite if editor.target() == Target::Question => {
             on_workbook(app, |cx, _| {
                 questions::use_rewrite(cx, &mut editor);
                 None

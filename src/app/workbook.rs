@@ -212,7 +212,7 @@ pub(super) fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         Action::Screen(n) => match Screen::from_number(*n) {
             Some(screen) if screen != wb.screen => {
                 wb.screen = screen;
-                app.say(screen.hint(&app.keys));
+                app.say(screen.hint(|a| app.key(Scope::Screen(screen), a)));
             }
             Some(_) => {}
             None => app.say(format!("There is no screen {n}")),

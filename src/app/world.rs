@@ -1,10 +1,11 @@
 //! Behaviour of the customer's world: panes, selection, add/edit/delete/move.
 
 use super::document::ChangeKind;
-use super::editor::{Editor, Target};
+use super::editor::{EditForm, Editor, save_form};
 use super::workbook::Ctx;
 use super::{Action, Filter, Overlay, Scope, Screen, layout};
-use crate::domain::fields;
+use crate::domain::fields::{self, ProfileForm};
+use crate::domain::form::EditError;
 use crate::domain::text::first_line;
 use crate::domain::{Account, Pane};
 
@@ -66,12 +67,8 @@ pub(super) fn update(cx: &mut Ctx, view: &mut WorldView, action: Action) {
         Action::ScrollDown(x, y) => scroll(cx, view, x, y, 1),
         Action::Add | Action::Edit => open_editor(cx, view, action == Action::Add),
         Action::Profile if cx.may(ChangeKind::Content) => {
-            let values = fields::profile_values(&cx.doc.account);
-            cx.show(Overlay::Editor(Box::new(Editor::new(
-                Target::Profile,
-                Some(0),
-                values,
-            ))));
+            let form = EditForm::Profile(ProfileForm::from(&cx.doc.account));
+            cx.show(Overlay::Editor(Box::new(Editor::new(form, Some(0)))));
         }
         Action::Delete => delete(cx, view),
         Action::MoveUp | Action::MoveDown => reorder(cx, view, action == Action::MoveUp),
@@ -101,9 +98,9 @@ fn open_editor(cx: &mut Ctx, view: &WorldView, new: bool) {
     }
     let pane = view.pane;
     let editor = match (new, view.current(cx)) {
-        (true, _) => Editor::new(Target::Entry(pane), None, fields::blank(pane)),
-        (false, Some(i)) => match fields::values(&cx.doc.account, pane, i) {
-            Some(values) => Editor::new(Target::Entry(pane), Some(i), values),
+        (true, _) => Editor::new(EditForm::blank(pane), None),
+        (false, Some(i)) => match EditForm::entry(&cx.doc.account, pane, i) {
+            Some(form) => Editor::new(form, Some(i)),
             None => return,
         },
         (false, None) => {
@@ -122,8 +119,13 @@ pub(super) fn save_editor(
     pane: Pane,
 ) -> Option<Box<Editor>> {
     let verb = if editor.at.is_some() { "Changed" } else { "Added" };
-    let saved = super::editor::save_form(cx, editor, |account, editor, now| {
-        fields::apply(account, pane, editor.at, &editor.values(), now).map_err(|e| e.to_string())
+    let saved = save_form(cx, editor, |account, editor, now| {
+        let saved = match editor.form() {
+            EditForm::Item(pane, form) => form.apply(account, pane, editor.at, now),
+            EditForm::Person(form) => form.apply(account, editor.at, now),
+            _ => Err(EditError::NoSuchEntry),
+        };
+        saved.map_err(|e| e.to_string())
     });
     if let Ok(Some(i)) = saved {
         view.select(cx, pane, i);
@@ -135,8 +137,12 @@ pub(super) fn save_editor(
 
 /// Ctrl-s in the profile editor.
 pub(super) fn save_profile(cx: &mut Ctx, editor: Box<Editor>) -> Option<Box<Editor>> {
-    let saved = super::editor::save_form(cx, editor, |account, editor, now| {
-        fields::apply_profile(account, &editor.values(), now).map_err(|e| e.to_string())
+    let saved = save_form(cx, editor, |account, editor, now| {
+        let saved = match editor.form() {
+            EditForm::Profile(form) => form.apply(account, now),
+            _ => Err(EditError::NoSuchEntry),
+        };
+        saved.map_err(|e| e.to_string())
     });
     if let Ok(Some(())) = saved {
         cx.say("Saved the customer's profile");

@@ -12,8 +12,9 @@ mod lint;
 mod list;
 mod transfer;
 
+use crate::domain::fields::{ItemForm, PersonForm};
 use crate::domain::text::clean;
-use crate::domain::{Account, Pane, fields, sample};
+use crate::domain::{Account, Pane, sample};
 use crate::storage::Store;
 use anyhow::{Context, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -203,10 +204,20 @@ fn add(store: &Store, name: &str, pane: &str, text: &str, out: &mut dyn Write) -
         );
     }
     let mut account = loaded.account;
-    let mut values = fields::blank(pane);
-    values[0] = text.to_owned();
-    let i = fields::apply(&mut account, pane, None, &values, crate::domain::now())
-        .map_err(|e| anyhow!("{e}; nothing added"))?;
+    let (text, now) = (text.to_owned(), crate::domain::now());
+    let added = match pane {
+        Pane::People => PersonForm {
+            name: text,
+            ..PersonForm::default()
+        }
+        .apply(&mut account, None, now),
+        _ => ItemForm {
+            text,
+            ..ItemForm::default()
+        }
+        .apply(&mut account, pane, None, now),
+    };
+    let i = added.map_err(|e| anyhow!("{e}; nothing added"))?;
     store.save(&id, &account)?;
     let item_id = match account.items(pane) {
         Some(items) => &items[i].id,

@@ -4,6 +4,8 @@
 
 pub use super::pane::Pane;
 
+use super::fields::{ItemForm, PersonForm};
+use super::form::Form;
 use super::id::ItemId;
 use super::plan::Question;
 use super::turn::Turn;
@@ -11,6 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
+use strum::{EnumIter, VariantNames};
 
 /// The file format version this build writes. Files with a larger number open read-only.
 pub const SCHEMA: u32 = 1;
@@ -96,9 +99,24 @@ pub struct World {
     pub extra: Extra,
 }
 
-/// How much an item matters to the customer.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// How much an item matters to the customer. Its words (strum's, the same as serde's) are
+/// the choices of the priority field.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    VariantNames,
+    EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Priority {
     /// Not yet judged.
     #[default]
@@ -111,9 +129,10 @@ pub enum Priority {
     High,
 }
 
-/// A person's part in the buying decision.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A person's part in the buying decision; its words are the choices of the role field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, VariantNames, EnumIter)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Role {
     /// Releases the money.
     EconomicBuyer,
@@ -189,23 +208,6 @@ pub struct Person {
     pub extra: Extra,
 }
 
-impl Priority {
-    /// Every priority, lowest first, in the order of [`super::fields::PRIORITIES`].
-    pub const ALL: [Priority; 4] = [Priority::None, Priority::Low, Priority::Medium, Priority::High];
-}
-
-impl Role {
-    /// Every role, in the order of [`super::fields::ROLES`].
-    pub const ALL: [Role; 6] = [
-        Role::EconomicBuyer,
-        Role::DecisionMaker,
-        Role::User,
-        Role::Technical,
-        Role::Coach,
-        Role::Unknown,
-    ];
-}
-
 impl Account {
     /// A new, empty account.
     pub fn new(name: &str, now: DateTime<Utc>) -> Self {
@@ -266,10 +268,47 @@ impl Account {
         }
     }
 
-    /// Every entry's text, for filtering: the title plus the other text fields.
+    /// Every entry's text, for filtering: the title plus the other fields, one a line.
     pub fn haystack(&self, pane: Pane, i: usize) -> String {
-        super::fields::values(self, pane, i)
-            .map(|v| v.join("\n"))
-            .unwrap_or_default()
+        let texts = match self.items(pane) {
+            Some(items) => items.get(i).map(|it| ItemForm::from(it).texts().join("\n")),
+            None => self.people.get(i).map(|p| PersonForm::from(p).texts().join("\n")),
+        };
+        texts.unwrap_or_default()
+    }
+}
+
+impl Item {
+    /// A new item with a fresh id.
+    pub fn new(text: &str, now: DateTime<Utc>) -> Self {
+        Item {
+            id: ItemId::generate(),
+            text: text.trim().to_owned(),
+            notes: String::new(),
+            their_words: String::new(),
+            source: String::new(),
+            priority: Priority::None,
+            created: now,
+            updated: now,
+            extra: Default::default(),
+        }
+    }
+}
+
+impl Person {
+    /// A new person with a fresh id and an unknown role.
+    pub fn new(name: &str, now: DateTime<Utc>) -> Self {
+        Person {
+            id: ItemId::generate(),
+            name: name.trim().to_owned(),
+            title: String::new(),
+            role: Role::Unknown,
+            cares_about: String::new(),
+            notes: String::new(),
+            their_words: String::new(),
+            created: now,
+            updated: now,
+            extra: Default::default(),
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::account::{Account, Item, Pane, Person, Priority};
 use super::bank::BankQuestion;
-use super::fields::{PRIORITIES, ROLES};
+use super::form::Choice;
 use super::text::clean;
 use super::{health, plan};
 
@@ -87,7 +87,7 @@ fn question_plan(doc: &mut String, account: &Account, bank: &[BankQuestion]) {
         doc.push_str("_Nothing yet._\n\n");
     }
     for (n, q) in account.questions.iter().enumerate() {
-        let status = plan::STATUSES[q.status as usize];
+        let status = q.status.word();
         let kept = if q.kept {
             " (kept although the linter objects)"
         } else {
@@ -136,11 +136,7 @@ fn person(doc: &mut String, p: &Person) {
     } else {
         doc.push_str(&format!("### {}, {title}\n\n", line(&p.name)));
     }
-    fact(
-        doc,
-        "Role in the decision",
-        &ROLES[p.role as usize].replace('-', " "),
-    );
+    fact(doc, "Role in the decision", &p.role.word().replace('-', " "));
     doc.push('\n');
     if !p.cares_about.trim().is_empty() {
         paragraph(
@@ -156,7 +152,7 @@ fn person(doc: &mut String, p: &Person) {
 fn priority(p: Priority) -> &'static str {
     match p {
         Priority::None => "not set",
-        _ => PRIORITIES[p as usize],
+        _ => p.word(),
     }
 }
 
@@ -207,49 +203,40 @@ fn block(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Role, fields};
+    use crate::domain::Role;
+    use crate::domain::fields::{ItemForm, PersonForm};
     use chrono::{DateTime, Utc};
 
     fn now() -> DateTime<Utc> {
         DateTime::from_timestamp(1_700_000_000, 0).unwrap()
     }
 
-    fn add(a: &mut Account, pane: Pane, vals: &[&str]) {
-        let mut values = fields::blank(pane);
-        for (slot, v) in values.iter_mut().zip(vals) {
-            *slot = (*v).to_owned();
-        }
-        fields::apply(a, pane, None, &values, now()).unwrap();
-    }
-
     fn acme() -> Account {
         let mut a = Account::new("Acme Freight", now());
         a.profile.industry = "Cold-chain logistics".into();
         a.profile.summary = "Regional carrier.\nThirty trucks.".into();
-        add(
-            &mut a,
-            Pane::Goals,
-            &[
-                "Open a depot in Ohio",
-                "Board approved\nin May",
-                "we need Ohio by Q3",
-                "Q2 call",
-                "high",
-            ],
-        );
-        add(&mut a, Pane::Threats, &["Diesel prices"]);
-        add(
-            &mut a,
-            Pane::People,
-            &[
-                "Dana Ruiz",
-                "CFO",
-                "economic-buyer",
-                "Cash flow",
-                "",
-                "stop the bleeding",
-            ],
-        );
+        let goal = ItemForm {
+            text: "Open a depot in Ohio".into(),
+            notes: "Board approved\nin May".into(),
+            their_words: "we need Ohio by Q3".into(),
+            source: "Q2 call".into(),
+            priority: Priority::High,
+        };
+        goal.apply(&mut a, Pane::Goals, None, now()).unwrap();
+        let threat = ItemForm {
+            text: "Diesel prices".into(),
+            ..ItemForm::default()
+        };
+        threat.apply(&mut a, Pane::Threats, None, now()).unwrap();
+        let dana = PersonForm {
+            name: "Dana Ruiz".into(),
+            title: "CFO".into(),
+            role: Role::EconomicBuyer,
+            cares_about: "Cash flow".into(),
+            notes: String::new(),
+            their_words: "stop the bleeding".into(),
+        };
+        dana.apply(&mut a, None, now()).unwrap();
         a
     }
 

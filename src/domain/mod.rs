@@ -6,6 +6,7 @@ pub mod bank;
 pub mod checks;
 pub mod export;
 pub mod fields;
+pub mod form;
 pub mod health;
 pub mod id;
 pub mod lint;

@@ -2,15 +2,19 @@
 //! the items of the customer's world it serves, with what was heard in answer.
 
 use super::account::{Account, Extra, Pane};
-use super::fields::{self, EditError, Field, FieldKind};
+use super::fields::{ItemForm, PersonForm};
+use super::form::{Choice, EditError, Field, Form};
 use super::id::ItemId;
 use super::text::first_line;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, IntoEnumIterator, VariantNames};
 
-/// Where a planned question stands.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Where a planned question stands; its words, in the order `s` cycles through them, are
+/// the choices of the status field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, VariantNames, EnumIter)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Status {
     /// Not asked yet.
     #[default]
@@ -52,40 +56,11 @@ pub struct Question {
     pub extra: Extra,
 }
 
-/// The words a status is written as, in the order `s` cycles through them.
-pub const STATUSES: &[&str] = &["planned", "asked", "answered"];
-
-/// The editable fields of a planned question.
-pub const QUESTION_FIELDS: &[Field] = &[
-    Field {
-        key: "text",
-        label: "Question",
-        kind: FieldKind::Line,
-    },
-    Field {
-        key: "answer",
-        label: "Answer heard (their words)",
-        kind: FieldKind::Text,
-    },
-    Field {
-        key: "status",
-        label: "Status",
-        kind: FieldKind::Choice(STATUSES),
-    },
-];
-
-/// Editor values for a new question.
-pub fn blank() -> Vec<String> {
-    vec![String::new(), String::new(), STATUSES[0].to_owned()]
-}
-
 impl Status {
-    /// Every status, in cycling order.
-    pub const ALL: [Status; 3] = [Status::Planned, Status::Asked, Status::Answered];
-
     /// The next status: planned, asked, answered, then planned again.
     pub fn next(self) -> Status {
-        Status::ALL[(self as usize + 1) % Status::ALL.len()]
+        let next = (self.index() + 1) % Status::VARIANTS.len();
+        Status::iter().nth(next).unwrap_or_default()
     }
 }
 
@@ -105,54 +80,67 @@ impl Question {
             extra: Default::default(),
         }
     }
+}
 
-    /// Values for the editor, in the order of [`QUESTION_FIELDS`].
-    pub fn values(&self) -> Vec<String> {
-        vec![
-            self.text.clone(),
-            self.answer.clone(),
-            STATUSES[self.status as usize].to_owned(),
-        ]
+/// The editable fields of a planned question.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct QuestionForm {
+    /// The question as the rep will ask it; required.
+    pub text: String,
+    /// What the customer said, in their words.
+    pub answer: String,
+    /// Planned, asked or answered.
+    pub status: Status,
+}
+
+impl Form for QuestionForm {
+    const FIELDS: &'static [Field<Self>] = &[
+        Field::title("text", "Question", |f| &f.text, |f| &mut f.text),
+        Field::quote(
+            "answer",
+            "Answer heard (their words)",
+            |f| &f.answer,
+            |f| &mut f.answer,
+        ),
+        Field::choice("status", "Status", |f| &f.status, |f| &mut f.status),
+    ];
+}
+
+impl From<&Question> for QuestionForm {
+    fn from(q: &Question) -> Self {
+        QuestionForm {
+            text: q.text.clone(),
+            answer: q.answer.clone(),
+            status: q.status,
+        }
     }
 }
 
-/// Adds a question (`at` = `None`) or changes question `at` from editor values; `kept`
-/// records that the rep keeps it although the linter objects. Returns its index.
-pub fn apply(
-    account: &mut Account,
-    at: Option<usize>,
-    values: &[String],
-    kept: bool,
-    now: DateTime<Utc>,
-) -> Result<usize, EditError> {
-    let [text, answer, status] = values else {
-        return Err(EditError::NoSuchEntry);
-    };
-    if text.trim().is_empty() {
-        return Err(EditError::Required(QUESTION_FIELDS[0].label));
+impl QuestionForm {
+    /// Adds a question (`at` = `None`) or changes question `at`; `kept` records that the
+    /// rep keeps it although the linter objects. Returns its index.
+    pub fn apply(
+        self,
+        account: &mut Account,
+        at: Option<usize>,
+        kept: bool,
+        now: DateTime<Utc>,
+    ) -> Result<usize, EditError> {
+        let form = self.tidied()?;
+        let i = match at {
+            Some(i) if i < account.questions.len() => i,
+            Some(_) => return Err(EditError::NoSuchEntry),
+            None => {
+                account.questions.push(Question::new("", Vec::new(), None, now));
+                account.questions.len() - 1
+            }
+        };
+        let q = &mut account.questions[i];
+        (q.text, q.answer, q.status, q.kept) = (form.text, form.answer, form.status, kept);
+        q.updated = now;
+        account.updated = now;
+        Ok(i)
     }
-    let status = STATUSES
-        .iter()
-        .position(|s| s == status)
-        .map(|i| Status::ALL[i])
-        .ok_or(EditError::BadChoice {
-            field: QUESTION_FIELDS[2].label,
-            options: STATUSES,
-        })?;
-    let i = match at {
-        Some(i) if i < account.questions.len() => i,
-        Some(_) => return Err(EditError::NoSuchEntry),
-        None => {
-            account.questions.push(Question::new("", Vec::new(), None, now));
-            account.questions.len() - 1
-        }
-    };
-    let q = &mut account.questions[i];
-    (q.text, q.answer, q.status, q.kept) =
-        (text.trim().to_owned(), answer.trim_end().to_owned(), status, kept);
-    q.updated = now;
-    account.updated = now;
-    Ok(i)
 }
 
 /// The pane and one-line text of the world item with this id, if it is still there.
@@ -189,15 +177,22 @@ pub fn answer_to_item(
     if answer.is_empty() {
         return Err(EditError::Required("The answer"));
     }
-    let source = format!("Answer to: {}", first_line(&q.text));
-    let mut values = fields::blank(pane);
-    values[0] = first_line(&answer);
-    if pane == Pane::People {
-        values[5] = answer;
-    } else {
-        (values[2], values[3]) = (answer, source);
-    }
-    let index = fields::apply(account, pane, None, &values, now)?;
+    let (text, source) = (first_line(&answer), format!("Answer to: {}", first_line(&q.text)));
+    let index = match pane {
+        Pane::People => PersonForm {
+            name: text,
+            their_words: answer,
+            ..PersonForm::default()
+        }
+        .apply(account, None, now)?,
+        _ => ItemForm {
+            text,
+            their_words: answer,
+            source,
+            ..ItemForm::default()
+        }
+        .apply(account, pane, None, now)?,
+    };
     let id = match account.items(pane) {
         Some(items) => items[index].id.clone(),
         None => account.people[index].id.clone(),

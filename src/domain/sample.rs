@@ -31,6 +31,7 @@ mod tests {
     use crate::domain::turn::TurnKind;
     use crate::domain::{Pane, Role};
     use std::collections::HashSet;
+    use strum::IntoEnumIterator;
 
     fn parsed() -> Account {
         serde_json::from_str(JSON).expect("sample asset parses")
@@ -87,7 +88,7 @@ mod tests {
     #[test]
     fn every_role_appears() {
         let a = parsed();
-        for role in Role::ALL {
+        for role in Role::iter() {
             assert!(a.people.iter().any(|p| p.role == role), "no one is {role:?}");
         }
     }
@@ -110,7 +111,7 @@ mod tests {
     fn has_a_realistic_set_of_turns_of_every_kind() {
         let a = parsed();
         assert!((8..=12).contains(&a.turns.len()), "{} turns", a.turns.len());
-        for kind in TurnKind::ALL {
+        for kind in TurnKind::iter() {
             assert!(
                 a.turns.iter().any(|t| t.kind == kind),
                 "no turn is a {}",

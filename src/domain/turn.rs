@@ -3,15 +3,19 @@
 //! (FSRS) and every attempt the rep made.
 
 use super::account::{Account, Extra};
-use super::fields::{EditError, Field, FieldKind};
+use super::form::{Choice, EditError, Field, Form};
 use super::id::ItemId;
 use super::schedule;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use strum::{EnumIter, VariantNames};
 
-/// What kind of line the customer says.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What kind of line the customer says; its words are the choices of the kind field.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, VariantNames, EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum TurnKind {
     /// A question to the rep.
     #[default]
@@ -25,22 +29,9 @@ pub enum TurnKind {
 }
 
 impl TurnKind {
-    /// Every kind, in the order the editor cycles them.
-    pub const ALL: [TurnKind; 4] = [
-        TurnKind::Question,
-        TurnKind::Objection,
-        TurnKind::Concern,
-        TurnKind::Pushback,
-    ];
-
     /// The word used in files and on screen.
     pub fn name(self) -> &'static str {
-        match self {
-            TurnKind::Question => "question",
-            TurnKind::Objection => "objection",
-            TurnKind::Concern => "concern",
-            TurnKind::Pushback => "pushback",
-        }
+        self.word()
     }
 }
 
@@ -176,78 +167,62 @@ impl Turn {
     }
 }
 
-/// The words a turn's kind is written as, in [`TurnKind::ALL`] order.
-pub const KINDS: &[&str] = &["question", "objection", "concern", "pushback"];
-
 /// The editable fields of a turn.
-pub const TURN_FIELDS: &[Field] = &[
-    Field {
-        key: "line",
-        label: "What the customer says",
-        kind: FieldKind::Line,
-    },
-    Field {
-        key: "kind",
-        label: "Kind",
-        kind: FieldKind::Choice(KINDS),
-    },
-    Field {
-        key: "response",
-        label: "Your prepared response",
-        kind: FieldKind::Text,
-    },
-];
-
-/// Editor values for a new turn.
-pub fn blank() -> Vec<String> {
-    vec![String::new(), KINDS[0].to_owned(), String::new()]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TurnForm {
+    /// What the customer might say; required.
+    pub line: String,
+    /// Question, objection, concern or pushback.
+    pub kind: TurnKind,
+    /// The prepared, customer-focused response.
+    pub response: String,
 }
 
-impl Turn {
-    /// Values for the editor, in the order of [`TURN_FIELDS`].
-    pub fn values(&self) -> Vec<String> {
-        vec![
-            self.line.clone(),
-            self.kind.name().to_owned(),
-            self.response.clone(),
-        ]
-    }
+impl Form for TurnForm {
+    const FIELDS: &'static [Field<Self>] = &[
+        Field::title("line", "What the customer says", |f| &f.line, |f| &mut f.line),
+        Field::choice("kind", "Kind", |f| &f.kind, |f| &mut f.kind),
+        Field::text(
+            "response",
+            "Your prepared response",
+            |f| &f.response,
+            |f| &mut f.response,
+        ),
+    ];
 }
 
-/// Adds a turn (`at` = `None`) or changes turn `at` from editor values; returns its index.
-pub fn apply(
-    account: &mut Account,
-    at: Option<usize>,
-    values: &[String],
-    now: DateTime<Utc>,
-) -> Result<usize, EditError> {
-    let [line, kind, response] = values else {
-        return Err(EditError::NoSuchEntry);
-    };
-    if line.trim().is_empty() {
-        return Err(EditError::Required(TURN_FIELDS[0].label));
-    }
-    let kind = KINDS
-        .iter()
-        .position(|k| k == kind)
-        .map(|i| TurnKind::ALL[i])
-        .ok_or(EditError::BadChoice {
-            field: TURN_FIELDS[1].label,
-            options: KINDS,
-        })?;
-    let i = match at {
-        Some(i) if i < account.turns.len() => i,
-        Some(_) => return Err(EditError::NoSuchEntry),
-        None => {
-            account.turns.push(Turn::new("", kind, now));
-            account.turns.len() - 1
+impl From<&Turn> for TurnForm {
+    fn from(t: &Turn) -> Self {
+        TurnForm {
+            line: t.line.clone(),
+            kind: t.kind,
+            response: t.response.clone(),
         }
-    };
-    let t = &mut account.turns[i];
-    (t.line, t.kind, t.response, t.updated) =
-        (line.trim().to_owned(), kind, response.trim_end().to_owned(), now);
-    account.updated = now;
-    Ok(i)
+    }
+}
+
+impl TurnForm {
+    /// Adds a turn (`at` = `None`) or changes turn `at`; returns its index.
+    pub fn apply(
+        self,
+        account: &mut Account,
+        at: Option<usize>,
+        now: DateTime<Utc>,
+    ) -> Result<usize, EditError> {
+        let form = self.tidied()?;
+        let i = match at {
+            Some(i) if i < account.turns.len() => i,
+            Some(_) => return Err(EditError::NoSuchEntry),
+            None => {
+                account.turns.push(Turn::new("", form.kind, now));
+                account.turns.len() - 1
+            }
+        };
+        let t = &mut account.turns[i];
+        (t.line, t.kind, t.response, t.updated) = (form.line, form.kind, form.response, now);
+        account.updated = now;
+        Ok(i)
+    }
 }
 
 /// Records a graded attempt at turn `i`: the attempt joins its history, the schedule moves

@@ -12,7 +12,7 @@
 //! clause and a noun phrase both read well.
 
 use super::account::{Account, Item, Pane, Person, Role};
-use super::fields::ROLES;
+use super::form::Choice;
 use super::id::ItemId;
 use super::rank::short_phrase;
 use super::text::first_line;
@@ -245,7 +245,7 @@ fn from_person(p: &Person) -> Option<TurnSuggestion> {
             "from person “{name}” ({})",
             match p.role {
                 Role::Unknown => "role unknown".to_owned(),
-                role => ROLES[role as usize].replace('-', " "),
+                role => role.word().replace('-', " "),
             }
         ),
     })

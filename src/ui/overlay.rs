@@ -3,10 +3,10 @@
 
 use super::theme;
 use crate::app::Action;
-use crate::app::editor::{Editor, FieldValue, Target, TextField};
+use crate::app::editor::{Editor, FieldValue, Target, TextField, Widget};
 use crate::app::keymap::{Keymap, Scope, fixed, key_label};
 use crate::app::{App, Chooser, Overlay, Question, layout};
-use crate::domain::fields::FieldKind;
+use crate::domain::form::FieldKind;
 use crate::domain::text::first_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -100,7 +100,7 @@ fn field_height(kind: FieldKind, extra: u16) -> u16 {
     match kind {
         FieldKind::Line => 2,
         FieldKind::Text => 4 + extra,
-        FieldKind::Choice(_) => 1,
+        FieldKind::Choice => 1,
     }
 }
 
@@ -108,20 +108,16 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor, keys: &Keymap) 
     let base: u16 = editor
         .fields
         .iter()
-        .map(|(f, _)| field_height(f.kind, 0) + 1)
+        .map(|w| field_height(w.kind, 0) + 1)
         .sum::<u16>()
         + 3
         + notes_height(editor);
-    let texts = editor
-        .fields
-        .iter()
-        .filter(|(f, _)| f.kind == FieldKind::Text)
-        .count() as u16;
+    let texts = editor.fields.iter().filter(|w| w.kind == FieldKind::Text).count() as u16;
     let room = area.height.saturating_sub(2).saturating_sub(base);
     let extra = (room / texts.max(1)).min(6);
     let height = base + extra * texts;
     let verb = if editor.at.is_some() { "Edit" } else { "New" };
-    let title = format!(" {verb}: {} ", editor.target.title());
+    let title = format!(" {verb}: {} ", editor.target().title());
     let rect = popup(frame, area, area.width.saturating_sub(8).min(100), height);
     let block = Block::bordered().title(title).border_style(theme::focused());
     let inner = block.inner(rect);
@@ -129,18 +125,12 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor, keys: &Keymap) 
     let mut constraints: Vec<Constraint> = editor
         .fields
         .iter()
-        .map(|(f, _)| Constraint::Length(field_height(f.kind, extra) + 1))
+        .map(|w| Constraint::Length(field_height(w.kind, extra) + 1))
         .collect();
     constraints.push(Constraint::Min(1));
     let rows = Layout::vertical(constraints).split(inner);
-    for (i, (field, value)) in editor.fields.iter().enumerate() {
-        render_field(
-            frame,
-            rows[i],
-            (field.label, field.kind),
-            value,
-            i == editor.focus,
-        );
+    for (i, widget) in editor.fields.iter().enumerate() {
+        render_field(frame, rows[i], widget, i == editor.focus);
     }
     let last = rows[rows.len() - 1];
     frame.render_widget(
@@ -151,7 +141,7 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor, keys: &Keymap) 
 
 /// Rows under the fields: the linter's live verdict for questions, and the keys or the error.
 fn notes_height(editor: &Editor) -> u16 {
-    if editor.target == Target::Question { 3 } else { 0 }
+    if editor.target() == Target::Question { 3 } else { 0 }
 }
 
 fn notes(editor: &Editor, keys: &Keymap) -> Text<'static> {
@@ -182,18 +172,13 @@ fn notes(editor: &Editor, keys: &Keymap) -> Text<'static> {
     text
 }
 
-fn render_field(
-    frame: &mut Frame,
-    area: Rect,
-    (label, kind): (&str, FieldKind),
-    value: &FieldValue,
-    focused: bool,
-) {
+fn render_field(frame: &mut Frame, area: Rect, widget: &Widget, focused: bool) {
+    let label = widget.label;
     let label_style = if focused { theme::key() } else { theme::dim() };
     let marker = if focused { "▶ " } else { "  " };
-    match (value, kind) {
-        (FieldValue::Choice(i), FieldKind::Choice(opts)) => {
-            let choice = opts[*i].replace('-', " ");
+    match &widget.value {
+        FieldValue::Choice { words, index } => {
+            let choice = words[*index].replace('-', " ");
             let shown = if focused {
                 let (prev, next) = (key_label(fixed::PREV_CHOICE), key_label(fixed::NEXT_CHOICE));
                 format!("◀ {choice} ▶  ({prev}/{next})")
@@ -206,7 +191,7 @@ fn render_field(
             ]);
             frame.render_widget(line, area);
         }
-        (FieldValue::Text(t), _) => {
+        FieldValue::Text(t) => {
             let [head, body, _] =
                 Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
                     .areas(area);
@@ -214,7 +199,6 @@ fn render_field(
             let body = body.inner(ratatui::layout::Margin::new(2, 0));
             text_field(frame, body, t, focused);
         }
-        (FieldValue::Choice(_), _) => {}
     }
 }
 

@@ -1,6 +1,7 @@
 //! Screen 3: the anticipated turns with their readiness and the selected turn; a session
 //! under way draws itself (`session.rs`).
 
+use super::session::who;
 use super::theme;
 use crate::app::keymap::{Keymap, Scope};
 use crate::app::{Action, App, Screen, Workbook, layout};
@@ -159,12 +160,4 @@ fn render_turn_detail(frame: &mut Frame, area: Rect, (wb, keys): (&Workbook, &Ke
         .title(" The selected turn ")
         .border_style(theme::unfocused());
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
-}
-
-/// Who says a turn: the person's name and title, or "the customer".
-pub(super) fn who(wb: &Workbook, t: &Turn) -> String {
-    t.who
-        .as_ref()
-        .and_then(|id| wb.doc.account.people.iter().find(|p| &p.id == id))
-        .map_or("the customer".to_owned(), |p| first_line(&p.name))
 }

@@ -1,7 +1,6 @@
 //! A rehearsal session: the customer's line and a timer, the answer box, then every check
 //! beside the prepared response, and the summary when it is done.
 
-use super::rehearse::who;
 use super::theme;
 use crate::app::keymap::{Keymap, Scope};
 use crate::app::rehearse::{Phase, Rehearsal, Reviewed, current_turn};
@@ -177,4 +176,12 @@ fn render_done(frame: &mut Frame, area: Rect, session: &Rehearsal, keys: &Keymap
         .title(" Rehearsal ")
         .border_style(theme::focused());
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
+}
+
+/// Who says a turn: the person's name and title, or "the customer".
+pub(super) fn who(wb: &Workbook, t: &Turn) -> String {
+    t.who
+        .as_ref()
+        .and_then(|id| wb.doc.account.people.iter().find(|p| &p.id == id))
+        .map_or("the customer".to_owned(), |p| first_line(&p.name))
 }

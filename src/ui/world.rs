@@ -3,7 +3,8 @@
 
 use super::theme;
 use crate::app::{Action, Keymap, Scope, Screen, Workbook, layout};
-use crate::domain::fields::{self, FieldKind};
+use crate::domain::fields::{ItemForm, PersonForm};
+use crate::domain::form::{FieldKind, Form, Look};
 use crate::domain::text::{clean, first_line};
 use crate::domain::{Account, Pane};
 use ratatui::Frame;
@@ -116,16 +117,29 @@ fn render_detail(frame: &mut Frame, area: Rect, wb: &Workbook) {
         );
         return;
     };
-    let values = fields::values(&wb.doc.account, wb.world.pane, i).unwrap_or_default();
+    let account = &wb.doc.account;
+    let text = match account.items(wb.world.pane) {
+        Some(items) => items.get(i).map(|it| detail(&ItemForm::from(it))),
+        None => account.people.get(i).map(|p| detail(&PersonForm::from(p))),
+    };
+    let text = text.unwrap_or_default();
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block), area);
+}
+
+/// An entry in full, field by field from its form's table: the title as a heading, the
+/// customer's own words quoted, blank fields left out.
+fn detail<F: Form>(form: &F) -> Text<'static> {
     let mut text = Text::default();
-    for (field, value) in fields::fields(wb.world.pane).iter().zip(values) {
+    for field in F::FIELDS {
+        let value = field.value(form).text();
         if value.trim().is_empty() {
             continue;
         }
-        let value = clean(&value, true).into_owned();
+        let value = clean(value, true).into_owned();
         let label = Span::styled(format!("{}: ", field.label), theme::dim());
-        match (field.kind, field.key) {
-            (FieldKind::Text, "their_words") => {
+        match (field.look, field.kind) {
+            (Look::Heading, _) => text.push_line(Span::styled(value, theme::heading())),
+            (Look::Quote, _) => {
                 text.push_line(label);
                 text.extend(
                     value
@@ -133,16 +147,15 @@ fn render_detail(frame: &mut Frame, area: Rect, wb: &Workbook) {
                         .map(|l| Line::styled(format!("  “{l}”"), theme::quote())),
                 );
             }
-            (FieldKind::Text, _) => {
+            (Look::Plain, FieldKind::Text) => {
                 text.push_line(label);
                 text.extend(value.lines().map(|l| Line::raw(format!("  {l}"))));
             }
-            (_, "text" | "name") => text.push_line(Span::styled(value, theme::heading())),
-            (FieldKind::Choice(_), _) => {
+            (Look::Plain, FieldKind::Choice) => {
                 text.push_line(Line::from(vec![label, Span::raw(value.replace('-', " "))]))
             }
-            _ => text.push_line(Line::from(vec![label, Span::raw(value)])),
+            (Look::Plain, FieldKind::Line) => text.push_line(Line::from(vec![label, Span::raw(value)])),
         }
     }
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block), area);
+    text
 }

@@ -7,12 +7,13 @@ pub use bank::Bank;
 
 use super::chooser;
 use super::document::ChangeKind;
-use super::editor::{Editor, Target, save_form};
+use super::editor::{EditForm, Editor, save_form};
 use super::workbook::Ctx;
 use super::{Action, App, Overlay, Scope, Screen, layout};
+use crate::domain::form::Choice;
 use crate::domain::health::{self, Health};
 use crate::domain::lint::{Kind, Lint, lint};
-use crate::domain::plan::{self, Question};
+use crate::domain::plan::{self, Question, QuestionForm};
 use crate::domain::rank::{self, Suggestion};
 use crate::domain::search::SearchIndex;
 use crate::domain::text::first_line;
@@ -178,8 +179,8 @@ fn open_editor(cx: &mut Ctx, q: &mut QuestionsState, at: Option<usize>) {
     q.focus = Focus::Plan;
     let account = &cx.doc.account;
     let question = at.and_then(|i| account.questions.get(i));
-    let values = question.map_or_else(plan::blank, Question::values);
-    let mut editor = Editor::new(Target::Question, at, values);
+    let form = question.map(QuestionForm::from).unwrap_or_default();
+    let mut editor = Editor::new(EditForm::Question(form), at);
     editor.context = question
         .and_then(|q| plan::first_link(account, q))
         .map(|(_, text)| text.to_owned());
@@ -194,12 +195,14 @@ pub(super) fn save_editor(
     q: &mut QuestionsState,
     mut editor: Box<Editor>,
 ) -> Option<Box<Editor>> {
-    let values = editor.values();
-    let verdict = lint(&values[0], editor.context.as_deref());
+    let EditForm::Question(form) = editor.form() else {
+        return Some(editor);
+    };
+    let verdict = lint(&form.text, editor.context.as_deref());
     let was_kept = editor
         .at
         .and_then(|i| cx.doc.account.questions.get(i))
-        .is_some_and(|q| q.kept && q.text == values[0].trim());
+        .is_some_and(|q| q.kept && q.text == form.text.trim());
     if verdict.is_concern() && !editor.armed && !was_kept {
         let rule = verdict.flags.first().map_or("", |f| f.rule.explain());
         let (save, rewrite) = (
@@ -214,12 +217,15 @@ pub(super) fn save_editor(
         return Some(editor);
     }
     let verb = if editor.at.is_some() { "Changed" } else { "Added" };
+    let title = first_line(&form.text);
     let saved = save_form(cx, editor, |account, editor, now| {
-        plan::apply(account, editor.at, &values, verdict.is_concern(), now).map_err(|e| e.to_string())
+        let kept = verdict.is_concern();
+        form.apply(account, editor.at, kept, now)
+            .map_err(|e| e.to_string())
     });
     if let Ok(Some(i)) = saved {
         select_question(cx, q, i);
-        cx.say(format!("{verb} question \"{}\"", first_line(&values[0])));
+        cx.say(format!("{verb} question \"{title}\""));
     }
     saved.err()
 }
@@ -236,7 +242,7 @@ pub(super) fn described(kind: Kind) -> &'static str {
 
 /// Ctrl-g in the question editor: replace the text with the linter's rewrite.
 pub(super) fn use_rewrite(cx: &mut Ctx, editor: &mut Editor) {
-    let text = editor.values().first().cloned().unwrap_or_default();
+    let text = editor.first_text();
     match lint(&text, editor.context.as_deref()).suggestion {
         Some(rewrite) => editor.set_text(&rewrite),
         None => cx.say("No rewrite to offer: the linter has no objection"),
@@ -319,6 +325,6 @@ fn cycle_status(cx: &mut Ctx, q: &QuestionsState) {
         Ok(q.status)
     });
     if let Some(status) = status {
-        cx.say(format!("Marked {}", plan::STATUSES[status as usize]));
+        cx.say(format!("Marked {}", status.word()));
     }
 }

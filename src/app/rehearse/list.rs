@@ -3,12 +3,13 @@
 
 use super::start;
 use crate::app::document::ChangeKind;
-use crate::app::editor::{Editor, Target, save_form};
+use crate::app::editor::{EditForm, Editor, save_form};
 use crate::app::workbook::Ctx;
 use crate::app::{Action, App, Effect, Filter, Keymap, Overlay, Scope, Screen, chooser, layout};
 use crate::domain::Account;
+use crate::domain::form::EditError;
 use crate::domain::text::first_line;
-use crate::domain::turn::{self, Turn};
+use crate::domain::turn::{Turn, TurnForm};
 
 /// The rehearse screen's scope, where its messages look keys up.
 const REHEARSE: Scope = Scope::Screen(Screen::Rehearse);
@@ -75,10 +76,9 @@ fn open_editor(cx: &mut Ctx, at: Option<usize>) {
     if !cx.may(ChangeKind::Content) {
         return;
     }
-    let values = at
-        .and_then(|i| cx.doc.account.turns.get(i))
-        .map_or_else(turn::blank, Turn::values);
-    cx.show(Overlay::Editor(Box::new(Editor::new(Target::Turn, at, values))));
+    let form = at.and_then(|i| cx.doc.account.turns.get(i)).map(TurnForm::from);
+    let editor = Editor::new(EditForm::Turn(form.unwrap_or_default()), at);
+    cx.show(Overlay::Editor(Box::new(editor)));
 }
 
 /// Ctrl-s in the turn editor; returns the editor when it stays open.
@@ -88,7 +88,11 @@ pub(in crate::app) fn save_editor(
     editor: Box<Editor>,
 ) -> Option<Box<Editor>> {
     let saved = save_form(cx, editor, |account, editor, now| {
-        turn::apply(account, editor.at, &editor.values(), now).map_err(|e| e.to_string())
+        let saved = match editor.form() {
+            EditForm::Turn(form) => form.apply(account, editor.at, now),
+            _ => Err(EditError::NoSuchEntry),
+        };
+        saved.map_err(|e| e.to_string())
     });
     if let Ok(Some(i)) = saved {
         view.row = i;

@@ -1,0 +1,97 @@
+//! [`TextField`], the one wrapper around `ratatui-textarea`: soft wrap, and control
+//! characters cleaned on the way in.
+
+use crate::app::Action;
+use crate::app::keymap::fixed;
+use crate::domain::text::clean;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+/// A text box: one line (prompts, filters, short fields) or several (notes).
+#[derive(Clone, Debug)]
+pub struct TextField {
+    // Boxed: a text area is large and forms hold several.
+    area: Box<TextArea<'static>>,
+    multiline: bool,
+}
+
+/// A one-line text box.
+pub type LineInput = TextField;
+
+impl Default for TextField {
+    fn default() -> Self {
+        TextField::new("", false)
+    }
+}
+
+impl TextField {
+    /// A box holding `text`, with the cursor at its end.
+    pub fn new(text: &str, multiline: bool) -> Self {
+        let text = clean(text, multiline);
+        let lines: Vec<String> = if multiline {
+            text.split('\n').map(str::to_owned).collect()
+        } else {
+            vec![text.into_owned()]
+        };
+        let mut area = TextArea::new(lines);
+        area.set_wrap_mode(if multiline {
+            WrapMode::WordOrGlyph
+        } else {
+            WrapMode::None
+        });
+        area.set_cursor_line_style(Style::default());
+        area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        area.set_tab_length(2);
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
+        TextField {
+            area: Box::new(area),
+            multiline,
+        }
+    }
+
+    /// Types a key into the box; true when the text changed. A one-line box ignores
+    /// Enter and other keys that would add a line.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        let newline = key.code == fixed::NEW_LINE.code
+            || (key.code == KeyCode::Char('m') && key.modifiers.contains(KeyModifiers::CONTROL));
+        if newline && !self.multiline {
+            return false;
+        }
+        self.area.input(key)
+    }
+
+    /// Inserts pasted text at the cursor; a one-line box turns line breaks into spaces.
+    /// Control characters are cleaned as for any text from outside.
+    pub fn paste(&mut self, text: &str) -> bool {
+        // Terminals send line breaks in a paste as \r, \r\n or \n.
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = clean(&text, self.multiline);
+        self.area.insert_str(text)
+    }
+
+    /// Applies a typed key or a paste; other actions are not text. True when the text changed.
+    pub fn apply(&mut self, action: &Action) -> bool {
+        match action {
+            Action::Input(key) => self.input(*key),
+            Action::Paste(text) => self.paste(text),
+            _ => false,
+        }
+    }
+
+    /// The text, lines joined with `\n`.
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    /// True for a box that takes several lines.
+    pub fn is_multiline(&self) -> bool {
+        self.multiline
+    }
+
+    /// The underlying widget, for drawing.
+    pub fn widget(&self) -> &TextArea<'static> {
+        &self.area
+    }
+}
