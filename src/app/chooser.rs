@@ -1,10 +1,8 @@
 //! The chooser popup: a list to pick one row from (a pane) or tick several (links,
 //! suggested turns), and what each choice does.
 
+use super::context::Ctx;
 use super::document::ChangeKind;
-use super::questions::QuestionsState;
-use super::rehearse::TurnsView;
-use super::workbook::Ctx;
 use super::{Action, Overlay, Scope, Screen};
 use crate::domain::plan;
 use crate::domain::text::first_line;
@@ -111,12 +109,13 @@ fn choose_items(
     show(cx, Chooser::new(title, rows, checked, purpose(ids)));
 }
 
-/// `l` on a plan question: tick the world items it serves.
-pub(super) fn choose_links(cx: &mut Ctx, q: &QuestionsState) {
+/// `l` on a plan question (`question`, the selected one, if any): tick the world items it
+/// serves.
+pub(super) fn choose_links(cx: &mut Ctx, question: Option<usize>) {
     if !cx.may(ChangeKind::Content) {
         return;
     }
-    let Some(question) = q.current_question() else {
+    let Some(question) = question else {
         return cx.say("Select a question of the plan to link it");
     };
     let q = &cx.doc.account.questions[question];
@@ -124,12 +123,11 @@ pub(super) fn choose_links(cx: &mut Ctx, q: &QuestionsState) {
     choose_items(cx, title, &linked, |ids| Purpose::Links { question, ids });
 }
 
-/// `l` on a turn: tick who says it (a person) and the items it touches.
-pub(super) fn choose_turn_links(cx: &mut Ctx, view: &TurnsView) {
+/// `l` on turn `turn`: tick who says it (a person) and the items it touches.
+pub(super) fn choose_turn_links(cx: &mut Ctx, turn: usize) {
     if !cx.may(ChangeKind::Content) {
         return;
     }
-    let turn = view.row;
     let Some(t) = cx.doc.account.turns.get(turn) else {
         return cx.say(super::rehearse::no_turns(cx.keys));
     };
@@ -160,12 +158,13 @@ pub(super) fn choose_suggested_turns(cx: &mut Ctx) {
     );
 }
 
-/// `w` on an answered question: pick the pane its answer becomes an item of.
-pub(super) fn choose_answer_pane(cx: &mut Ctx, q: &QuestionsState) {
+/// `w` on an answered question (`question`, the selected one, if any): pick the pane its
+/// answer becomes an item of.
+pub(super) fn choose_answer_pane(cx: &mut Ctx, question: Option<usize>) {
     if !cx.may(ChangeKind::Content) {
         return;
     }
-    let Some(question) = q.current_question() else {
+    let Some(question) = question else {
         return;
     };
     if cx.doc.account.questions[question].answer.trim().is_empty() {

@@ -1,8 +1,7 @@
 //! Undo and redo for an open account: a stack of whole-account snapshots. Accounts are
 //! small, so a clone per change is cheap and no edit can escape undo.
 
-use super::world::WorldView;
-use crate::domain::Account;
+use crate::domain::{Account, Pane};
 
 /// How many changes undo reaches back.
 const DEPTH: usize = 200;
@@ -12,8 +11,10 @@ const DEPTH: usize = 200;
 pub struct Snapshot {
     /// The whole account.
     pub account: Account,
-    /// Where the user was on the world screen (the focused pane, each pane's selection).
-    pub view: WorldView,
+    /// The world screen's focused pane.
+    pub pane: Pane,
+    /// The world screen's selection per pane.
+    pub selected: [usize; 6],
 }
 
 /// The undo and redo stacks.
@@ -61,7 +62,8 @@ mod tests {
         let t = chrono::DateTime::from_timestamp(0, 0).unwrap();
         Snapshot {
             account: Account::new(name, t),
-            view: WorldView::default(),
+            pane: Pane::Goals,
+            selected: [0; 6],
         }
     }
 

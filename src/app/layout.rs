@@ -112,21 +112,21 @@ pub fn questions(body: Rect) -> Questions {
     }
 }
 
-/// The list under a cell of the questions screen, and the row under it (an index into the
-/// visible rows) when the cell is on one.
+/// The list under a cell of the questions screen (`true` for the plan, `false` for the
+/// bank), and the row under it (an index into the visible rows) when the cell is on one.
 pub fn hit_questions(
     body: Rect,
     x: u16,
     y: u16,
     plan_row: usize,
     bank_row: usize,
-) -> Option<(crate::app::Focus, Option<usize>)> {
+) -> Option<(bool, Option<usize>)> {
     let l = questions(body);
     let at = Position::new(x, y);
-    let (focus, area, selected) = if l.plan.contains(at) {
-        (crate::app::Focus::Plan, l.plan, plan_row)
+    let (plan, area, selected) = if l.plan.contains(at) {
+        (true, l.plan, plan_row)
     } else if l.bank.contains(at) {
-        (crate::app::Focus::Bank, l.bank, bank_row)
+        (false, l.bank, bank_row)
     } else {
         return None;
     };
@@ -134,7 +134,7 @@ pub fn hit_questions(
     let row = list
         .contains(at)
         .then(|| list_offset(selected, list.height) + usize::from(y - list.y));
-    Some((focus, row))
+    Some((plan, row))
 }
 
 /// The rehearse screen's turn list and the selected turn's detail: side by side on wide

@@ -4,6 +4,8 @@
 
 pub mod action;
 mod chooser;
+mod chrome;
+mod context;
 pub mod document;
 pub mod editor;
 pub mod history;
@@ -20,19 +22,21 @@ mod world;
 
 pub use action::{Action, Effect};
 pub use chooser::{Chooser, Purpose};
+pub use chrome::{Filter, Status};
 pub use document::{Access, ChangeKind, Document};
 pub use keymap::{Keymap, Scope};
 pub use picker::{Picker, PickerEntry};
 pub use questions::{Bank, Focus, QuestionsState};
 pub use screen::Screen;
 pub use update::update;
-pub use workbook::Workbook;
 pub use world::WorldView;
 
+use crate::domain::Pane;
 use crate::storage::{Listing, Loaded};
 use chrono::{DateTime, Utc};
 use editor::{Editor, LineInput};
 use ratatui::layout::Rect;
+use rehearse::TurnsView;
 
 /// Where the time comes from; tests pass a fixed clock so output is repeatable.
 pub type Clock = fn() -> DateTime<Utc>;
@@ -62,19 +66,66 @@ pub struct App {
     pub keys: Keymap,
 }
 
-/// A list filter typed after `/`.
-#[derive(Debug, Default)]
-pub struct Filter {
-    /// The text typed so far.
-    pub input: LineInput,
-    /// True while the user is typing it.
-    pub active: bool,
+/// An open account: the document and the view state of each screen.
+#[derive(Debug)]
+pub struct Workbook {
+    /// The account and its save state.
+    pub doc: Document,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The filter over every list of the screen.
+    pub filter: Filter,
+    /// The world screen's focus and selections.
+    pub world: WorldView,
+    /// The questions screen's state.
+    pub questions: QuestionsState,
+    /// The rehearse screen's turn list.
+    pub turns: TurnsView,
 }
 
-impl Filter {
-    /// The filter as lower-case text ("" when none).
-    pub fn needle(&self) -> String {
-        self.input.text().trim().to_lowercase()
+impl Workbook {
+    /// A workbook showing `doc` on the world screen.
+    pub fn new(doc: Document) -> Self {
+        Workbook {
+            doc,
+            screen: Screen::World,
+            filter: Filter::default(),
+            world: WorldView::default(),
+            questions: QuestionsState::default(),
+            turns: TurnsView::default(),
+        }
+    }
+
+    /// The rows of `pane` the filter lets through, as indices into the pane's list.
+    pub fn visible(&self, pane: Pane) -> Vec<usize> {
+        world::visible(&self.doc.account, &self.filter, pane)
+    }
+
+    /// The selected row of `pane`, as an index into the visible rows.
+    pub fn selected_row(&self, pane: Pane) -> usize {
+        self.world.selected[pane.index()]
+    }
+
+    /// The list index of the selected entry of the focused pane, if any.
+    pub fn current(&self) -> Option<usize> {
+        let pane = self.world.pane;
+        self.visible(pane).get(self.selected_row(pane)).copied()
+    }
+
+    /// The turns the filter lets through, as indices into the account's turns.
+    pub fn visible_turns(&self) -> Vec<usize> {
+        rehearse::visible_turns(&self.doc.account, &self.filter)
+    }
+
+    /// Keeps every selection inside its list, after undo or a filter change.
+    pub fn clamp_selections(&mut self) {
+        for pane in Pane::ALL {
+            let len = self.visible(pane).len();
+            self.world.selected[pane.index()] = self.world.selected[pane.index()].min(len.saturating_sub(1));
+        }
+        let len = self.doc.account.questions.len();
+        self.questions.plan_row = self.questions.plan_row.min(len.saturating_sub(1));
+        self.turns.row = self.turns.row.min(self.doc.account.turns.len().saturating_sub(1));
     }
 }
 
@@ -110,33 +161,6 @@ pub enum Question {
         /// Quit the program rather than go back to the picker.
         quit: bool,
     },
-}
-
-/// The status line's message.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Status {
-    /// What to say.
-    pub text: String,
-    /// True for errors, shown in the error colour.
-    pub error: bool,
-}
-
-impl Status {
-    /// A message.
-    pub fn info(text: impl Into<String>) -> Self {
-        Status {
-            text: text.into(),
-            error: false,
-        }
-    }
-
-    /// An error.
-    pub fn failure(text: impl Into<String>) -> Self {
-        Status {
-            text: text.into(),
-            error: true,
-        }
-    }
 }
 
 impl App {

@@ -1,13 +1,56 @@
 //! `update`: every behaviour of the app, as state in, state out, plus effects. Overlays
 //! (help, editor, prompt, question) and filters are handled here; screens in their modules.
 
+use super::Bank;
 use super::chooser::{self, Chooser};
+use super::context::Ctx;
 use super::editor::{Editor, Target};
-use super::workbook::{self, Parts};
+use super::questions::QuestionsState;
+use super::rehearse::TurnsView;
+use super::workbook;
+use super::world::WorldView;
 use super::{
     Action, App, Effect, Filter, Overlay, Question, Screen, layout, picker, questions, rehearse, world,
 };
 use ratatui::layout::Rect;
+
+/// Every part of an open workbook a handler may be given, borrowed apart.
+pub(super) struct Parts<'a> {
+    /// The context every handler takes.
+    pub cx: Ctx<'a>,
+    /// The world screen's view.
+    pub world: &'a mut WorldView,
+    /// The questions screen's view.
+    pub questions: &'a mut QuestionsState,
+    /// The rehearse screen's turn list.
+    pub turns: &'a mut TurnsView,
+    /// The question bank.
+    pub bank: &'a mut Bank,
+}
+
+/// The open workbook taken apart for a handler; `None` on the picker.
+pub(super) fn parts(app: &mut App) -> Option<Parts<'_>> {
+    let now = app.now();
+    let wb = app.workbook.as_mut()?;
+    let mark = (wb.world.pane, wb.world.selected);
+    Some(Parts {
+        cx: Ctx {
+            doc: &mut wb.doc,
+            filter: &mut wb.filter,
+            status: &mut app.status,
+            overlay: &mut app.overlay,
+            now,
+            viewport: app.viewport,
+            keys: &app.keys,
+            mark,
+            effects: Vec::new(),
+        },
+        world: &mut wb.world,
+        questions: &mut wb.questions,
+        turns: &mut wb.turns,
+        bank: &mut app.bank,
+    })
+}
 
 /// Applies an action and returns the effects the event loop must carry out, in order.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -63,7 +106,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         questions,
         turns,
         bank,
-    }) = workbook::parts(app)
+    }) = parts(app)
     else {
         return Vec::new();
     };
@@ -165,7 +208,7 @@ fn choose_update(app: &mut App, mut chooser: Box<Chooser>, action: Action) -> (O
 }
 
 /// Runs `f` on the open workbook's parts and returns the effects it asked for.
-fn on_workbook(app: &mut App, f: impl FnOnce(&mut workbook::Ctx, Views) -> Option<Overlay>) -> Vec<Effect> {
+fn on_workbook(app: &mut App, f: impl FnOnce(&mut Ctx, Views) -> Option<Overlay>) -> Vec<Effect> {
     on_workbook_keep(app, f).1
 }
 
@@ -179,7 +222,7 @@ type Views<'a> = (
 /// Like [`on_workbook`], also returning the popup `f` keeps open.
 fn on_workbook_keep(
     app: &mut App,
-    f: impl FnOnce(&mut workbook::Ctx, Views) -> Option<Overlay>,
+    f: impl FnOnce(&mut Ctx, Views) -> Option<Overlay>,
 ) -> (Option<Overlay>, Vec<Effect>) {
     let Some(Parts {
         mut cx,
@@ -187,7 +230,7 @@ fn on_workbook_keep(
         questions,
         turns,
         ..
-    }) = workbook::parts(app)
+    }) = parts(app)
     else {
         return (None, Vec::new());
     };

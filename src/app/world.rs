@@ -1,8 +1,8 @@
 //! Behaviour of the customer's world: panes, selection, add/edit/delete/move.
 
+use super::context::{Ctx, save_form};
 use super::document::ChangeKind;
-use super::editor::{EditForm, Editor, save_form};
-use super::workbook::Ctx;
+use super::editor::{EditForm, Editor};
 use super::{Action, Filter, Overlay, Scope, Screen, layout};
 use crate::domain::fields::{self, ProfileForm};
 use crate::domain::form::EditError;

@@ -9,12 +9,8 @@ mod text;
 pub use form::{EditForm, FieldValue, Target, Widget};
 pub use text::{LineInput, TextField};
 
-use super::document::ChangeKind;
 use super::keymap::fixed;
-use super::workbook::Ctx;
-use crate::domain::Account;
 use crate::domain::lint::{Lint, lint};
-use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// The popup that edits one entry, question, turn or the profile.
@@ -143,34 +139,5 @@ impl Editor {
             self.armed = false;
             self.error = None;
         }
-    }
-}
-
-/// Ctrl-s in an editor: `apply` writes the form into the account. `Ok(Some(_))` when it
-/// did; `Ok(None)` when nothing changed (an existing entry saved as it was, or the access
-/// mode refused, saying why); `Err(editor)` when `apply` refused, the editor to show again
-/// with the reason.
-pub(super) fn save_form<T>(
-    cx: &mut Ctx,
-    mut editor: Box<Editor>,
-    apply: impl FnOnce(&mut Account, &Editor, DateTime<Utc>) -> Result<T, String>,
-) -> Result<Option<T>, Box<Editor>> {
-    if editor.at.is_some() && !editor.is_changed() {
-        cx.say("No changes");
-        return Ok(None);
-    }
-    let mut refused = None;
-    let saved = cx.change(ChangeKind::Content, |account, now| {
-        apply(account, &editor, now).map_err(|reason| {
-            refused = Some(reason);
-            String::new()
-        })
-    });
-    match refused {
-        Some(reason) => {
-            editor.error = Some(reason);
-            Err(editor)
-        }
-        None => Ok(saved),
     }
 }

@@ -2,7 +2,7 @@
 //! questions screen's bank actions: saving a plan question to the user's bank, removing one.
 
 use super::{QuestionsState, described};
-use crate::app::workbook::Ctx;
+use crate::app::context::Ctx;
 use crate::app::{Action, Effect, Scope, Screen};
 use crate::domain::bank::{self, BankFile, BankQuestion, Category};
 use crate::domain::lint::lint;

@@ -6,9 +6,9 @@ mod bank;
 pub use bank::Bank;
 
 use super::chooser;
+use super::context::{Ctx, save_form};
 use super::document::ChangeKind;
-use super::editor::{EditForm, Editor, save_form};
-use super::workbook::Ctx;
+use super::editor::{EditForm, Editor};
 use super::{Action, App, Overlay, Scope, Screen, layout};
 use crate::domain::form::Choice;
 use crate::domain::health::{self, Health};
@@ -129,9 +129,9 @@ pub(super) fn update(cx: &mut Ctx, q: &mut QuestionsState, bank: &mut Bank, acti
         Action::Delete if focus == Focus::Plan => delete(cx, q),
         Action::Delete => bank::delete_mine(cx, q, bank),
         Action::MoveUp | Action::MoveDown => reorder(cx, q, action == Action::MoveUp),
-        Action::Link => chooser::choose_links(cx, q),
+        Action::Link => chooser::choose_links(cx, q.current_question()),
         Action::CycleStatus => cycle_status(cx, q),
-        Action::AnswerToWorld => chooser::choose_answer_pane(cx, q),
+        Action::AnswerToWorld => chooser::choose_answer_pane(cx, q.current_question()),
         Action::SaveToBank => bank::save_to_bank(cx, q, bank),
         _ => {}
     }
@@ -153,7 +153,8 @@ fn step(q: &mut QuestionsState, focus: Focus, action: Action) {
 
 fn click(cx: &Ctx, q: &mut QuestionsState, x: u16, y: u16) {
     let body = layout::frame(cx.viewport).body;
-    if let Some((focus, row)) = layout::hit_questions(body, x, y, q.plan_row, q.bank_row) {
+    if let Some((plan, row)) = layout::hit_questions(body, x, y, q.plan_row, q.bank_row) {
+        let focus = if plan { Focus::Plan } else { Focus::Bank };
         q.focus = focus;
         let (sel, len) = match focus {
             Focus::Plan => (&mut q.plan_row, q.plan_hits.len()),
@@ -167,7 +168,8 @@ fn click(cx: &Ctx, q: &mut QuestionsState, x: u16, y: u16) {
 
 fn scroll(cx: &Ctx, q: &mut QuestionsState, x: u16, y: u16, direction: Action) {
     let body = layout::frame(cx.viewport).body;
-    let focus = layout::hit_questions(body, x, y, q.plan_row, q.bank_row).map_or(q.focus, |(f, _)| f);
+    let hit = layout::hit_questions(body, x, y, q.plan_row, q.bank_row);
+    let focus = hit.map_or(q.focus, |(plan, _)| if plan { Focus::Plan } else { Focus::Bank });
     step(q, focus, direction);
 }
 

@@ -2,9 +2,9 @@
 //! a session over one turn or every due one.
 
 use super::start;
+use crate::app::context::{Ctx, save_form};
 use crate::app::document::ChangeKind;
-use crate::app::editor::{EditForm, Editor, save_form};
-use crate::app::workbook::Ctx;
+use crate::app::editor::{EditForm, Editor};
 use crate::app::{Action, App, Effect, Filter, Keymap, Overlay, Scope, Screen, chooser, layout};
 use crate::domain::Account;
 use crate::domain::form::EditError;
@@ -66,7 +66,7 @@ pub(in crate::app) fn list_update(cx: &mut Ctx, view: &mut TurnsView, action: Ac
         Action::Edit => open_editor(cx, Some(view.row)),
         Action::Delete => delete(cx, view),
         Action::MoveUp | Action::MoveDown => reorder(cx, view, action == Action::MoveUp),
-        Action::Link => chooser::choose_turn_links(cx, view),
+        Action::Link => chooser::choose_turn_links(cx, view.row),
         Action::Suggest => chooser::choose_suggested_turns(cx),
         _ => {}
     }

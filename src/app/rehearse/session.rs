@@ -4,7 +4,7 @@
 use super::{Phase, Rehearsal, Reviewed, current_turn, show_current};
 use crate::app::document::ChangeKind;
 use crate::app::editor::LineInput;
-use crate::app::{Action, App, Effect, Overlay, Scope, workbook};
+use crate::app::{Action, App, Effect, Overlay, Scope, context};
 use crate::domain::checks::{self, Timing};
 use crate::domain::turn::{self, Attempt, Turn, TurnKind};
 use crate::domain::{Account, ItemId};
@@ -255,8 +255,8 @@ fn change<T>(
     effects: &mut Vec<Effect>,
     f: impl FnOnce(&mut Account, DateTime<Utc>) -> Result<T, String>,
 ) -> Option<T> {
-    let mut parts = workbook::parts(app)?;
-    let out = parts.cx.change(ChangeKind::Content, f);
-    effects.append(&mut parts.cx.effects);
+    let mut cx = context::ctx(app)?;
+    let out = cx.change(ChangeKind::Content, f);
+    effects.append(&mut cx.effects);
     out
 }
