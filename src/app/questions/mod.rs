@@ -2,18 +2,20 @@
 //! as the app holds it, the chooser popup (links, panes), and the screen's behaviour.
 
 mod bank;
+mod edit;
 
 pub use bank::Bank;
+use edit::open_editor;
+pub(super) use edit::{described, save_editor, use_rewrite};
 
 use super::chooser;
-use super::context::{Ctx, save_form};
+use super::context::Ctx;
 use super::document::ChangeKind;
-use super::editor::{EditForm, Editor};
-use super::{Action, App, Overlay, Scope, Screen, layout};
+use super::{Action, App, Scope, Screen, layout};
 use crate::domain::form::Choice;
 use crate::domain::health::{self, Health};
-use crate::domain::lint::{Kind, Lint, lint};
-use crate::domain::plan::{self, Question, QuestionForm};
+use crate::domain::lint::Lint;
+use crate::domain::plan::Question;
 use crate::domain::rank::{self, Suggestion};
 use crate::domain::search::SearchIndex;
 use crate::domain::text::first_line;
@@ -171,90 +173,6 @@ fn scroll(cx: &Ctx, q: &mut QuestionsState, x: u16, y: u16, direction: Action) {
     let hit = layout::hit_questions(body, x, y, q.plan_row, q.bank_row);
     let focus = hit.map_or(q.focus, |(plan, _)| if plan { Focus::Plan } else { Focus::Bank });
     step(q, focus, direction);
-}
-
-/// Opens the question editor on plan question `at`, or on a new one.
-fn open_editor(cx: &mut Ctx, q: &mut QuestionsState, at: Option<usize>) {
-    if !cx.may(ChangeKind::Content) {
-        return;
-    }
-    q.focus = Focus::Plan;
-    let account = &cx.doc.account;
-    let question = at.and_then(|i| account.questions.get(i));
-    let form = question.map(QuestionForm::from).unwrap_or_default();
-    let mut editor = Editor::new(EditForm::Question(form), at);
-    editor.context = question
-        .and_then(|q| plan::first_link(account, q))
-        .map(|(_, text)| text.to_owned());
-    cx.show(Overlay::Editor(Box::new(editor)));
-}
-
-/// Ctrl-s in the question editor. A question the linter judges an opinion or leading is
-/// kept only deliberately: the first Ctrl-s explains, the second keeps it, marked. Returns
-/// the editor when it stays open.
-pub(super) fn save_editor(
-    cx: &mut Ctx,
-    q: &mut QuestionsState,
-    mut editor: Box<Editor>,
-) -> Option<Box<Editor>> {
-    let EditForm::Question(form) = editor.form() else {
-        return Some(editor);
-    };
-    let verdict = lint(&form.text, editor.context.as_deref());
-    let was_kept = editor
-        .at
-        .and_then(|i| cx.doc.account.questions.get(i))
-        .is_some_and(|q| q.kept && q.text == form.text.trim());
-    if verdict.is_concern() && !editor.armed && !was_kept {
-        let rule = verdict.flags.first().map_or("", |f| f.rule.explain());
-        let (save, rewrite) = (
-            cx.key(Scope::Editor, Action::Save),
-            cx.key(Scope::Editor, Action::UseRewrite),
-        );
-        editor.error = Some(format!(
-            "This reads as {}: {rule}. {save} again keeps it, marked; {rewrite} takes the rewrite.",
-            described(verdict.kind)
-        ));
-        editor.armed = true;
-        return Some(editor);
-    }
-    let verb = if editor.at.is_some() { "Changed" } else { "Added" };
-    let title = first_line(&form.text);
-    let saved = save_form(cx, editor, |account, editor, now| {
-        let kept = verdict.is_concern();
-        form.apply(account, editor.at, kept, now)
-            .map_err(|e| e.to_string())
-    });
-    if let Ok(Some(i)) = saved {
-        select_question(cx, q, i);
-        cx.say(format!("{verb} question \"{title}\""));
-    }
-    saved.err()
-}
-
-/// The linter's verdict in words, for messages.
-pub(super) fn described(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Question => "a question",
-        Kind::Leading => "a leading question",
-        Kind::Opinion => "an opinion",
-        Kind::Statement => "a statement",
-    }
-}
-
-/// Ctrl-g in the question editor: replace the text with the linter's rewrite.
-pub(super) fn use_rewrite(cx: &mut Ctx, editor: &mut Editor) {
-    let text = editor.first_text();
-    match lint(&text, editor.context.as_deref()).suggestion {
-        Some(rewrite) => editor.set_text(&rewrite),
-        None => cx.say("No rewrite to offer: the linter has no objection"),
-    }
-}
-
-/// Selects plan question `i`, clearing the filter if it hides it.
-fn select_question(cx: &mut Ctx, q: &mut QuestionsState, i: usize) {
-    *cx.filter = Default::default();
-    (q.searched, q.focus, q.plan_row) = (None, Focus::Plan, i);
 }
 
 /// Enter on the bank: the suggestion joins the plan, linked to the item it serves.
