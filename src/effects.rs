@@ -31,9 +31,12 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             Effect::Create(name) => create(app, store, Account::new(&name, app.now())),
             Effect::CreateSample => create(app, store, sample::account(app.now())),
             Effect::Trash(stem) => store.trash(&stem).and_then(|to| {
-                app.say(format!("Moved to {}", to.display()));
+                let undo = app.key(Scope::Picker, Action::Undo);
+                app.say(format!("Moved to {} ({undo} brings it back)", to.display()));
+                app.picker.trashed.push((stem, to));
                 refresh(app, store)
             }),
+            Effect::Restore => restore(app, store),
             Effect::SaveBank => store.save_bank(&app.bank.mine),
             Effect::LoadBank => {
                 match store.load_bank() {
@@ -110,6 +113,18 @@ fn create(app: &mut App, store: &Store, account: Account) -> Result<(), StoreErr
     refresh(app, store)?;
     app.show(loaded);
     Ok(())
+}
+
+/// Brings back the account most recently moved to the trash; it stays listed as trashed
+/// if that fails.
+fn restore(app: &mut App, store: &Store) -> Result<(), StoreError> {
+    let Some((stem, path)) = app.picker.trashed.last().cloned() else {
+        return Ok(());
+    };
+    store.restore(&stem, &path)?;
+    app.picker.trashed.pop();
+    app.say(format!("Brought back {stem}.json from trash/"));
+    refresh(app, store)
 }
 
 /// Reads the account list again.

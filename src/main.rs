@@ -46,5 +46,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         println!("{instead}");
         return Ok(ExitCode::SUCCESS);
     }
+    if let Some(missing) = missing_terminal() {
+        anyhow::bail!(
+            "{} needs a terminal, and {missing}; for scripts see `callbook list`, \
+             `export`, `add`, `lint`, `bank` and `--help`",
+            ui_name(&start)
+        );
+    }
     callbook::tui::run(store, start)
+}
+
+/// Which of stdin and stdout is not a terminal (a pipe, a file, cron, CI), if either: the
+/// terminal UI needs both, and without them it could only fail halfway, mid-draw.
+fn missing_terminal() -> Option<&'static str> {
+    use std::io::IsTerminal;
+    match (std::io::stdin().is_terminal(), std::io::stdout().is_terminal()) {
+        (true, true) => None,
+        (false, true) => Some("stdin is not one"),
+        (true, false) => Some("stdout is not one"),
+        (false, false) => Some("neither stdin nor stdout is one"),
+    }
+}
+
+/// The command that asked for the terminal UI, as an error names it.
+fn ui_name(start: &Start) -> &'static str {
+    match start {
+        Start::Picker => "the account picker (`callbook` with no command)",
+        Start::Open(_) => "`open`",
+        Start::Rehearse(_) | Start::Due { .. } => "`rehearse`",
+    }
 }

@@ -508,3 +508,83 @@ fn the_data_folder_can_come_from_the_environment() {
     let list = String::from_utf8(run(&["list"]).stdout).unwrap();
     assert!(list.starts_with("Env Co") && list.contains(&id), "{list}");
 }
+
+#[test]
+fn new_and_sample_refuse_a_name_in_use_and_write_nothing() {
+    let data = Data::new();
+    let id = data.create("Zürich Logistik AG");
+    assert!(id.starts_with("zurich-logistik-ag-"), "{id}");
+    let before = data.snapshot();
+    for again in [
+        "Zürich Logistik AG",
+        "zürich logistik ag",
+        "  ZÜRICH  Logistik AG  ",
+    ] {
+        let err = data.fail(&["new", again]);
+        assert!(
+            err.contains("an account named \"Zürich Logistik AG\" already exists")
+                && err.contains(&id)
+                && err.contains("nothing created")
+                && err.contains(&format!("callbook open {id}")),
+            "{again:?}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    let sample = data.ok(&["sample"]).trim().to_owned();
+    let before_sample = data.snapshot();
+    let err = data.fail(&["sample"]);
+    assert!(
+        err.contains(sample::NAME) && err.contains(&sample) && err.contains("sample"),
+        "{err}"
+    );
+    assert_eq!(data.snapshot(), before_sample);
+    assert_eq!(data.list_json().len(), 2);
+    assert_eq!(before.len() + 1, before_sample.len(), "only the sample was added");
+}
+
+#[test]
+fn import_and_new_agree_on_a_name_in_use() {
+    let (from, to, file, _, id) = imported_acme();
+    let import_err = to.fail(&["import", file.to_str().unwrap()]);
+    let new_err = to.fail(&["new", "acme corp"]);
+    let said = format!("an account named \"Acme Corp\" already exists ({id})");
+    assert!(
+        import_err.contains(&said) && import_err.contains("nothing imported"),
+        "{import_err}"
+    );
+    assert!(
+        new_err.contains(&said) && new_err.contains("nothing created"),
+        "{new_err}"
+    );
+    // The other way round: an account made by `new` holds its name against an import.
+    export_renamed(&from, "acme", &file, "Harbor Mills");
+    let harbor = to.create("HARBOR MILLS");
+    let err = to.fail(&["import", file.to_str().unwrap()]);
+    assert!(err.contains("\"HARBOR MILLS\"") && err.contains(&harbor), "{err}");
+}
+
+#[test]
+fn list_on_an_empty_folder_says_how_to_make_an_account() {
+    let data = Data::new();
+    let plain = data.ok(&["list"]);
+    assert_eq!(plain.lines().count(), 1, "{plain}");
+    for said in [
+        "No accounts yet",
+        "callbook new NAME",
+        "callbook sample",
+        "accounts",
+    ] {
+        assert!(plain.contains(said), "no {said:?} in {plain}");
+    }
+    let json: Value = serde_json::from_str(&data.ok(&["list", "--json"])).unwrap();
+    assert_eq!(json, Value::Array(Vec::new()));
+    // One account, and the hint is gone; only damage left still lists the damage.
+    let id = data.create("Osprey Mills");
+    assert!(!data.ok(&["list"]).contains("No accounts"));
+    fs::write(data.file_of(&id), "{").unwrap();
+    let plain = data.ok(&["list"]);
+    assert!(
+        plain.starts_with("DAMAGED") && !plain.contains("No accounts"),
+        "{plain}"
+    );
+}

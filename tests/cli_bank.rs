@@ -33,14 +33,81 @@ fn lists_the_built_in_bank_one_line_each() {
 }
 
 #[test]
-fn search_is_fuzzy_and_best_first() {
+fn search_matches_words_and_is_best_first() {
     let dir = tempfile::tempdir().unwrap();
     let out = stdout(&run(dir.path(), &["bank", "--search", "competitor win lose"]));
     let first = out.lines().next().expect("a hit");
     for word in ["win", "lose", "{competitor}"] {
         assert!(first.contains(word), "{first}");
     }
-    assert!(stdout(&run(dir.path(), &["bank", "--search", "zzqxv"])).is_empty());
+}
+
+/// The texts of `bank --search query`, best first.
+fn hits(dir: &Path, query: &str) -> Vec<String> {
+    let texts: std::collections::HashMap<String, String> = callbook::domain::bank::builtin()
+        .questions
+        .into_iter()
+        .map(|q| (q.id, q.text))
+        .collect();
+    stdout(&run(dir, &["bank", "--search", query]))
+        .lines()
+        .map(|l| texts[l.split_whitespace().next().unwrap()].clone())
+        .collect()
+}
+
+#[test]
+fn search_finds_other_forms_of_a_word_in_any_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let wanted = "How does budget get approved for something new?";
+    for query in [
+        "budget approval",
+        "approval budget",
+        "Budgets approving",
+        "approve budget",
+    ] {
+        let found = hits(dir.path(), query);
+        assert!(found.iter().any(|t| t == wanted), "{query:?}: {found:#?}");
+        assert!(
+            found.iter().all(|t| {
+                let t = t.to_lowercase();
+                t.contains("budget") && t.contains("approv")
+            }),
+            "{query:?}: every hit has both words: {found:#?}"
+        );
+    }
+    // "how" needn't match, but puts the question that has it first.
+    assert_eq!(hits(dir.path(), "how budget approval")[0], wanted);
+    let decisions = hits(dir.path(), "decision");
+    assert!(decisions.iter().any(|t| t.contains("decide")), "{decisions:#?}");
+    assert!(decisions.iter().any(|t| t.contains("decision")), "{decisions:#?}");
+    let first = &decisions[0];
+    assert!(first.contains("decision"), "the same word ranks first: {first}");
+}
+
+#[test]
+fn search_with_no_match_says_so_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    for query in ["zzqxv", "blockchain synergy", "budget zzqxv"] {
+        for extra in [&[][..], &["--json"], &["--mine"]] {
+            let mut args = vec!["bank", "--search", query];
+            args.extend(extra);
+            let out = run(dir.path(), &args);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!out.status.success(), "{args:?} succeeded");
+            assert!(out.stdout.is_empty(), "{args:?} printed something");
+            assert!(
+                err.starts_with(&format!("callbook: no matches for {query:?}")),
+                "{args:?}: {err}"
+            );
+            let whose = if extra == ["--mine"] {
+                "your own questions (0 questions)"
+            } else {
+                "the bank ("
+            };
+            assert!(err.contains(whose), "{args:?}: {err}");
+        }
+    }
+    assert!(!dir.path().join("bank.json").exists(), "a search writes nothing");
 }
 
 #[test]
@@ -104,4 +171,54 @@ fn bad_bank_files_are_refused_and_nothing_is_written() {
             "nothing written for {text}"
         );
     }
+}
+
+/// The README with its line breaks folded to spaces, so a sentence reads whole.
+fn readme() -> String {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The number written just before `after` in `text` ("286" in "286 questions").
+fn number_before(text: &str, after: &str) -> usize {
+    let at = text
+        .find(after)
+        .unwrap_or_else(|| panic!("README lacks {after:?}"));
+    let digits: String = text[..at]
+        .chars()
+        .rev()
+        .skip_while(|c| *c == ' ')
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.chars().rev().collect::<String>().parse().unwrap()
+}
+
+#[test]
+fn the_readme_counts_the_bank_as_the_cli_and_the_app_do() {
+    use callbook::domain::{Account, bank, rank, sample};
+    let readme = readme();
+    let builtin = bank::builtin().questions;
+    let dir = tempfile::tempdir().unwrap();
+    let listed = stdout(&run(dir.path(), &["bank"])).lines().count();
+    assert_eq!(
+        number_before(&readme, "customer-focused questions (plus your own)"),
+        builtin.len()
+    );
+    assert_eq!(number_before(&readme, "questions themselves"), listed);
+    assert_eq!(listed, builtin.len());
+    // The app's bank title counts suggestions: placeholders filled per item, or left out.
+    let now = chrono::Utc::now();
+    let empty = rank::rank(&builtin, &Account::new("Empty", now)).len();
+    let full = rank::rank(&builtin, &sample::account(now)).len();
+    assert_eq!(number_before(&readme, "for an empty account"), empty);
+    assert_eq!(number_before(&readme, "for the sample)"), full);
+    let placeholders = builtin
+        .iter()
+        .filter(|q| bank::placeholder(&q.text).is_some())
+        .count();
+    assert_eq!(
+        empty,
+        builtin.len() - placeholders,
+        "an empty account fills no placeholder"
+    );
 }

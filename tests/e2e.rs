@@ -15,6 +15,9 @@ const ESC: &str = "\x1b";
 const ENTER: &str = "\r";
 
 /// The goals of an account file.
+/// PgDn, as a terminal sends it.
+const PAGE_DOWN: &str = "\x1b[6~";
+
 fn goals(account: &Value) -> &Vec<Value> {
     account["world"]["goals"]
         .as_array()
@@ -135,13 +138,13 @@ fn sample_opens_full_workbook() {
         "help lists no undo:\n{}",
         tui.screen()
     );
-    // The editor's keys come further down: scroll until Ctrl-s shows.
+    // The editor's keys come further down: page down until Ctrl-s shows.
     for _ in 0..60 {
         if help_row(&tui.screen(), "Ctrl-s", "save") {
             break;
         }
         let before = tui.screen();
-        tui.send("j");
+        tui.send(PAGE_DOWN);
         tui.wait_until("help to scroll", |s| s != before);
     }
     assert!(
@@ -384,4 +387,51 @@ fn rehearse_with_nothing_due_says_so() {
     data.cli(&["new", "Empty"]);
     let out = data.cli(&["rehearse"]);
     assert!(out.contains("Nothing is due"), "{out}");
+}
+
+/// The text inside the bordered box whose title starts `title`, rows joined by spaces, with
+/// runs of blanks folded: what a reader sees in that pane, however it wrapped.
+fn pane_text(screen: &str, title: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    let Some(top) = lines.iter().position(|l| l.contains(&format!("┌ {title}"))) else {
+        return String::new();
+    };
+    let col = lines[top].find(&format!("┌ {title}")).unwrap_or(0);
+    let mut text = Vec::new();
+    for line in &lines[top + 1..] {
+        let rest = line.get(col..).unwrap_or("");
+        if rest.starts_with('└') {
+            break;
+        }
+        let inner = rest.trim_start_matches('│');
+        text.push(inner.split('│').next().unwrap_or("").trim().to_owned());
+    }
+    text.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_goal_of_a_hundred_characters_reads_whole_at_80_by_24() {
+    let data = Data::new();
+    data.cli(&["new", "Harbor Mills"]);
+    let mut tui = data.tui_sized(80, 24, &["open", "harbor"]);
+    tui.wait_for("Goals (0)");
+    let goal =
+        "Double pharma freight to a fifth of revenue by 2028 without adding one new refrigerated trailer";
+    assert!(goal.len() >= 95, "{}", goal.len());
+    add_goal(&tui);
+    tui.send(goal);
+    tui.send(CTRL_S);
+    tui.wait_for("Goals (1)");
+    tui.wait_until("the goal in full in the detail pane", |s| {
+        pane_text(s, "Detail").contains(goal)
+    });
+    let shown = pane_text(&tui.screen(), "Goals");
+    assert!(
+        shown.contains(goal),
+        "the focused pane opens the goal in full:\n{}",
+        tui.screen()
+    );
+    tui.send("q");
+    tui.expect_success();
+    assert_eq!(goals(&data.only_account())[0]["text"], goal);
 }

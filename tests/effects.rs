@@ -259,3 +259,42 @@ fn starting_on_the_picker_lists_the_accounts_and_reads_the_bank() {
         app.status
     );
 }
+
+#[test]
+fn an_account_moved_to_trash_comes_back_with_undo_on_the_picker() {
+    let (_dir, store) = store();
+    let id = store.create(&sample::account(noon())).unwrap();
+    let before = std::fs::read(store.path_of(&id)).unwrap();
+    let mut app = app_on(&store);
+    assert!(!drive(&mut app, &store, "dy"));
+    assert!(!store.path_of(&id).exists(), "moved to trash/");
+    assert!(app.status.text.contains("brings it back"), "{:?}", app.status);
+    drive(&mut app, &store, "u");
+    assert_eq!(
+        std::fs::read(store.path_of(&id)).unwrap(),
+        before,
+        "back, byte for byte"
+    );
+    assert!(matches!(app.picker.entries.as_slice(), [PickerEntry::Account(_)]));
+    drive(&mut app, &store, "u");
+    assert!(
+        app.status.text.contains("Nothing moved to trash"),
+        "{:?}",
+        app.status
+    );
+}
+
+#[test]
+fn a_restore_never_overwrites_an_account_file_of_the_same_name() {
+    let (_dir, store) = store();
+    let id = store.create(&sample::account(noon())).unwrap();
+    let trashed = store.trash(id.as_str()).unwrap();
+    std::fs::write(store.path_of(&id), "{ newer }").unwrap();
+    assert!(store.restore(id.as_str(), &trashed).is_err());
+    assert_eq!(std::fs::read_to_string(store.path_of(&id)).unwrap(), "{ newer }");
+    assert!(trashed.exists(), "the trashed copy stays where it was");
+    assert!(
+        store.restore("../x", &trashed).is_err(),
+        "a stem can't leave accounts/"
+    );
+}

@@ -278,7 +278,7 @@ fn health_counts_and_warns() {
         warnings.contains("opinion") && warnings.contains(&format!("aims at {}-{}", AIM.start(), AIM.end())),
         "{warnings}"
     );
-    assert!(warnings.contains("serve nothing"), "{warnings}");
+    assert!(warnings.contains("1 question serves nothing"), "{warnings}");
 }
 
 #[test]

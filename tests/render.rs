@@ -176,7 +176,7 @@ fn wide_text_and_escapes_keep_the_borders() {
     for line in text.lines() {
         assert_eq!(unicode_width(line), 80, "a row is not 80 cells wide: {line}");
     }
-    let goals_row = text.lines().nth(2).unwrap();
+    let goals_row = text.lines().nth(3).unwrap();
     assert!(
         goals_row.starts_with('│') && goals_row.ends_with('│'),
         "{goals_row}"
@@ -298,4 +298,47 @@ fn rehearsal_feedback_shows_every_check_beside_the_prepared_response() {
         .count();
     assert!(underlined >= "seamless".len(), "the flagged words are underlined");
     insta::assert_snapshot!(terminal.backend());
+}
+
+/// The styles of the cells of screen row `y` from column `x0` for `len` cells.
+fn row_styles(terminal: &Terminal<TestBackend>, x0: u16, y: u16, len: u16) -> Vec<ratatui::style::Style> {
+    let buffer = terminal.backend().buffer();
+    (x0..x0 + len).map(|x| buffer[(x, y)].style()).collect()
+}
+
+#[test]
+fn the_selected_row_shows_without_colour_in_focused_and_idle_lists() {
+    use ratatui::style::Modifier;
+    let mut app = sample_app();
+    let terminal = draw(&mut app, 80, 24);
+    let body = callbook::app::layout::frame(app.viewport).body;
+    let panes = callbook::app::layout::world(body).panes;
+    let goals = callbook::app::layout::inner(panes[0]);
+    let threats = callbook::app::layout::inner(panes[1]);
+    // Reverse video needs no colour: NO_COLOR drops colours, never modifiers.
+    let selected = row_styles(&terminal, goals.x, goals.y, goals.width);
+    assert!(
+        selected
+            .iter()
+            .all(|s| s.add_modifier.contains(Modifier::REVERSED)),
+        "{selected:?}"
+    );
+    let next = row_styles(&terminal, goals.x, goals.y + goals.height - 1, goals.width);
+    assert!(
+        next.iter().all(|s| !s.add_modifier.contains(Modifier::REVERSED)),
+        "only the selection is reversed"
+    );
+    let idle = row_styles(&terminal, threats.x, threats.y, threats.width);
+    assert!(
+        idle.iter()
+            .all(|s| s.add_modifier.contains(Modifier::UNDERLINED | Modifier::BOLD)),
+        "the selection of a pane without focus is underlined: {idle:?}"
+    );
+    press(&mut app, "<Tab>");
+    let terminal = draw(&mut app, 80, 24);
+    let moved = row_styles(&terminal, threats.x, threats.y, threats.width);
+    assert!(
+        moved.iter().all(|s| s.add_modifier.contains(Modifier::REVERSED)),
+        "focus moved"
+    );
 }

@@ -392,7 +392,13 @@ fn hostile_names_stay_inside_accounts_and_round_trip() {
         assert_eq!(store.load(&id).unwrap().account.name, name);
         ids.push(id);
     }
-    let files = files_under(tmp.path());
+    // `create` looks for a same-named account through the listing, whose cache is the
+    // store's own (`.cache/`), never a file named from user text.
+    let cache = store.root().join(".cache");
+    let files: Vec<PathBuf> = files_under(tmp.path())
+        .into_iter()
+        .filter(|f| !f.starts_with(&cache))
+        .collect();
     assert_eq!(files.len(), names.len(), "{files:?}");
     for file in &files {
         assert_eq!(file.parent().unwrap(), store.accounts_dir(), "{}", file.display());
@@ -659,8 +665,11 @@ fn resolve_by_id_name_and_prefix() {
 #[test]
 fn resolve_two_accounts_with_the_same_name_is_ambiguous() {
     let (_tmp, store) = store();
+    // `create` refuses a second "Hooli"; two can still meet in the folder (a git merge,
+    // files copied in), and then a name alone can't pick one.
     let a = store.create(&Account::new("Hooli", now())).unwrap();
-    let b = store.create(&Account::new("hooli", now())).unwrap();
+    let b = AccountId::generate("hooli");
+    store.save(&b, &Account::new("hooli", now())).unwrap();
     match store.resolve("HOOLI") {
         Err(StoreError::Ambiguous { matches, .. }) => {
             assert_eq!(matches.len(), 2, "{matches:?}");
@@ -922,4 +931,74 @@ mod list_cache {
         assert_eq!(store.due_turns(now()).unwrap().0.len(), 0);
         assert!(!store.root().join(".cache").exists());
     }
+}
+
+// 11. One account per name -----------------------------------------------------------
+
+#[test]
+fn create_refuses_a_name_in_use_naming_the_account_and_writing_nothing() {
+    let (_tmp, store) = store();
+    let first = store.create(&full_account("Zürich Logistik AG")).unwrap();
+    assert!(first.as_str().starts_with("zurich-logistik-ag-"), "{first}");
+    // Only the accounts count: the listing's cache (`.cache/`) is a copy that may follow.
+    let before = files_under(&store.accounts_dir());
+    for again in [
+        "Zürich Logistik AG",
+        "zürich logistik ag",
+        "  ZÜRICH LOGISTIK AG ",
+        "Zürich  Logistik\tAG",
+    ] {
+        let err = store.create(&Account::new(again, now())).unwrap_err();
+        let said = err.to_string();
+        match err {
+            StoreError::NameTaken { name, id } => {
+                assert_eq!((name.as_str(), &id), ("Zürich Logistik AG", &first), "{again:?}");
+            }
+            other => panic!("{again:?}: expected NameTaken, got {other:?}"),
+        }
+        // Said in the app too, so by name, never by id.
+        assert_eq!(said, "an account named \"Zürich Logistik AG\" already exists");
+        assert_eq!(
+            files_under(&store.accounts_dir()),
+            before,
+            "{again:?} wrote an account"
+        );
+    }
+    // Names that only look alike are other accounts.
+    for other in ["Zurich Logistik AG", "Zürich Logistik", "Zürich Logistik AG 2"] {
+        store.create(&Account::new(other, now())).unwrap();
+    }
+    assert_eq!(store.list().unwrap().len(), 4);
+}
+
+#[test]
+fn a_name_is_free_again_once_its_account_is_renamed_or_trashed() {
+    let (_tmp, store) = store();
+    let id = store.create(&Account::new("Kestrel Foods", now())).unwrap();
+    let mut renamed = store.load(&id).unwrap().account;
+    renamed.name = "Kestrel Foods (old)".into();
+    store.save(&id, &renamed).unwrap();
+    let again = store.create(&Account::new("kestrel foods", now())).unwrap();
+    store.trash(again.as_str()).unwrap();
+    store.create(&Account::new("Kestrel Foods", now())).unwrap();
+    // A hand-edited file keeps its spaces; it still holds the name.
+    let spaced = AccountId::generate("spaced");
+    let mut account = Account::new("x", now());
+    account.name = "  Osprey   Mills ".into();
+    store.save(&spaced, &account).unwrap();
+    assert!(matches!(
+        store.create(&Account::new("osprey mills", now())),
+        Err(StoreError::NameTaken { id, .. }) if id == spaced
+    ));
+}
+
+#[test]
+fn a_damaged_file_does_not_hold_a_name() {
+    let (_tmp, store) = store();
+    write(
+        &store.accounts_dir().join("heron-abc123.json"),
+        "{\"name\": \"Heron\",",
+    );
+    let id = store.create(&Account::new("Heron", now())).unwrap();
+    assert!(id.as_str().starts_with("heron-") && id.as_str() != "heron-abc123");
 }

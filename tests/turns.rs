@@ -251,11 +251,8 @@ fn an_empty_account_gets_just_the_common_turns() {
     for (s, t) in list.iter().zip(&common) {
         assert_eq!((&s.line, s.kind, &s.response), (&t.line, t.kind, &t.response));
         assert!(s.who.is_none() && s.links.is_empty(), "{s:?}");
-        assert!(
-            s.source.starts_with("common turn") && s.source.contains(&t.id),
-            "{}",
-            s.source
-        );
+        assert_eq!(s.source, format!("common {}", t.kind.name()));
+        assert!(!s.source.contains(&t.id), "{}", s.source);
     }
 }
 
@@ -294,4 +291,52 @@ fn a_person_without_cares_still_gets_a_line_for_their_role() {
 #[test]
 fn suggestions_are_deterministic() {
     assert_eq!(suggest(&ashcombe()), suggest(&ashcombe()));
+}
+
+#[test]
+fn no_suggestion_shows_an_id() {
+    let mut account = ashcombe();
+    // A person with no role and no cares still reads as words.
+    account.people.push(Person::new("Noor Haddad", now()));
+    let ids: Vec<String> = account
+        .people
+        .iter()
+        .map(|p| p.id.to_string())
+        .chain(
+            Pane::ALL
+                .iter()
+                .flat_map(|&p| account.items(p).into_iter().flatten().map(|i| i.id.to_string())),
+        )
+        .chain(common().into_iter().map(|t| t.id))
+        .collect();
+    let list = suggest(&account);
+    assert!(list.len() > common().len(), "the world adds suggestions");
+    for s in &list {
+        for text in [&s.source, &s.line, &s.response] {
+            for id in &ids {
+                assert!(!text.contains(id.as_str()), "{id} in {text:?}");
+            }
+            assert!(!text.contains("ItemId") && !text.contains("{x}"), "{text:?}");
+        }
+    }
+    let sources: Vec<&str> = list.iter().map(|s| s.source.as_str()).collect();
+    assert!(sources.contains(&"common objection"), "{sources:?}");
+    assert!(
+        sources.contains(&"from person “Noor Haddad” (role unknown)"),
+        "{sources:?}"
+    );
+}
+
+#[test]
+fn the_readme_counts_the_common_turns() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let said = format!("and {} common ones", common().len());
+    assert!(
+        readme
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(&said),
+        "README lacks {said:?}"
+    );
 }

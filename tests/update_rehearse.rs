@@ -178,7 +178,7 @@ fn turns_are_written_edited_and_deleted_with_undo() {
 #[test]
 fn suggestions_are_offered_and_added_only_when_picked() {
     let mut app = harbor();
-    press(&mut app, "g");
+    press(&mut app, "s");
     let rows = match &app.overlay {
         Some(Overlay::Choose(c)) => c.rows.clone(),
         other => panic!("{other:?}"),

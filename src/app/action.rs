@@ -25,6 +25,10 @@ pub enum Action {
     Top,
     /// Select the last entry.
     Bottom,
+    /// Scroll the reading pane (the selected entry in full) up a page.
+    PageUp,
+    /// Scroll the reading pane down a page.
+    PageDown,
     /// Switch to the workbook screen with this number (1 = the customer's world).
     Screen(u8),
     /// Start typing a filter for the list.
@@ -106,6 +110,8 @@ pub enum Effect {
     CreateSample,
     /// Move the account file with this stem to the trash.
     Trash(String),
+    /// Bring back the account most recently moved to the trash in this run.
+    Restore,
     /// Write the user's own bank questions to `bank.json`.
     SaveBank,
     /// Read the user's own bank questions from `bank.json` (a damaged file is left alone).

@@ -46,18 +46,21 @@ pub fn frame(viewport: Rect) -> Frame {
     }
 }
 
-/// The world screen: six panes and the detail of the selected entry.
+/// The world screen: who the customer is, six panes and the detail of the selected entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct World {
+    /// One line on who the customer is (their industry, their business).
+    pub profile: Rect,
     /// One rectangle per pane, in [`Pane::ALL`] order.
     pub panes: [Rect; 6],
     /// The selected entry's fields.
     pub detail: Rect,
 }
 
-/// Lays out the world screen inside `body`: panes in a 3×2 grid, the detail beside them
-/// on wide terminals and below them on narrow ones.
+/// Lays out the world screen inside `body`: the profile line on top, panes in a 3×2 grid,
+/// the detail beside them on wide terminals and below them on narrow ones.
 pub fn world(body: Rect) -> World {
+    let [profile, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
     let (grid, detail) = if body.width >= WIDE {
         let [g, d] = Layout::horizontal([Constraint::Percentage(66), Constraint::Percentage(34)]).areas(body);
         (g, d)
@@ -71,7 +74,11 @@ pub fn world(body: Rect) -> World {
         let cols: [Rect; 3] = Layout::horizontal([Constraint::Ratio(1, 3); 3]).areas(*row);
         panes[r * 3..r * 3 + 3].copy_from_slice(&cols);
     }
-    World { panes, detail }
+    World {
+        profile,
+        panes,
+        detail,
+    }
 }
 
 /// The help overlay's height, borders included.
@@ -79,10 +86,11 @@ pub fn help_box_height(viewport: Rect) -> u16 {
     viewport.height.saturating_sub(4)
 }
 
-/// How far the help text of `keys` can scroll before its end would leave the box.
-pub fn help_max_scroll(viewport: Rect, keys: &super::Keymap) -> u16 {
+/// How far the help text of `keys`, under `message_lines` lines of the last message, can
+/// scroll before its end would leave the box.
+pub fn help_max_scroll(viewport: Rect, keys: &super::Keymap, message_lines: usize) -> u16 {
     let visible = help_box_height(viewport).saturating_sub(2);
-    keys.help_height().saturating_sub(visible)
+    keys.help_height(message_lines).saturating_sub(visible)
 }
 
 /// The questions screen: the plan beside the bank, and below them the selected question's
@@ -113,28 +121,24 @@ pub fn questions(body: Rect) -> Questions {
 }
 
 /// The list under a cell of the questions screen (`true` for the plan, `false` for the
-/// bank), and the row under it (an index into the visible rows) when the cell is on one.
-pub fn hit_questions(
-    body: Rect,
-    x: u16,
-    y: u16,
-    plan_row: usize,
-    bank_row: usize,
-) -> Option<(bool, Option<usize>)> {
+/// bank), and the screen row of the list under it (0 = its first row) when inside it.
+pub fn hit_questions(body: Rect, x: u16, y: u16) -> Option<(bool, Option<usize>)> {
     let l = questions(body);
     let at = Position::new(x, y);
-    let (plan, area, selected) = if l.plan.contains(at) {
-        (true, l.plan, plan_row)
+    let (plan, area) = if l.plan.contains(at) {
+        (true, l.plan)
     } else if l.bank.contains(at) {
-        (false, l.bank, bank_row)
+        (false, l.bank)
     } else {
         return None;
     };
     let list = inner(area);
-    let row = list
-        .contains(at)
-        .then(|| list_offset(selected, list.height) + usize::from(y - list.y));
-    Some((plan, row))
+    Some((plan, list.contains(at).then(|| usize::from(y - list.y))))
+}
+
+/// True when the cell is on the questions screen's detail pane.
+pub fn on_questions_detail(body: Rect, x: u16, y: u16) -> bool {
+    questions(body).detail.contains(Position::new(x, y))
 }
 
 /// The rehearse screen's turn list and the selected turn's detail: side by side on wide
@@ -160,17 +164,20 @@ pub fn inner(area: Rect) -> Rect {
     area.inner(ratatui::layout::Margin::new(1, 1))
 }
 
-/// The pane under a cell, and the list row under it (an index into the visible rows)
-/// when the cell is on a row; `selected` gives each pane's current selection for scrolling.
-pub fn hit_world(body: Rect, x: u16, y: u16, selected: &[usize; 6]) -> Option<(Pane, Option<usize>)> {
+/// The pane under a cell, and the screen row of its list under it (0 = the list's first
+/// row) when the cell is inside the list.
+pub fn hit_world(body: Rect, x: u16, y: u16) -> Option<(Pane, Option<usize>)> {
     let layout = world(body);
     let at = Position::new(x, y);
     let i = layout.panes.iter().position(|r| r.contains(at))?;
     let list = inner(layout.panes[i]);
-    let row = list
-        .contains(at)
-        .then(|| list_offset(selected[i], list.height) + usize::from(y - list.y));
-    Some((Pane::ALL[i], row))
+    let dy = list.contains(at).then(|| usize::from(y - list.y));
+    Some((Pane::ALL[i], dy))
+}
+
+/// True when the cell is on the world screen's detail pane.
+pub fn on_world_detail(body: Rect, x: u16, y: u16) -> bool {
+    world(body).detail.contains(Position::new(x, y))
 }
 
 /// Rows of the box under the picker's list that describes the selected row.
@@ -227,12 +234,9 @@ mod tests {
         let body = Rect::new(0, 1, 80, 22);
         let l = world(body);
         let threats = l.panes[1];
-        let hit = hit_world(body, threats.x + 2, threats.y + 2, &[0; 6]);
+        let hit = hit_world(body, threats.x + 2, threats.y + 2);
         assert_eq!(hit, Some((Pane::Threats, Some(1))));
-        assert_eq!(
-            hit_world(body, threats.x, threats.y, &[0; 6]),
-            Some((Pane::Threats, None))
-        );
-        assert_eq!(hit_world(body, l.detail.x + 1, l.detail.y + 1, &[0; 6]), None);
+        assert_eq!(hit_world(body, threats.x, threats.y), Some((Pane::Threats, None)));
+        assert_eq!(hit_world(body, l.detail.x + 1, l.detail.y + 1), None);
     }
 }

@@ -8,17 +8,19 @@ mod chrome;
 mod context;
 pub mod document;
 pub mod editor;
+pub mod fit;
 pub mod history;
 pub mod keymap;
 pub mod layout;
 mod picker;
-mod questions;
+pub mod questions;
+pub mod reading;
 pub mod rehearse;
 mod screen;
 pub mod start;
 mod update;
 mod workbook;
-mod world;
+pub mod world;
 
 pub use action::{Action, Effect};
 pub use chooser::{Chooser, Purpose};
@@ -156,6 +158,8 @@ pub enum Question {
         /// How the account is called on screen.
         label: String,
     },
+    /// Quit, dropping the changes typed in this editor? No goes back to it.
+    QuitDroppingEdit(Box<Editor>),
     /// Leave although the last save failed? `quit` leaves callbook, otherwise the account.
     LeaveUnsaved {
         /// Quit the program rather than go back to the picker.
@@ -197,9 +201,7 @@ impl App {
         if !entries.iter().any(|e| matches!(e, PickerEntry::Account(_))) {
             entries.insert(0, PickerEntry::Sample);
         }
-        self.picker.entries = entries;
-        let len = self.picker.visible().len();
-        self.picker.selected = self.picker.selected.min(len.saturating_sub(1));
+        self.picker.set_entries(entries);
     }
 
     /// Shows an account that was just read from disk.
@@ -251,6 +253,9 @@ impl App {
             Some(wb) => wb.filter.active,
             None => self.picker.filter.active,
         };
+        if !layout::fits(self.viewport) {
+            return vec![Scope::TooSmall];
+        }
         match &self.overlay {
             Some(Overlay::Help(_)) => vec![Scope::Help],
             Some(Overlay::Editor(_)) => vec![Scope::Editor],
@@ -284,6 +289,11 @@ impl App {
     /// The key that does `action` in `scope`, for a message that names it.
     pub fn key(&self, scope: Scope, action: Action) -> String {
         self.keys.key(scope, &action)
+    }
+
+    /// True while an editor holds changes not yet saved (quitting would drop them).
+    pub fn typing_changes(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Editor(e)) if e.is_changed())
     }
 
     /// The time now, from the app's clock.

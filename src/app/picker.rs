@@ -20,7 +20,8 @@ pub enum PickerEntry {
     Sample,
 }
 
-/// The account picker.
+/// The account picker. The rows the filter lets through are derived once per change of
+/// the rows or the filter ([`Picker::refresh`]), not on every frame or key.
 #[derive(Debug, Default)]
 pub struct Picker {
     /// Every row, before filtering.
@@ -29,20 +30,51 @@ pub struct Picker {
     pub selected: usize,
     /// The filter typed after `/`.
     pub filter: Filter,
+    /// Account files moved to `trash/` in this run, most recent last: (stem, where it went).
+    pub trashed: Vec<(String, std::path::PathBuf)>,
+    /// The rows the filter lets through, as indices into `entries`.
+    shown: Vec<usize>,
+    /// The filter `shown` was made with; `None` when the rows changed since.
+    shown_for: Option<String>,
 }
 
 impl Picker {
-    /// The rows the filter lets through, as indices into `entries`.
-    pub fn visible(&self) -> Vec<usize> {
+    /// Sets the rows, keeping the selection inside them.
+    pub fn set_entries(&mut self, entries: Vec<PickerEntry>) {
+        (self.entries, self.shown_for) = (entries, None);
+        self.refresh();
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Derives the rows the filter lets through, when the rows or the filter changed.
+    pub fn refresh(&mut self) {
         let needle = self.filter.needle();
-        (0..self.entries.len())
+        if self.shown_for.as_deref() == Some(needle.as_str()) {
+            return;
+        }
+        self.shown = (0..self.entries.len())
             .filter(|&i| needle.is_empty() || self.entries[i].label().to_lowercase().contains(&needle))
-            .collect()
+            .collect();
+        self.shown_for = Some(needle);
+    }
+
+    /// The rows the filter lets through, as indices into `entries`.
+    pub fn visible(&self) -> &[usize] {
+        &self.shown
+    }
+
+    /// The account whose name is `name` (ignoring case and surrounding blanks), if any.
+    pub fn named(&self, name: &str) -> Option<&Summary> {
+        let wanted = name.trim().to_lowercase();
+        self.entries.iter().find_map(|e| match e {
+            PickerEntry::Account(s) if s.name.trim().to_lowercase() == wanted => Some(s),
+            _ => None,
+        })
     }
 
     /// The selected row, if any.
     pub fn current(&self) -> Option<&PickerEntry> {
-        self.visible().get(self.selected).map(|&i| &self.entries[i])
+        self.shown.get(self.selected).map(|&i| &self.entries[i])
     }
 }
 
@@ -71,10 +103,18 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NewAccount => app.overlay = Some(Overlay::NewAccount(LineInput::default())),
         Action::Delete => ask_trash(app),
         Action::Search => app.picker.filter.active = true,
+        Action::Back if app.picker.filter.needle().is_empty() => {
+            let quit = app.key(Scope::Global, Action::Quit);
+            app.say(format!(
+                "Nothing to go back to: this is the list of accounts ({quit} quits)"
+            ));
+        }
         Action::Back => app.picker.filter = Default::default(),
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::Quit => return vec![Effect::Quit],
-        Action::Undo | Action::Redo | Action::Add | Action::MoveUp | Action::MoveDown => {
+        Action::Undo if !app.picker.trashed.is_empty() => return vec![Effect::Restore],
+        Action::Undo => app.say("Nothing moved to trash/ since callbook started, so nothing to bring back"),
+        Action::Redo | Action::Add | Action::MoveUp | Action::MoveDown => {
             let (open, new) = (
                 app.key(Scope::Picker, Action::Edit),
                 app.key(Scope::Picker, Action::NewAccount),

@@ -38,7 +38,12 @@ impl Start {
             return Preface::default();
         };
         let warning = (*unreadable > 0).then(|| {
-            format!("{unreadable} account file(s) could not be read and were skipped (see `callbook list`)")
+            use crate::domain::health::{agree, count};
+            let (files, were) = (
+                count(*unreadable, "account file", "account files"),
+                agree(*unreadable, "was", "were"),
+            );
+            format!("{files} could not be read and {were} skipped (see `callbook list`)")
         });
         let instead = queue.is_empty().then(|| {
             "Nothing is due for rehearsal. `callbook rehearse NAME` rehearses an account's turns anyway."
@@ -80,7 +85,11 @@ mod tests {
         };
         let said = empty.preface();
         assert!(said.instead.unwrap().contains("Nothing is due"));
-        assert!(said.warning.unwrap().starts_with("2 account file(s)"));
+        assert!(
+            said.warning
+                .unwrap()
+                .starts_with("2 account files could not be read and were")
+        );
         let due = Start::Due {
             queue: vec![(id(), ItemId::generate())],
             unreadable: 0,

@@ -55,6 +55,7 @@ pub(super) fn parts(app: &mut App) -> Option<Parts<'_>> {
 /// Applies an action and returns the effects the event loop must carry out, in order.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let effects = dispatch(app, action);
+    app.picker.refresh();
     questions::refresh(app);
     if let Some(Overlay::Editor(editor)) = &mut app.overlay {
         editor.refresh();
@@ -67,6 +68,14 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         app.viewport = Rect::new(0, 0, w, h);
         return Vec::new();
     }
+    if !layout::fits(app.viewport) {
+        // Too small to draw in: only quitting works, and an edit in progress is never dropped.
+        return match action {
+            Action::Quit if app.typing_changes() => Vec::new(),
+            Action::Quit => quit(app),
+            _ => Vec::new(),
+        };
+    }
     if let Some(overlay) = app.overlay.take() {
         let (stays, effects) = overlay_update(app, overlay, action);
         // A handler that opened another popup (a question over the editor) wins.
@@ -78,6 +87,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(filter) = active_filter(app) {
         match action {
             Action::Up | Action::Down => {}
+            Action::Quit => return quit(app),
             _ => {
                 if filter_update(filter, action) {
                     reset_selection(app);
@@ -158,10 +168,22 @@ fn reset_selection(app: &mut App) {
 /// or `None` when it closes) and the effects asked for.
 fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> (Option<Overlay>, Vec<Effect>) {
     match overlay {
+        Overlay::Help(_) | Overlay::NewAccount(_) | Overlay::Choose(_) if action == Action::Quit => {
+            (None, quit(app))
+        }
         Overlay::Help(scroll) => {
+            let page = layout::help_box_height(app.viewport).saturating_sub(3).max(1);
+            let max =
+                layout::help_max_scroll(app.viewport, &app.keys, super::keymap::help_message(app).len());
             let scroll = match action {
                 Action::Back | Action::Help => return (None, Vec::new()),
-                Action::Down => (scroll + 1).min(layout::help_max_scroll(app.viewport, &app.keys)),
+                Action::PageDown => (scroll + page).min(max),
+                Action::PageUp => scroll.saturating_sub(page),
+                Action::Down => (scroll + 1).min(layout::help_max_scroll(
+                    app.viewport,
+                    &app.keys,
+                    super::keymap::help_message(app).len(),
+                )),
                 Action::Up => scroll.saturating_sub(1),
                 _ => scroll,
             };
@@ -171,6 +193,13 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> (Option<Ov
         Overlay::NewAccount(mut input) => match action {
             Action::Confirm if input.text().trim().is_empty() => {
                 app.fail("The account needs a name");
+                (Some(Overlay::NewAccount(input)), Vec::new())
+            }
+            Action::Confirm if app.picker.named(input.text().trim()).is_some() => {
+                app.fail(format!(
+                    "There is an account called \"{}\" already: open it, or give this one another name",
+                    input.text().trim()
+                ));
                 (Some(Overlay::NewAccount(input)), Vec::new())
             }
             Action::Confirm => (None, vec![Effect::Create(input.text().trim().to_owned())]),
@@ -257,9 +286,17 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Opt
                 None
             });
         }
+        Action::UseRewrite => app.say("Only questions have a rewrite from the linter"),
         Action::Back if editor.is_changed() => {
             return (Some(Overlay::Confirm(Question::DiscardEdit(editor))), Vec::new());
         }
+        Action::Quit if editor.is_changed() => {
+            return (
+                Some(Overlay::Confirm(Question::QuitDroppingEdit(editor))),
+                Vec::new(),
+            );
+        }
+        Action::Quit => return (None, quit(app)),
         Action::Back => return (None, Vec::new()),
         Action::NextField => editor.next_field(),
         Action::PrevField => editor.prev_field(),
@@ -276,7 +313,10 @@ fn confirm_update(app: &mut App, question: Question, action: Action) -> (Option<
             app.say("Changes dropped");
             Vec::new()
         }
-        (Action::Deny, Question::DiscardEdit(editor)) => return (Some(Overlay::Editor(editor)), Vec::new()),
+        (Action::Deny, Question::DiscardEdit(editor) | Question::QuitDroppingEdit(editor)) => {
+            return (Some(Overlay::Editor(editor)), Vec::new());
+        }
+        (Action::Confirm, Question::QuitDroppingEdit(_)) | (Action::Quit, _) => quit(app),
         (Action::Confirm, Question::Trash { stem, .. }) => vec![Effect::Trash(stem)],
         (Action::Confirm, Question::LeaveUnsaved { quit: true }) => vec![Effect::Quit],
         (Action::Confirm, Question::LeaveUnsaved { quit: false }) => vec![Effect::Close],
@@ -284,4 +324,18 @@ fn confirm_update(app: &mut App, question: Question, action: Action) -> (Option<
         (_, question) => return (Some(Overlay::Confirm(question)), Vec::new()),
     };
     (None, effects)
+}
+
+/// Quitting from wherever the user is: the open account is saved first (the effects runner
+/// asks before leaving if that save fails).
+fn quit(app: &mut App) -> Vec<Effect> {
+    app.overlay = None;
+    if app.rehearsal.is_some() {
+        // A session keeps an answer left mid-way as a draft.
+        return rehearse::session_update(app, Action::Quit);
+    }
+    match app.workbook.as_ref() {
+        Some(wb) if wb.doc.dirty => vec![Effect::Save, Effect::Quit],
+        _ => vec![Effect::Quit],
+    }
 }

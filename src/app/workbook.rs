@@ -19,7 +19,8 @@ pub(super) fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
                 wb.screen = screen;
                 app.say(screen.hint(|a| app.key(Scope::Screen(screen), a)));
             }
-            Some(_) => {}
+            // Already there: say again what the screen's keys do.
+            Some(screen) => app.say(screen.hint(|a| app.key(Scope::Screen(screen), a))),
             None => app.say(format!("There is no screen {n}")),
         },
         _ => return None,

@@ -3,7 +3,8 @@
 
 use super::safe_json;
 use crate::domain::bank::{BANK_SCHEMA, BankFile, BankQuestion, builtin};
-use crate::domain::search::SearchIndex;
+use crate::domain::health::count;
+use crate::domain::search::WordIndex;
 use crate::domain::text::clean;
 use crate::domain::{ItemId, bank};
 use crate::storage::{self, Store};
@@ -14,7 +15,7 @@ use std::path::Path;
 
 /// What `callbook bank` was asked for.
 pub(super) struct Request<'a> {
-    /// Fuzzy query; best matches first.
+    /// Words to find, in any form and order (see `WordIndex`); best matches first.
     pub search: Option<&'a str>,
     /// Print a bank file (JSON) instead of lines.
     pub json: bool,
@@ -33,8 +34,19 @@ pub(super) fn run(store: &Store, req: Request, out: &mut dyn Write) -> anyhow::R
     let mut questions = if req.mine { Vec::new() } else { builtin().questions };
     questions.extend(mine.questions);
     if let Some(query) = req.search {
-        let mut index = SearchIndex::new(questions.iter().map(|q| q.text.as_str()));
-        let hits = index.search(query);
+        let hits = WordIndex::new(questions.iter().map(|q| q.text.as_str())).search(query);
+        if hits.is_empty() {
+            let whose = if req.mine {
+                "your own questions"
+            } else {
+                "the bank"
+            };
+            bail!(
+                "no matches for {:?} in {whose} ({}); try fewer words, or other ones",
+                clean(query, false),
+                count(questions.len(), "question", "questions")
+            );
+        }
         questions = hits.into_iter().map(|i| questions[i].clone()).collect();
     }
     if req.json {

@@ -6,6 +6,9 @@
 //! stdout with the others and the exit status stays 0, because listing succeeded; scripts
 //! that care can look for the `DAMAGED` prefix, or for `"damaged": true` in `--json`.
 //!
+//! An empty folder gets one line saying so and how to make an account (stdout, status 0);
+//! `--json` then prints `[]`.
+//!
 //! `--json` prints an array: `{id, name, updated, counts: {goals, threats, competitors,
 //! market, people, why}}` per account and `{file, damaged: true, error, line, column}` per
 //! damaged file (`line` and `column` only when the problem is in the JSON itself).
@@ -27,9 +30,23 @@ pub(super) fn run(store: &Store, json: bool, out: &mut dyn Write) -> anyhow::Res
     let listings = store.list()?;
     if json {
         write_json(store, &listings, out)
+    } else if listings.is_empty() {
+        // Said on stdout with status 0: an empty folder is an answer, not a failure.
+        let dir = clean(&store.accounts_dir().display().to_string(), false).into_owned();
+        writeln!(out, "{}", empty_folder(&dir))?;
+        Ok(())
     } else {
         write_plain(&listings, out)
     }
+}
+
+/// What `list` says when there is no account file at all: where it looked, and the ways
+/// to make one.
+fn empty_folder(dir: &str) -> String {
+    format!(
+        "No accounts yet in {dir}. Make one with `callbook new NAME`, try the filled-in \
+         sample with `callbook sample`, or open the app with `callbook`."
+    )
 }
 
 fn write_plain(listings: &[Listing], out: &mut dyn Write) -> anyhow::Result<()> {

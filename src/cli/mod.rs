@@ -14,8 +14,8 @@ mod transfer;
 
 use crate::domain::fields::{ItemForm, PersonForm};
 use crate::domain::text::clean;
-use crate::domain::{Account, Pane, sample};
-use crate::storage::Store;
+use crate::domain::{Account, AccountId, Pane, sample};
+use crate::storage::{Store, StoreError};
 use anyhow::{Context, anyhow, bail};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -33,7 +33,7 @@ pub struct Cli {
     /// The data folder (default: the platform's data folder for callbook).
     #[arg(long, global = true, env = "CALLBOOK_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
-    /// What to do; with none, the account picker opens.
+    /// What to do; with none, the account picker opens (in a terminal).
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -41,7 +41,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open an account's workbook.
+    /// Open an account's workbook (needs a terminal).
     Open {
         /// Account id, or a unique case-insensitive prefix of its name.
         name: String,
@@ -95,14 +95,16 @@ pub enum Command {
         /// The lines to judge; with none, each line of stdin.
         text: Vec<String>,
     },
-    /// Rehearse: with no NAME, the turns due across all accounts, most overdue first.
+    /// Rehearse (needs a terminal): with no NAME, the turns due across all accounts, most
+    /// overdue first.
     Rehearse {
         /// Account id or name prefix: that account's due turns.
         name: Option<String>,
     },
     /// List or search the question bank, or import a bank file into your own questions.
     Bank {
-        /// Fuzzy search; best matches first.
+        /// Questions holding every word, in any form and order ("approval" finds
+        /// "approved"); best matches first. Fails when none does.
         #[arg(long, value_name = "Q")]
         search: Option<String>,
         /// Print a bank file (JSON) instead of one line per question.
@@ -176,16 +178,37 @@ fn new(store: &Store, name: &str, out: &mut dyn Write) -> anyhow::Result<()> {
     if name.trim().is_empty() {
         bail!("an account needs a name: callbook new NAME");
     }
-    let id = store.create(&Account::new(name, crate::domain::now()))?;
+    let id = store
+        .create(&Account::new(name, crate::domain::now()))
+        .map_err(|e| {
+            taken(e, |id| {
+                format!("Give the new one another name, or open it with `callbook open {id}`")
+            })
+        })?;
     writeln!(out, "{id}")?;
     Ok(())
 }
 
 /// `sample`: creates the built-in sample account and prints its id.
 fn create_sample(store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
-    let id = store.create(&sample::account(crate::domain::now()))?;
+    let id = store
+        .create(&sample::account(crate::domain::now()))
+        .map_err(|e| {
+            taken(e, |id| {
+                format!("The sample is there already: `callbook open {id}`")
+            })
+        })?;
     writeln!(out, "{id}")?;
     Ok(())
+}
+
+/// A refused `create` as the CLI says it: a name in use gets the existing account's id,
+/// what was not done and the remedy (given the id); other errors pass unchanged.
+fn taken(e: StoreError, remedy: impl Fn(&AccountId) -> String) -> anyhow::Error {
+    match e {
+        StoreError::NameTaken { ref id, .. } => anyhow!("{e} ({id}); nothing created. {}", remedy(id)),
+        e => e.into(),
+    }
 }
 
 /// `add NAME PANE TEXT`: adds an entry through the same validation the editors use, saves,

@@ -5,7 +5,7 @@
 use super::{Format, safe_json};
 use crate::domain::text::clean;
 use crate::domain::{Account, AccountId, SCHEMA, export};
-use crate::storage::{self, Listing, Store, Summary};
+use crate::storage::{self, Store, StoreError};
 use anyhow::{Context, bail};
 use std::io::Write;
 use std::path::Path;
@@ -52,16 +52,21 @@ fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 /// `trash/`). Prints the id.
 pub(super) fn import(store: &Store, file: &Path, replace: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let account = read_account(file)?;
-    let same = same_name(store, &account.name)?;
+    let same = store.named(&account.name)?;
     let id = match (same.as_slice(), replace) {
         ([], _) => store.create(&account)?,
         ([existing], true) => replace_account(store, &existing.id, &account)?,
-        ([existing], false) => bail!(
-            "an account named {:?} already exists ({}); nothing imported. Pass --replace to \
-             replace it (its file is moved to trash/)",
-            clean(&existing.name, false),
-            existing.id
-        ),
+        ([existing], false) => {
+            let taken = StoreError::NameTaken {
+                name: existing.name.clone(),
+                id: existing.id.clone(),
+            };
+            bail!(
+                "{taken} ({}); nothing imported. Pass --replace to replace it (its file is \
+                 moved to trash/)",
+                existing.id
+            )
+        }
         (several, _) => bail!(
             "several accounts are named {:?}: {}; nothing imported. Rename or remove all but \
              one first",
@@ -92,19 +97,6 @@ fn read_account(file: &Path) -> anyhow::Result<Account> {
         bail!("{}: the account has no name; nothing imported", file.display());
     }
     Ok(account)
-}
-
-/// The readable accounts whose name equals `name`, ignoring case and surrounding spaces.
-fn same_name(store: &Store, name: &str) -> anyhow::Result<Vec<Summary>> {
-    let wanted = name.trim().to_lowercase();
-    Ok(store
-        .list()?
-        .into_iter()
-        .filter_map(|l| match l {
-            Listing::Ok(s) if s.name.trim().to_lowercase() == wanted => Some(s),
-            _ => None,
-        })
-        .collect())
 }
 
 /// Moves account `id`'s file to trash and saves `account` under the same id. Should the

@@ -158,9 +158,9 @@ impl Health {
         }
         if self.orphans > 0 {
             w.push(format!(
-                "{} question{} serve nothing in their world",
-                self.orphans,
-                plural(self.orphans)
+                "{} {} nothing in their world",
+                count(self.orphans, "question", "questions"),
+                agree(self.orphans, "serves", "serve")
             ));
         }
         w
@@ -180,5 +180,51 @@ fn short(text: &str) -> String {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    agree(n, "", "s")
+}
+
+/// `n` with the noun that agrees with it: "1 question", "2 questions", "0 questions".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", agree(n, one, many))
+}
+
+/// The word that agrees with `n`: `one` for exactly 1, else `many` ("serves", "serve").
+pub fn agree<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warnings(orphans: usize, concerns: usize, count: usize) -> String {
+        let h = Health {
+            count,
+            orphans,
+            concerns,
+            open: count,
+            ..Health::default()
+        };
+        h.warnings().join("\n")
+    }
+
+    #[test]
+    fn every_count_agrees_with_its_noun_and_verb() {
+        assert!(warnings(1, 0, 12).contains("1 question serves nothing in their world"));
+        assert!(warnings(2, 0, 12).contains("2 questions serve nothing in their world"));
+        assert!(warnings(0, 0, 12).is_empty(), "{}", warnings(0, 0, 12));
+        assert!(warnings(0, 1, 12).contains("1 line read as opinion"));
+        assert!(warnings(0, 3, 12).contains("3 lines read as opinion"));
+        assert!(warnings(0, 0, 1).contains("1 question: a discovery call"));
+        assert!(warnings(0, 0, 0).contains("0 questions: a discovery call"));
+        let one = Health {
+            count: 1,
+            ..Health::default()
+        };
+        assert!(one.summary().starts_with("1 question (aim"), "{}", one.summary());
+        assert_eq!(
+            (count(1, "turn", "turns"), count(0, "turn", "turns")),
+            ("1 turn".into(), "0 turns".into())
+        );
+    }
 }

@@ -23,11 +23,15 @@ pub fn next(before: Option<&Schedule>, grade: u8, now: DateTime<Utc>) -> Schedul
     from_card(&FSRS::default().next(card, now, rating).card)
 }
 
-/// The chance, 0 to 1, that the rep still has the turn ready at `now`; `None` for a turn
-/// never graded.
+/// How far ahead readiness looks: the chance the rep still has the turn tomorrow, so a
+/// turn just failed (weak memory) reads low even though it was seen a moment ago.
+const READY_AHEAD: chrono::TimeDelta = chrono::TimeDelta::days(1);
+
+/// The chance, 0 to 1, that the rep still has the turn ready a day after `now`; `None` for
+/// a turn never graded.
 pub fn readiness(schedule: Option<&Schedule>, now: DateTime<Utc>) -> Option<f64> {
     let card = to_card(schedule?);
-    (card.state != State::New).then(|| card.get_retrievability(now).clamp(0.0, 1.0))
+    (card.state != State::New).then(|| card.get_retrievability(now + READY_AHEAD).clamp(0.0, 1.0))
 }
 
 fn new_card(now: DateTime<Utc>) -> Card {
@@ -119,6 +123,16 @@ mod tests {
         let soon = readiness(Some(&s), noon() + Duration::days(3)).unwrap();
         let late = readiness(Some(&s), noon() + Duration::days(60)).unwrap();
         assert!(soon > late && (0.0..=1.0).contains(&late), "{soon} {late}");
+    }
+
+    #[test]
+    fn a_turn_just_failed_is_not_ready_and_one_just_known_well_is() {
+        let failed = next(None, 1, noon());
+        let easy = next(None, 4, noon());
+        let failed = readiness(Some(&failed), noon()).unwrap();
+        let easy = readiness(Some(&easy), noon()).unwrap();
+        assert!(failed < 0.85, "graded again a moment ago reads {failed}");
+        assert!(easy > failed + 0.05 && easy > 0.9, "{easy} vs {failed}");
     }
 
     #[test]

@@ -2,6 +2,15 @@
 //! match as a subsequence (nucleo-matcher's linear-time greedy matcher, which keeps a
 //! keystroke within a frame on 100,000 questions); a query that only extends the previous
 //! one searches the previous hits, and large sets are split across the machine's cores.
+//!
+//! [`WordIndex`] searches by whole words and their stems instead (`stem`), for a query
+//! typed once on the command line (`callbook bank --search`), where a scatter of letters
+//! across a question would be noise rather than a match.
+
+pub mod stem;
+mod words;
+
+pub use words::WordIndex;
 
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 

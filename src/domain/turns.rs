@@ -70,7 +70,8 @@ pub struct TurnSuggestion {
     pub who: Option<ItemId>,
     /// The world items it touches.
     pub links: Vec<ItemId>,
-    /// Why it is offered, for the screen: `from competitor “Polar Line Transport”`.
+    /// Why it is offered, for the screen: `from competitor “Polar Line Transport”`, `from
+    /// person “Dana Ruiz” (economic buyer)`, `common objection`. Never an id.
     pub source: String,
 }
 
@@ -144,7 +145,8 @@ pub fn suggest(account: &Account) -> Vec<TurnSuggestion> {
     out.extend(account.people.iter().filter_map(from_person));
     out.extend(from_items(Pane::Market, &w.market, MARKET));
     out.extend(common().into_iter().map(|t| TurnSuggestion {
-        source: format!("common turn {} ({})", t.id, t.kind.name()),
+        // Said to the rep, so never the turn's id (`t007`): what kind of turn it is.
+        source: format!("common {}", t.kind.name()),
         line: t.line,
         kind: t.kind,
         response: t.response,

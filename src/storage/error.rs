@@ -1,6 +1,7 @@
 //! What can go wrong with the data folder. Each error names the file involved and says what
 //! happened; messages never name keys, so a remedy that needs one is the UI's to add.
 
+use crate::domain::AccountId;
 use std::path::PathBuf;
 
 /// Everything that can go wrong with the data folder, each naming the file involved.
@@ -47,6 +48,16 @@ pub enum StoreError {
     /// No account has that id or name.
     #[error("no account matches {0:?} (see `callbook list`)")]
     NotFound(String),
+    /// An account of that name exists already (names are compared ignoring case and extra
+    /// spaces), so a second one would be ambiguous everywhere a name is asked for. The
+    /// message names it by name only, for the app; the CLI adds the id.
+    #[error("an account named {name:?} already exists")]
+    NameTaken {
+        /// The existing account's name, as it is written.
+        name: String,
+        /// The existing account's id.
+        id: AccountId,
+    },
     /// Several accounts' names start with that text.
     #[error("{name:?} matches several accounts: {}; give more of the name or the id", .matches.join(", "))]
     Ambiguous {

@@ -172,6 +172,20 @@ impl Store {
         Ok(out)
     }
 
+    /// The readable accounts named `name`, compared ignoring case, surrounding spaces and
+    /// runs of spaces: the ones a new account of that name would be confused with.
+    pub fn named(&self, name: &str) -> Result<Vec<Summary>, StoreError> {
+        let wanted = name_key(name);
+        Ok(self
+            .list()?
+            .into_iter()
+            .filter_map(|l| match l {
+                Listing::Ok(s) if name_key(&s.name) == wanted => Some(s),
+                _ => None,
+            })
+            .collect())
+    }
+
     /// Finds an account by id, by name (any case), or by a unique prefix of its name.
     pub fn resolve(&self, name: &str) -> Result<AccountId, StoreError> {
         if let Some(id) = AccountId::parse(name).filter(|id| self.path_of(id).exists()) {
@@ -206,4 +220,12 @@ impl Store {
             }),
         }
     }
+}
+
+/// A name as compared for sameness: lower case, words joined by single spaces.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

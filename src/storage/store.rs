@@ -140,8 +140,16 @@ impl Store {
         Ok(fingerprint(bytes.as_bytes()))
     }
 
-    /// Saves a new account under a fresh id and returns the id.
+    /// Saves a new account under a fresh id and returns the id. Refused, writing nothing,
+    /// when a readable account has the same name (ignoring case and extra spaces): the
+    /// error names the existing one.
     pub fn create(&self, account: &Account) -> Result<AccountId, StoreError> {
+        if let Some(existing) = self.named(&account.name)?.into_iter().next() {
+            return Err(StoreError::NameTaken {
+                name: existing.name,
+                id: existing.id,
+            });
+        }
         let id = loop {
             let id = AccountId::generate(&account.name);
             if !self.path_of(&id).exists() {
@@ -164,6 +172,32 @@ impl Store {
         fs::rename(&from, &to).map_err(|source| StoreError::Io { path: from, source })?;
         sync_dir(&self.trash_dir())?;
         sync_dir(&self.accounts_dir())?;
+        Ok(to)
+    }
+
+    /// Moves a file that [`Store::trash`] put in `trash/` back to `accounts/stem.json`; an
+    /// account file of that name there already is never overwritten.
+    pub fn restore(&self, stem: &str, trashed: &std::path::Path) -> Result<PathBuf, StoreError> {
+        let inside = trashed.parent() == Some(self.trash_dir().as_path());
+        if !inside || stem.is_empty() || stem.starts_with('.') || stem.contains(['/', '\\', '\0']) {
+            return Err(StoreError::NotFound(stem.to_owned()));
+        }
+        let to = self.accounts_dir().join(format!("{stem}.json"));
+        if to.exists() {
+            return Err(StoreError::Io {
+                path: to,
+                source: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "an account file of that name is back already",
+                ),
+            });
+        }
+        fs::rename(trashed, &to).map_err(|source| StoreError::Io {
+            path: trashed.to_owned(),
+            source,
+        })?;
+        sync_dir(&self.accounts_dir())?;
+        sync_dir(&self.trash_dir())?;
         Ok(to)
     }
 

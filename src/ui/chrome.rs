@@ -1,87 +1,168 @@
-//! The frame around every screen: title and tabs, status line, key hints.
+//! The frame around every screen: title and tabs, status line, key hints. Each is one line
+//! that gives way in a fixed order when it is short of room (widths in terminal cells): the
+//! account's name is cut with `…` before any tab is, a message is cut before it reaches the
+//! save state, and whole hints leave the footer, least important first, while the key that
+//! opens help stays.
 
 use super::theme;
-use crate::app::{Access, App, Screen};
+use crate::app::keymap::{FILTER_LABEL, Hints, message_fits, shown_filter, status_split};
+use crate::app::{Access, Action, App, Overlay, Scope, Screen, fit};
 use crate::domain::text::first_line;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-/// The top line: the program, the account, the screens.
+/// Between the account's name and the tabs.
+const BAR: &str = " │ ";
+/// Between two footer hints.
+const GAP: &str = "  ";
+
+/// The top line: the program, the account, the screens. Every tab always shows: a long
+/// name is cut with `…` to make room; on a line too narrow even for that, the name and
+/// then the program's name give way.
 pub fn header(frame: &mut Frame, area: Rect, app: &App) {
-    let mut spans = vec![
+    let brand = vec![
         Span::styled(" callbook ", theme::key()),
         Span::styled("│ ", theme::dim()),
     ];
-    match &app.workbook {
+    let line = match &app.workbook {
         Some(wb) => {
-            spans.push(Span::styled(first_line(&wb.doc.account.name), theme::heading()));
-            spans.push(Span::styled(" │ ", theme::dim()));
-            for screen in Screen::all() {
-                let style = if screen == wb.screen {
-                    theme::selected()
-                } else {
-                    theme::dim()
-                };
-                let tab = format!(" {} {} ", screen.number(), screen.title());
-                spans.push(Span::styled(tab, style));
-            }
+            let name = first_line(&wb.doc.account.name);
+            workbook_header(brand, &name, wb.screen, usize::from(area.width))
         }
-        None => spans.push(Span::styled("Accounts", theme::heading())),
-    }
-    frame.render_widget(Line::from(spans), area);
+        None => Line::from([brand, vec![Span::styled("Accounts", theme::heading())]].concat()),
+    };
+    frame.render_widget(line, area);
 }
 
-/// The status line: the last message on the left, the save state on the right.
+/// The header of an open account in `width` cells, `current` the screen shown.
+fn workbook_header(brand: Vec<Span<'static>>, name: &str, current: Screen, width: usize) -> Line<'static> {
+    let tabs: Vec<Span<'static>> = Screen::all()
+        .map(|screen| {
+            let style = if screen == current {
+                theme::selected()
+            } else {
+                theme::dim()
+            };
+            Span::styled(format!(" {} {} ", screen.number(), screen.title()), style)
+        })
+        .collect();
+    let room = width.saturating_sub(Line::from(tabs.clone()).width());
+    let brand_width = Line::from(brand.clone()).width();
+    let mut spans = Vec::new();
+    // The name needs at least one cell, for its `…`.
+    if room > brand_width + fit::width(BAR) {
+        spans.extend(brand);
+        let name = fit::cut(name, room - brand_width - fit::width(BAR));
+        spans.push(Span::styled(name, theme::heading()));
+        spans.push(Span::styled(BAR, theme::dim()));
+    } else if room >= brand_width {
+        spans.extend(brand);
+    }
+    spans.extend(tabs);
+    Line::from(spans)
+}
+
+/// The status line: the last message on the left, the save state on the right, split as
+/// `keymap::status_split` says. A message too long for its room is cut with `…` and
+/// followed by the key that opens help, which shows it in full.
 pub fn status(frame: &mut Frame, area: Rect, app: &App) {
-    let state = save_state(app);
-    let width = u16::try_from(state.width()).unwrap_or(0).min(area.width / 2);
-    let [left, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(width)]).areas(area);
-    let style = if app.status.error {
-        theme::error()
-    } else {
-        theme::dim().remove_modifier(ratatui::style::Modifier::DIM)
-    };
-    frame.render_widget(
-        Span::styled(format!(" {}", first_line(&app.status.text)), style),
-        left,
-    );
+    let filter = shown_filter(app);
+    let (room, state) = status_split(usize::from(area.width), filter.as_deref());
+    let state = u16::try_from(state).unwrap_or(0);
+    let [left, right] = Layout::horizontal([Constraint::Min(0), Constraint::Length(state)]).areas(area);
+    frame.render_widget(message(app, room), left);
+    let state = save_state(app, filter.as_deref(), usize::from(right.width));
     frame.render_widget(Paragraph::new(state).alignment(Alignment::Right), right);
 }
 
-fn save_state(app: &App) -> Line<'static> {
+/// The last message in `room` cells, after a blank cell.
+fn message(app: &App, room: usize) -> Line<'static> {
+    let style = if app.status.error {
+        theme::error()
+    } else {
+        theme::dim().remove_modifier(Modifier::DIM)
+    };
+    let text = first_line(&app.status.text);
+    if message_fits(&app.status.text, room) {
+        return Line::from(vec![Span::raw(" "), Span::styled(text, style)]);
+    }
+    let more = vec![
+        Span::raw(" "),
+        Span::styled(app.key(Scope::Global, Action::Help), theme::key()),
+        Span::styled(" shows it all", theme::dim()),
+    ];
+    let more_width = Line::from(more.clone()).width();
+    // On a line too short for both, the message keeps the room.
+    let (room, more) = match room.checked_sub(more_width) {
+        Some(left) if left >= more_width => (left, more),
+        _ => (room, Vec::new()),
+    };
+    let mut spans = vec![Span::raw(" "), Span::styled(fit::cut(&text, room), style)];
+    spans.extend(more);
+    Line::from(spans)
+}
+
+/// The save state, and `filter` before it, in at most `width` cells; the filter's text is
+/// cut to fit.
+fn save_state(app: &App, filter: Option<&str>, width: usize) -> Line<'static> {
     let Some(wb) = &app.workbook else {
         return Line::default();
     };
-    let filter = wb.filter.needle();
-    let mut spans = Vec::new();
-    if !filter.is_empty() || wb.filter.active {
-        spans.push(Span::styled(
-            format!("filter: {} ", first_line(&filter)),
-            theme::key(),
-        ));
-    }
     let doc = &wb.doc;
-    spans.push(match (doc.access, &doc.save_error, doc.dirty, doc.saved_once) {
+    let state = match (doc.access, &doc.save_error, doc.dirty, doc.saved_once) {
         (Access::NewerSchema(_), ..) => Span::styled("read-only ", theme::error()),
         (_, Some(_), ..) => Span::styled("NOT SAVED ", theme::error()),
         (_, None, true, _) => Span::styled("unsaved ", theme::error()),
         (Access::Review, None, false, _) => Span::styled("review ", theme::key()),
         (_, None, false, true) => Span::styled("saved ", theme::ok()),
         (_, None, false, false) => Span::styled("", theme::dim()),
-    });
+    };
+    let mut spans = Vec::new();
+    let room = width.saturating_sub(state.width() + fit::width(FILTER_LABEL) + 1);
+    if let Some(filter) = filter.filter(|_| room > 0) {
+        let shown = fit::cut(filter, room);
+        spans.push(Span::styled(format!("{FILTER_LABEL}{shown} "), theme::key()));
+    }
+    spans.push(state);
     Line::from(spans)
 }
 
-/// The bottom line: the keys that apply where the user is, from the keymap table.
+/// The bottom line: the keys that apply where the user is, from the keymap table, the most
+/// specific scope's first and each scope's in table order. Hints that don't fit are left
+/// out whole; the key that opens help always shows, last.
 pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
-    let mut spans = vec![Span::raw(" ")];
-    for scope in app.scopes() {
-        for (key, help) in app.keys.help_rows(scope, true) {
-            spans.push(Span::styled(key, theme::key()));
-            spans.push(Span::styled(format!(" {help}  "), theme::dim()));
+    let single = matches!(&app.overlay, Some(Overlay::Choose(c)) if !c.multi());
+    let skip: &[Action] = if single { &[Action::Toggle] } else { &[] };
+    let hints = app.keys.footer_hints(&app.scopes(), skip);
+    frame.render_widget(hint_line(hints, usize::from(area.width)), area);
+}
+
+/// As many of `hints` as fit in `width` cells, in their order, then the help hint.
+fn hint_line(hints: Hints, width: usize) -> Line<'static> {
+    let size = |(key, words): &(String, String)| fit::width(key) + 1 + fit::width(words);
+    // The line is a space, each hint followed by a gap, then the help hint (or, without
+    // one, nothing: the last gap is not drawn).
+    let help = hints.help.as_ref().map_or(0, |h| size(h) + fit::width(GAP));
+    let mut room = (width + fit::width(GAP)).saturating_sub(1 + help);
+    let mut shown = Vec::new();
+    for hint in hints.rows {
+        let need = size(&hint) + fit::width(GAP);
+        if need <= room {
+            room -= need;
+            shown.push(hint);
         }
     }
-    frame.render_widget(Line::from(spans), area);
+    shown.extend(hints.help);
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (key, words)) in shown.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(GAP, theme::dim()));
+        }
+        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::styled(format!(" {words}"), theme::dim()));
+    }
+    Line::from(spans)
 }

@@ -3,6 +3,7 @@
 
 mod chrome;
 mod overlay;
+mod panes;
 mod picker;
 pub(crate) mod questions;
 mod rehearse;
@@ -51,10 +52,14 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App) {
             layout::MIN_WIDTH,
             layout::MIN_HEIGHT
         )),
-        Line::from(format!(
-            "Enlarge the window, or press {} to quit",
-            app.key(Scope::Global, Action::Quit)
-        )),
+        Line::from(if app.typing_changes() {
+            "Enlarge the window to finish what you are typing".to_owned()
+        } else {
+            format!(
+                "Enlarge the window, or press {} to quit",
+                app.key(Scope::TooSmall, Action::Quit)
+            )
+        }),
     ];
     let y = area.height.saturating_sub(3) / 2;
     let rect = Rect::new(area.x, area.y + y, area.width, area.height.saturating_sub(y));

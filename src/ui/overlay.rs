@@ -4,8 +4,8 @@
 use super::theme;
 use crate::app::Action;
 use crate::app::editor::{Editor, FieldValue, Target, TextField, Widget};
-use crate::app::keymap::{Keymap, Scope, fixed, key_label};
-use crate::app::{App, Chooser, Overlay, Question, layout};
+use crate::app::keymap::{HELP_TEXT_WIDTH, Keymap, Scope, fixed, help_message, key_label};
+use crate::app::{App, Chooser, Overlay, Question, fit, layout};
 use crate::domain::form::FieldKind;
 use crate::domain::text::first_line;
 use ratatui::Frame;
@@ -67,13 +67,22 @@ fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     rect
 }
 
+/// Help: the last message in full when the status line cut it, then every scope's keys,
+/// those of the screen behind first. Its lines are the ones `Keymap::help_height`
+/// counts, so scrolling stops at the last.
 fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
-    let behind = app.screen_scopes();
+    // What the screen itself does comes first, then what works everywhere, then the rest
+    // of what any screen of an account shares.
+    let mut behind = app.screen_scopes();
+    if let Some(at) = behind.iter().position(|s| *s == Scope::Workbook) {
+        let shared = behind.remove(at);
+        behind.push(shared);
+    }
     let order = behind
         .iter()
         .copied()
         .chain(Scope::all().filter(|s| !behind.contains(s)));
-    let mut text = Text::default();
+    let mut text = last_message(app);
     for scope in order {
         text.push_line(Span::styled(scope.title(), theme::heading()));
         for (key, words) in app.keys.help_rows(scope, false) {
@@ -88,27 +97,62 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         "Mouse: click a pane or row to select it; the wheel scrolls.",
         theme::dim(),
     ));
-    let rect = popup(frame, area, 64, layout::help_box_height(area));
+    let width = u16::try_from(HELP_TEXT_WIDTH + 2).unwrap_or(u16::MAX);
+    let rect = popup(frame, area, width, layout::help_box_height(area));
     let block = Block::bordered()
         .title(format!(" Keys ({}) ", app.keys.hint_line(Scope::Help, &[])))
         .border_style(theme::focused());
     frame.render_widget(Paragraph::new(text).scroll((scroll, 0)).block(block), rect);
 }
 
-/// Rows a field takes: a label line plus its text rows.
-fn field_height(kind: FieldKind, extra: u16) -> u16 {
-    match kind {
-        FieldKind::Line => 2,
-        FieldKind::Text => 4 + extra,
-        FieldKind::Choice => 1,
+/// The top of help: the last message when the status line cut it, every line of it,
+/// wrapped as help's height counts it.
+fn last_message(app: &App) -> Text<'static> {
+    let lines = help_message(app);
+    let mut text = Text::default();
+    if lines.is_empty() {
+        return text;
+    }
+    let style = if app.status.error {
+        theme::error()
+    } else {
+        ratatui::style::Style::new()
+    };
+    text.push_line(Span::styled("Last message", theme::heading()));
+    for line in lines {
+        text.push_line(Span::styled(line, style));
+    }
+    text.push_line("");
+    text
+}
+
+/// The most rows a one-line field grows to as its text wraps.
+const LINE_ROWS: u16 = 4;
+
+/// Rows a one-line text takes in a box `width` cells wide, the cursor after its end
+/// included: it wraps as it grows instead of scrolling sideways.
+fn line_rows(field: &TextField, width: u16) -> u16 {
+    let rows = fit::height([format!("{} ", field.text()).as_str()], usize::from(width));
+    u16::try_from(rows).unwrap_or(LINE_ROWS).clamp(1, LINE_ROWS)
+}
+
+/// Rows a field takes: a label line plus its text rows (`width`: the text's width).
+fn field_height(widget: &Widget, extra: u16, width: u16) -> u16 {
+    match (&widget.value, widget.kind) {
+        (FieldValue::Text(t), FieldKind::Line) => 1 + line_rows(t, width),
+        (_, FieldKind::Text) => 4 + extra,
+        _ => 1,
     }
 }
 
 fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor, keys: &Keymap) {
+    let width = area.width.saturating_sub(8).min(100);
+    // The text boxes sit inside the borders and a margin of two on each side.
+    let text_width = width.saturating_sub(6);
     let base: u16 = editor
         .fields
         .iter()
-        .map(|w| field_height(w.kind, 0) + 1)
+        .map(|w| field_height(w, 0, text_width) + 1)
         .sum::<u16>()
         + 3
         + notes_height(editor);
@@ -118,14 +162,14 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor, keys: &Keymap) 
     let height = base + extra * texts;
     let verb = if editor.at.is_some() { "Edit" } else { "New" };
     let title = format!(" {verb}: {} ", editor.target().title());
-    let rect = popup(frame, area, area.width.saturating_sub(8).min(100), height);
+    let rect = popup(frame, area, width, height);
     let block = Block::bordered().title(title).border_style(theme::focused());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let mut constraints: Vec<Constraint> = editor
         .fields
         .iter()
-        .map(|w| Constraint::Length(field_height(w.kind, extra) + 1))
+        .map(|w| Constraint::Length(field_height(w, extra, text_width) + 1))
         .collect();
     constraints.push(Constraint::Min(1));
     let rows = Layout::vertical(constraints).split(inner);
@@ -133,10 +177,7 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor, keys: &Keymap) 
         render_field(frame, rows[i], widget, i == editor.focus);
     }
     let last = rows[rows.len() - 1];
-    frame.render_widget(
-        Paragraph::new(notes(editor, keys)).wrap(Wrap { trim: true }),
-        last,
-    );
+    frame.render_widget(Paragraph::new(notes(editor, keys, last)), last);
 }
 
 /// Rows under the fields: the linter's live verdict for questions, and the keys or the error.
@@ -144,7 +185,9 @@ fn notes_height(editor: &Editor) -> u16 {
     if editor.target() == Target::Question { 3 } else { 0 }
 }
 
-fn notes(editor: &Editor, keys: &Keymap) -> Text<'static> {
+/// The verdict and rewrite (questions), then the error or the keys, wrapped to `area` and
+/// cut with `…` where they don't fit.
+fn notes(editor: &Editor, keys: &Keymap, area: Rect) -> Text<'static> {
     let mut text = Text::default();
     if let Some(verdict) = editor.verdict() {
         text.push_line(super::questions::verdict_line(verdict, false));
@@ -158,17 +201,18 @@ fn notes(editor: &Editor, keys: &Keymap) -> Text<'static> {
             ]));
         }
     }
-    text.push_line(match &editor.error {
-        Some(e) => Span::styled(e.clone(), theme::error()),
-        None => Span::styled(
-            format!(
-                "{} · {}: new line in notes",
-                keys.hint_line(Scope::Editor, &[]),
-                key_label(fixed::NEW_LINE)
-            ),
-            theme::dim(),
-        ),
-    });
+    let (last, style) = match &editor.error {
+        Some(e) => (e.clone(), theme::error()),
+        None => {
+            let keys = keys.hint_line(Scope::Editor, &[]);
+            let keys = format!("{keys} · {}: new line in notes", key_label(fixed::NEW_LINE));
+            (keys, theme::dim())
+        }
+    };
+    let room = usize::from(area.height).saturating_sub(text.lines.len()).max(1);
+    for line in fit::wrap_cut(&last, usize::from(area.width), room) {
+        text.push_line(Span::styled(line, style));
+    }
     text
 }
 
@@ -217,13 +261,15 @@ fn text_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
 
 fn prompt(frame: &mut Frame, area: Rect, keys: &Keymap, input: &TextField) {
     let (title, label) = (" New account ", "The customer's name:");
-    let rect = popup(frame, area, 60, 6);
+    let rows = line_rows(input, 58);
+    let rect = popup(frame, area, 60, 5 + rows);
     let block = Block::bordered()
         .title(title.to_owned())
         .border_style(theme::focused());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [l, i, _, h] = Layout::vertical([Constraint::Length(1); 4]).areas(inner);
+    let one = Constraint::Length(1);
+    let [l, i, _, h] = Layout::vertical([one, Constraint::Length(rows), one, one]).areas(inner);
     frame.render_widget(Span::raw(label.to_owned()), l);
     text_field(frame, i, input, true);
     frame.render_widget(Span::styled(keys.hint_line(Scope::Prompt, &[]), theme::dim()), h);
@@ -232,6 +278,9 @@ fn prompt(frame: &mut Frame, area: Rect, keys: &Keymap, input: &TextField) {
 fn confirm(frame: &mut Frame, area: Rect, question: &Question, keys: &Keymap) {
     let text = match question {
         Question::DiscardEdit(_) => "Drop the changes you typed?".to_owned(),
+        Question::QuitDroppingEdit(_) => {
+            "Quit and drop the changes you typed? The rest of the account is saved.".to_owned()
+        }
         Question::Trash { label, .. } => {
             format!(
                 "Move \"{}\" to the trash folder? Its file is kept in trash/.",

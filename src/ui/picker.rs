@@ -2,7 +2,7 @@
 //! flagged, the sample offered while there are no accounts.
 
 use super::theme;
-use crate::app::{Action, Keymap, Picker, PickerEntry, Scope, layout};
+use crate::app::{Action, Keymap, Picker, PickerEntry, Scope, fit, layout};
 use crate::domain::{Pane, sample, text::first_line};
 use chrono::Local;
 use ratatui::Frame;
@@ -32,7 +32,17 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keys: &Keymap) {
             .block(about_block),
         about_area,
     );
-    let rows: Vec<Row> = visible.iter().map(|&i| row(&picker.entries[i])).collect();
+    // Only the rows that show are built: a folder of thousands draws as fast as a few.
+    let inner = layout::inner(area);
+    let list_height = inner.height.saturating_sub(1);
+    let first = layout::list_offset(picker.selected, list_height);
+    let name_width = usize::from(inner.width.saturating_sub(10 + 5 + 7 + 6 + 7 + 5));
+    let rows: Vec<Row> = visible
+        .iter()
+        .skip(first)
+        .take(usize::from(list_height))
+        .map(|&i| row(&picker.entries[i], name_width))
+        .collect();
     let widths = [Constraint::Fill(1), Constraint::Length(10)]
         .into_iter()
         .chain([5, 7, 6, 7].map(Constraint::Length));
@@ -44,14 +54,12 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keys: &Keymap) {
         .header(header)
         .block(block)
         .row_highlight_style(theme::selected());
-    let list_height = layout::inner(area).height.saturating_sub(1);
-    let mut state = TableState::default()
-        .with_offset(layout::list_offset(picker.selected, list_height))
-        .with_selected(Some(picker.selected));
+    let mut state = TableState::default().with_selected(Some(picker.selected - first));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-fn row(entry: &PickerEntry) -> Row<'static> {
+/// A picker row; names are cut with `…` to `width`.
+fn row(entry: &PickerEntry, width: usize) -> Row<'static> {
     match entry {
         PickerEntry::Account(s) => {
             let date = s.updated.with_timezone(&Local).format("%Y-%m-%d").to_string();
@@ -65,13 +73,16 @@ fn row(entry: &PickerEntry) -> Row<'static> {
             ]
             .map(|(n, w)| Cell::from(format!("{n:>w$}")));
             Row::new(
-                [Cell::from(first_line(&s.name)), Cell::from(date)]
-                    .into_iter()
-                    .chain(counts),
+                [
+                    Cell::from(fit::cut(&first_line(&s.name), width)),
+                    Cell::from(date),
+                ]
+                .into_iter()
+                .chain(counts),
             )
         }
         PickerEntry::Damaged { stem, .. } => Row::new([
-            Cell::from(format!("⚠ {}.json", first_line(stem))).style(theme::error()),
+            Cell::from(fit::cut(&format!("⚠ {}.json", first_line(stem)), width)).style(theme::error()),
             Cell::from("damaged").style(theme::error()),
         ]),
         PickerEntry::Sample => Row::new([

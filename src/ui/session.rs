@@ -158,7 +158,10 @@ fn highlighted(r: &Reviewed) -> Text<'static> {
 
 fn render_done(frame: &mut Frame, area: Rect, session: &Rehearsal, keys: &Keymap) {
     let mut text = Text::from(Line::styled(
-        format!("Session done: {} turn(s) graded.", session.graded.len()),
+        format!(
+            "Session done: {} graded.",
+            crate::domain::health::count(session.graded.len(), "turn", "turns")
+        ),
         theme::heading(),
     ));
     for (line, grade) in &session.graded {
@@ -178,10 +181,7 @@ fn render_done(frame: &mut Frame, area: Rect, session: &Rehearsal, keys: &Keymap
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), area);
 }
 
-/// Who says a turn: the person's name and title, or "the customer".
+/// Who says a turn: the person's name, or "the customer".
 pub(super) fn who(wb: &Workbook, t: &Turn) -> String {
-    t.who
-        .as_ref()
-        .and_then(|id| wb.doc.account.people.iter().find(|p| &p.id == id))
-        .map_or("the customer".to_owned(), |p| first_line(&p.name))
+    crate::app::rehearse::text::who(&wb.doc.account, t)
 }

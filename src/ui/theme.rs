@@ -15,12 +15,12 @@ pub fn unfocused() -> Style {
     Style::new().fg(Color::DarkGray)
 }
 
-/// The selected row of the focused list.
+/// The selected row of the focused list: reverse video in the accent colour, so it shows
+/// also where colours don't (`NO_COLOR`, a monochrome terminal).
 pub fn selected() -> Style {
     Style::new()
-        .bg(ACCENT)
-        .fg(Color::Black)
-        .add_modifier(Modifier::BOLD)
+        .fg(ACCENT)
+        .add_modifier(Modifier::REVERSED | Modifier::BOLD)
 }
 
 /// The selected row of a list without focus.
@@ -56,4 +56,19 @@ pub fn quote() -> Style {
 /// Headings.
 pub fn heading() -> Style {
     Style::new().add_modifier(Modifier::BOLD)
+}
+
+/// The style of a piece of reading text.
+pub fn tone(tone: crate::app::reading::Tone) -> Style {
+    use crate::app::reading::Tone;
+    match tone {
+        Tone::Plain => Style::new(),
+        Tone::Heading => heading(),
+        Tone::Dim => dim(),
+        Tone::Quote => quote(),
+        Tone::Good => ok(),
+        Tone::Warn => Style::new().fg(Color::Yellow),
+        Tone::Bad => error(),
+        Tone::Key => key(),
+    }
 }

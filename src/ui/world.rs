@@ -1,33 +1,53 @@
-//! The customer's world: six panes (goals, threats, competitors, market, people, why
-//! change) and the detail of the selected entry.
+//! The customer's world: who they are in one line, six panes (goals, threats, competitors,
+//! market, people, why change) and the detail of the selected entry. What it says comes
+//! from `app::world::text`; this only styles and draws it.
 
+use super::panes::{self, ListRows};
 use super::theme;
+use crate::app::reading::Tone;
+use crate::app::world::text;
 use crate::app::{Action, Keymap, Scope, Screen, Workbook, layout};
-use crate::domain::fields::{ItemForm, PersonForm};
-use crate::domain::form::{FieldKind, Form, Look};
-use crate::domain::text::{clean, first_line};
-use crate::domain::{Account, Pane};
+use crate::domain::Pane;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// The world screen's scope, where its hints look keys up.
+const WORLD: Scope = Scope::Screen(Screen::World);
 
 /// Draws the world screen into `body`.
 pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, keys: &Keymap) {
     let areas = layout::world(body);
+    render_profile(frame, areas.profile, wb, keys);
     for pane in Pane::ALL {
         render_pane(frame, areas.panes[pane.index()], (wb, keys), pane);
     }
-    render_detail(frame, areas.detail, wb);
+    render_detail(frame, areas.detail, wb, keys);
+}
+
+/// Who the customer is, cut with `…` to the line; a prompt when nothing is known yet.
+fn render_profile(frame: &mut Frame, area: Rect, wb: &Workbook, keys: &Keymap) {
+    let mut pieces = text::profile(&wb.doc.account);
+    if pieces.is_empty() {
+        let key = keys.key(WORLD, &Action::Profile);
+        pieces = vec![(
+            Tone::Dim,
+            format!("Who is this customer? {key} adds their industry and business"),
+        )];
+    }
+    pieces.insert(0, (Tone::Plain, " ".into()));
+    let row = crate::app::reading::fit_row(&pieces, usize::from(area.width), 1);
+    frame.render_widget(panes::line(row.into_iter().next().unwrap_or_default()), area);
 }
 
 fn render_pane(frame: &mut Frame, area: Rect, (wb, keys): (&Workbook, &Keymap), pane: Pane) {
     let focused = wb.world.pane == pane;
     let visible = wb.visible(pane);
-    let count = if visible.len() == wb.doc.account.len(pane) {
-        format!("{}", visible.len())
+    let total = wb.doc.account.len(pane);
+    let count = if visible.len() == total {
+        format!("{total}")
     } else {
-        format!("{}/{}", visible.len(), wb.doc.account.len(pane))
+        format!("{}/{total}", visible.len())
     };
     let block = Block::bordered()
         .title(format!(" {} ({count}) ", pane.title()))
@@ -37,34 +57,24 @@ fn render_pane(frame: &mut Frame, area: Rect, (wb, keys): (&Workbook, &Keymap), 
             theme::unfocused()
         });
     if visible.is_empty() {
-        let hint = if wb.doc.account.len(pane) == 0 {
+        let hint = if total == 0 {
             empty_hint(pane, keys)
         } else {
             "Nothing matches the filter".to_owned()
         };
-        frame.render_widget(
-            Paragraph::new(hint)
-                .style(theme::dim())
-                .wrap(Wrap { trim: true })
-                .block(block),
-            area,
-        );
+        let text = Paragraph::new(hint).style(theme::dim()).wrap(Wrap { trim: true });
+        frame.render_widget(text.block(block), area);
         return;
     }
-    let items: Vec<ListItem> = visible
-        .iter()
-        .map(|&i| ListItem::new(row(&wb.doc.account, pane, i)))
-        .collect();
-    let selected = wb.selected_row(pane);
-    let list = List::new(items).block(block).highlight_style(if focused {
-        theme::selected()
-    } else {
-        theme::selected_idle()
-    });
-    let mut state = ListState::default()
-        .with_offset(layout::list_offset(selected, layout::inner(area).height))
-        .with_selected(Some(selected));
-    frame.render_stateful_widget(list, area, &mut state);
+    let account = &wb.doc.account;
+    let row = |r: usize| text::row(account, pane, visible[r]);
+    let rows = ListRows {
+        len: visible.len(),
+        selected: wb.selected_row(pane),
+        focused,
+        row: &row,
+    };
+    panes::list(frame, area, block, &rows);
 }
 
 /// What an empty pane says, prompting the rep to think from the customer's side.
@@ -77,85 +87,19 @@ fn empty_hint(pane: Pane, keys: &Keymap) -> String {
         Pane::People => ("Who is in the decision?", "a person"),
         Pane::WhyChange => ("What happens if they do nothing? Why now?", "it"),
     };
-    let add = keys.key(Scope::Screen(Screen::World), &Action::Add);
+    let add = keys.key(WORLD, &Action::Add);
     format!("{question} {add} adds {what}")
 }
 
-/// One list row: a priority mark and the first line of the text (people: name and title).
-fn row(account: &Account, pane: Pane, i: usize) -> Line<'static> {
-    match account.items(pane) {
-        Some(items) => {
-            let it = &items[i];
-            let mark = match it.priority {
-                crate::domain::Priority::High => Span::styled("▲ ", theme::error()),
-                crate::domain::Priority::Medium => Span::styled("■ ", theme::quote()),
-                _ => Span::raw("  "),
-            };
-            Line::from(vec![mark, Span::raw(first_line(&it.text))])
-        }
-        None => {
-            let p = &account.people[i];
-            let mut spans = vec![Span::raw(first_line(&p.name))];
-            if !p.title.is_empty() {
-                spans.push(Span::styled(format!(", {}", first_line(&p.title)), theme::dim()));
-            }
-            Line::from(spans)
-        }
-    }
-}
-
-fn render_detail(frame: &mut Frame, area: Rect, wb: &Workbook) {
+fn render_detail(frame: &mut Frame, area: Rect, wb: &Workbook, keys: &Keymap) {
     let block = Block::bordered()
         .title(" Detail ")
         .border_style(theme::unfocused());
     let Some(i) = wb.current() else {
-        frame.render_widget(
-            Paragraph::new("Select an entry to see it here.")
-                .style(theme::dim())
-                .block(block),
-            area,
-        );
+        let hint = Paragraph::new("Select an entry to see it here.").style(theme::dim());
+        frame.render_widget(hint.block(block), area);
         return;
     };
-    let account = &wb.doc.account;
-    let text = match account.items(wb.world.pane) {
-        Some(items) => items.get(i).map(|it| detail(&ItemForm::from(it))),
-        None => account.people.get(i).map(|p| detail(&PersonForm::from(p))),
-    };
-    let text = text.unwrap_or_default();
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(block), area);
-}
-
-/// An entry in full, field by field from its form's table: the title as a heading, the
-/// customer's own words quoted, blank fields left out.
-fn detail<F: Form>(form: &F) -> Text<'static> {
-    let mut text = Text::default();
-    for field in F::FIELDS {
-        let value = field.value(form).text();
-        if value.trim().is_empty() {
-            continue;
-        }
-        let value = clean(value, true).into_owned();
-        let label = Span::styled(format!("{}: ", field.label), theme::dim());
-        match (field.look, field.kind) {
-            (Look::Heading, _) => text.push_line(Span::styled(value, theme::heading())),
-            (Look::Quote, _) => {
-                text.push_line(label);
-                text.extend(
-                    value
-                        .lines()
-                        .map(|l| Line::styled(format!("  “{l}”"), theme::quote())),
-                );
-            }
-            (Look::Plain, FieldKind::Text) => {
-                text.push_line(label);
-                text.extend(value.lines().map(|l| Line::raw(format!("  {l}"))));
-            }
-            (Look::Plain, FieldKind::Choice) => {
-                text.push_line(Line::from(vec![label, Span::raw(value.replace('-', " "))]))
-            }
-            (Look::Plain, FieldKind::Line) => text.push_line(Line::from(vec![label, Span::raw(value)])),
-        }
-    }
-    text
+    let detail = text::detail(&wb.doc.account, wb.world.pane, i);
+    panes::reading(frame, area, block, &detail, wb.world.detail.top, keys);
 }

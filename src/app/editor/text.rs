@@ -35,11 +35,8 @@ impl TextField {
             vec![text.into_owned()]
         };
         let mut area = TextArea::new(lines);
-        area.set_wrap_mode(if multiline {
-            WrapMode::WordOrGlyph
-        } else {
-            WrapMode::None
-        });
+        // One-line fields wrap too, so a long line shows whole while it is typed.
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(Style::default());
         area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
         area.set_tab_length(2);

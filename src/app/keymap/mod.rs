@@ -3,8 +3,13 @@
 //! message that names a key ([`Keymap::key`]) read the same keymap, so none can drift from
 //! behaviour, and a remap changes them all.
 
+mod help;
 mod table;
 
+pub use help::{
+    FILTER_LABEL, HELP_TEXT_WIDTH, SAVE_WORD_CELLS, help_message, message_fits, message_lines, shown_filter,
+    status_split,
+};
 pub use table::{BINDINGS, fixed};
 
 use super::{Action, App, Screen};
@@ -45,6 +50,8 @@ pub enum Scope {
     Choose,
     /// The help overlay.
     Help,
+    /// The terminal is too small to draw in: only quitting works.
+    TooSmall,
 }
 
 impl Scope {
@@ -74,6 +81,7 @@ impl Scope {
             Scope::Prompt => "Prompt",
             Scope::Confirm => "Question",
             Scope::Help => "Help",
+            Scope::TooSmall => "Terminal too small",
         };
         title.to_owned()
     }
@@ -109,6 +117,16 @@ pub struct Binding {
     pub help: &'static str,
     /// Shown in the footer too.
     pub hint: bool,
+}
+
+/// The footer's hints where the user is (see [`Keymap::footer_hints`]): each a key as help
+/// writes it and its words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// The hints in priority order, most important first.
+    pub rows: Vec<(String, String)>,
+    /// The hint for the key that opens help, kept whatever the width.
+    pub help: Option<(String, String)>,
 }
 
 /// The keymap in force: the table, the screen digits, and the user's remaps.
@@ -200,11 +218,31 @@ impl Keymap {
             .join(" · ")
     }
 
-    /// Lines the help overlay's text takes: per scope a heading, its rows and a blank line,
-    /// then one line about the mouse.
-    pub fn help_height(&self) -> u16 {
-        let rows: usize = Scope::all().map(|s| self.help_rows(s, false).len() + 2).sum();
-        u16::try_from(rows + 1).unwrap_or(u16::MAX)
+    /// The footer's hints where the user is, `scopes` most specific first: the hint rows
+    /// in priority order (scope by scope, table order within a scope), leaving out rows
+    /// doing an action in `skip` and keys a more specific scope takes; and apart, the row
+    /// that opens help, whenever a scope in force has one, hinted or not.
+    pub fn footer_hints(&self, scopes: &[Scope], skip: &[Action]) -> Hints {
+        let taken = |at: usize, b: &Binding| {
+            scopes[..at]
+                .iter()
+                .any(|&s| self.bindings.iter().any(|o| o.scope == s && o.key == b.key))
+        };
+        let (mut rows, mut help) = (Vec::new(), None);
+        for (at, &scope) in scopes.iter().enumerate() {
+            let free = |b: &Binding| !taken(at, b) && !skip.contains(&b.action);
+            let pair = |(k, h, _): (String, &str, Action)| (k, self.words(scope, h));
+            if help.is_none() {
+                help = self
+                    .grouped(scope, |b| b.action == Action::Help && free(b))
+                    .into_iter()
+                    .map(pair)
+                    .next();
+            }
+            let hinted = self.grouped(scope, |b| b.hint && b.action != Action::Help && free(b));
+            rows.extend(hinted.into_iter().map(pair));
+        }
+        Hints { rows, help }
     }
 
     /// The bindings of `scope` that `keep` lets through, keys of the same action and words
@@ -276,6 +314,8 @@ pub fn key_label(key: Key) -> String {
         KeyCode::Right => "→".to_owned(),
         KeyCode::Home => "Home".to_owned(),
         KeyCode::End => "End".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
         other => format!("{other:?}"),
     };
     if key.mods.contains(KeyModifiers::CONTROL) {

@@ -37,7 +37,7 @@ const fn ctrl(scope: Scope, c: char, action: Action, help: &'static str, hint: b
     }
 }
 
-use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, Tab, Up};
+use KeyCode::{BackTab, Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 use Scope::*;
 
 /// The screens' scopes, short for the table.
@@ -46,10 +46,22 @@ const QUESTIONS: Scope = Scope::Screen(Screen::Questions);
 const REHEARSE: Scope = Scope::Screen(Screen::Rehearse);
 
 /// The only place keys are named.
+///
+/// Within a scope the rows run most important first: help lists them in this order, and
+/// the footer, short of room, keeps the first hinted rows of the most specific scope and
+/// drops later ones whole (the key that opens help is always kept).
 pub static BINDINGS: &[Binding] = &[
     bind(Picker, Enter, Action::Edit, "open the account", true),
     bind(Picker, Char('n'), Action::NewAccount, "new account", true),
     bind(Picker, Char('d'), Action::Delete, "move to trash/", true),
+    bind(
+        Picker,
+        Char('u'),
+        Action::Undo,
+        "bring back the account last moved to trash/",
+        false,
+    ),
+    bind(Picker, Esc, Action::Back, "clear the filter", false),
     bind(WORLD, Char('a'), Action::Add, "add", true),
     bind(WORLD, Char('i'), Action::Profile, "the customer's profile", false),
     bind(WORLD, Enter, Action::Edit, "edit", true),
@@ -66,7 +78,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(REHEARSE, Enter, Action::RehearseOne, "rehearse this turn", true),
     bind(REHEARSE, Char('a'), Action::Add, "write a turn", true),
-    bind(REHEARSE, Char('g'), Action::Suggest, "suggested turns", true),
+    bind(REHEARSE, Char('s'), Action::Suggest, "suggested turns", true),
     bind(REHEARSE, Char('e'), Action::Edit, "edit", false),
     bind(
         REHEARSE,
@@ -90,6 +102,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Grade, Char('2'), Action::Grade(2), "hard", true),
     bind(Grade, Char('3'), Action::Grade(3), "good", true),
     bind(Grade, Char('4'), Action::Grade(4), "easy", true),
+    bind(Grade, Esc, Action::Back, "leave (keeps a draft)", true),
     bind(
         Grade,
         Char('f'),
@@ -97,14 +110,15 @@ pub static BINDINGS: &[Binding] = &[
         "flip roles: their next line",
         true,
     ),
-    bind(Grade, Esc, Action::Back, "leave (keeps a draft)", true),
     bind(Grade, Char('q'), Action::Quit, "save and quit", false),
+    ctrl(Grade, 'c', Action::Quit, "save and quit", false),
     bind(Grade, Char('?'), Action::Help, "help", false),
     ctrl(Flip, 's', Action::Save, "add as a follow-up turn", true),
     bind(Flip, Esc, Action::Back, "back to grading", true),
     bind(Done, Enter, Action::Confirm, "back to the turns", true),
     bind(Done, Esc, Action::Back, "back to the turns", false),
     bind(Done, Char('q'), Action::Quit, "save and quit", true),
+    ctrl(Done, 'c', Action::Quit, "save and quit", false),
     bind(Done, Char('?'), Action::Help, "help", false),
     bind(QUESTIONS, Char('a'), Action::Add, "write a question", true),
     bind(QUESTIONS, Enter, Action::Edit, "edit / add to plan", true),
@@ -137,9 +151,25 @@ pub static BINDINGS: &[Binding] = &[
     bind(Global, Char('?'), Action::Help, "help", true),
     bind(Global, Char('q'), Action::Quit, "save and quit", true),
     ctrl(Global, 'c', Action::Quit, "save and quit", false),
-    bind(Global, Esc, Action::Back, "back", false),
-    bind(Global, Tab, Action::NextPane, "next pane", false),
-    bind(Global, BackTab, Action::PrevPane, "previous pane", false),
+    bind(
+        Workbook,
+        Esc,
+        Action::Back,
+        "back to the accounts (clears a filter first)",
+        false,
+    ),
+    bind(Workbook, Tab, Action::NextPane, "next pane", false),
+    bind(Workbook, BackTab, Action::PrevPane, "previous pane", false),
+    bind(
+        Workbook,
+        PageDown,
+        Action::PageDown,
+        "scroll the detail down",
+        false,
+    ),
+    ctrl(Workbook, 'd', Action::PageDown, "scroll the detail down", false),
+    bind(Workbook, PageUp, Action::PageUp, "scroll the detail up", false),
+    ctrl(Workbook, 'u', Action::PageUp, "scroll the detail up", false),
     bind(Global, Char('/'), Action::Search, "filter", true),
     bind(Global, Char('u'), Action::Undo, "undo", false),
     ctrl(Global, 'r', Action::Redo, "redo", false),
@@ -155,6 +185,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(Filter, Esc, Action::Back, "clear the filter", true),
     bind(Filter, Down, Action::Down, "down", false),
     bind(Filter, Up, Action::Up, "up", false),
+    ctrl(Filter, 'c', Action::Quit, "save and quit", false),
     ctrl(Editor, 's', Action::Save, "save", true),
     bind(Editor, Esc, Action::Back, "cancel", true),
     bind(Editor, Tab, Action::NextField, "next field", true),
@@ -166,6 +197,13 @@ pub static BINDINGS: &[Binding] = &[
         "take the linter's rewrite (questions)",
         false,
     ),
+    ctrl(
+        Editor,
+        'c',
+        Action::Quit,
+        "save and quit (asks before dropping what you typed)",
+        false,
+    ),
     bind(Choose, Char(' '), Action::Toggle, "tick or untick", true),
     bind(Choose, Enter, Action::Confirm, "done", true),
     bind(Choose, Esc, Action::Back, "cancel", true),
@@ -173,12 +211,15 @@ pub static BINDINGS: &[Binding] = &[
     bind(Choose, Down, Action::Down, "down", false),
     bind(Choose, Char('k'), Action::Up, "up", false),
     bind(Choose, Up, Action::Up, "up", false),
+    ctrl(Choose, 'c', Action::Quit, "save and quit", false),
     bind(Prompt, Enter, Action::Confirm, "confirm", true),
     bind(Prompt, Esc, Action::Back, "cancel", true),
+    ctrl(Prompt, 'c', Action::Quit, "quit", false),
     bind(Confirm, Char('y'), Action::Confirm, "yes", true),
     bind(Confirm, Enter, Action::Confirm, "yes", false),
     bind(Confirm, Char('n'), Action::Deny, "no", true),
     bind(Confirm, Esc, Action::Deny, "no", false),
+    ctrl(Confirm, 'c', Action::Quit, "save and quit", false),
     bind(Help, Esc, Action::Back, "close help", true),
     bind(Help, Char('?'), Action::Back, "close help", false),
     bind(Help, Char('q'), Action::Back, "close help", false),
@@ -186,6 +227,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(Help, Down, Action::Down, "scroll down", true),
     bind(Help, Char('k'), Action::Up, "scroll up", false),
     bind(Help, Up, Action::Up, "scroll up", true),
+    bind(Help, PageDown, Action::PageDown, "a page down", false),
+    bind(Help, PageUp, Action::PageUp, "a page up", false),
+    ctrl(Help, 'c', Action::Quit, "save and quit", false),
+    ctrl(Answer, 'c', Action::Quit, "save and quit (keeps a draft)", false),
+    ctrl(Flip, 'c', Action::Quit, "save and quit", false),
+    bind(TooSmall, Char('q'), Action::Quit, "save and quit", true),
+    ctrl(TooSmall, 'c', Action::Quit, "save and quit", false),
 ];
 
 /// The one rule for the screens: digit n shows the n-th screen of the screen table, on any

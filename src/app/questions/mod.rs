@@ -3,6 +3,7 @@
 
 mod bank;
 mod edit;
+pub mod text;
 
 pub use bank::Bank;
 use edit::open_editor;
@@ -11,7 +12,10 @@ pub(super) use edit::{described, save_editor, use_rewrite};
 use super::chooser;
 use super::context::Ctx;
 use super::document::ChangeKind;
+use super::keymap::Keymap;
+use super::reading::{ListLayout, Pieces, Reading, Scroll};
 use super::{Action, App, Scope, Screen, layout};
+use crate::domain::Account;
 use crate::domain::form::Choice;
 use crate::domain::health::{self, Health};
 use crate::domain::lint::Lint;
@@ -53,6 +57,8 @@ pub struct QuestionsState {
     pub verdicts: Vec<Lint>,
     /// The plan's health.
     pub health: Health,
+    /// How far the detail pane (the selected question in full) is scrolled.
+    pub detail: Scroll,
     index: Option<SearchIndex>,
     ranked: Option<(u64, u64)>,
     searched: Option<String>,
@@ -62,6 +68,49 @@ impl QuestionsState {
     /// The plan index of the selected question, if any.
     pub fn current_question(&self) -> Option<usize> {
         self.plan_hits.get(self.plan_row).copied()
+    }
+
+    /// The selected row of `focus`'s list, to change it.
+    fn row_mut(&mut self, focus: Focus) -> &mut usize {
+        match focus {
+            Focus::Plan => &mut self.plan_row,
+            Focus::Bank => &mut self.bank_row,
+        }
+    }
+
+    /// How the plan (`Focus::Plan`) or the bank list lays out in `(width, height)` cells.
+    pub fn list_layout(&self, account: &Account, list: Focus, (width, height): (u16, u16)) -> ListLayout {
+        let size = (usize::from(width), usize::from(height));
+        let open = self.focus == list;
+        match list {
+            Focus::Plan => {
+                let row = |r: usize| self.plan_row_text(account, r);
+                ListLayout::new(self.plan_hits.len(), self.plan_row, open, size, &row)
+            }
+            Focus::Bank => {
+                let row = |r: usize| text::bank_row(&self.suggestions[self.bank_hits[r]]);
+                ListLayout::new(self.bank_hits.len(), self.bank_row, open, size, &row)
+            }
+        }
+    }
+
+    /// Row `r` of the plan as it shows (an index into the visible rows).
+    pub fn plan_row_text(&self, account: &Account, r: usize) -> Pieces {
+        let i = self.plan_hits[r];
+        text::plan_row(account, i, &self.verdicts[i])
+    }
+
+    /// The selected question (of the plan or the bank, whichever has focus) in full.
+    pub fn detail(&self, account: &Account, bank: &Bank, keys: &Keymap) -> Reading {
+        match self.focus {
+            Focus::Plan => self
+                .current_question()
+                .map(|i| text::plan_detail(account, i, &self.verdicts[i], keys)),
+            Focus::Bank => self
+                .current_suggestion()
+                .map(|s| text::bank_detail(s, bank, keys)),
+        }
+        .unwrap_or_default()
     }
 
     /// The selected suggestion, if any.
@@ -99,8 +148,16 @@ pub(super) fn refresh(app: &mut App) {
     }
 }
 
-/// Applies an action on the questions screen.
+/// Applies an action on the questions screen. A new selection shows its detail from the top.
 pub(super) fn update(cx: &mut Ctx, q: &mut QuestionsState, bank: &mut Bank, action: Action) {
+    let before = (q.focus, q.plan_row, q.bank_row);
+    act(cx, q, bank, action);
+    if (q.focus, q.plan_row, q.bank_row) != before {
+        q.detail = Scroll::default();
+    }
+}
+
+fn act(cx: &mut Ctx, q: &mut QuestionsState, bank: &mut Bank, action: Action) {
     let focus = q.focus;
     match action {
         Action::NextPane | Action::PrevPane => {
@@ -112,8 +169,10 @@ pub(super) fn update(cx: &mut Ctx, q: &mut QuestionsState, bank: &mut Bank, acti
         }
         Action::Up | Action::Down | Action::Top | Action::Bottom => step(q, focus, action),
         Action::Click(x, y) => click(cx, q, x, y),
-        Action::ScrollUp(x, y) => scroll(cx, q, x, y, Action::Up),
-        Action::ScrollDown(x, y) => scroll(cx, q, x, y, Action::Down),
+        Action::ScrollUp(x, y) => scroll(cx, q, (x, y), bank, Action::Up),
+        Action::ScrollDown(x, y) => scroll(cx, q, (x, y), bank, Action::Down),
+        Action::PageUp => page(cx, q, bank, -1),
+        Action::PageDown => page(cx, q, bank, 1),
         Action::Add => open_editor(cx, q, None),
         Action::Edit if focus == Focus::Plan => match q.current_question() {
             Some(i) => open_editor(cx, q, Some(i)),
@@ -153,26 +212,46 @@ fn step(q: &mut QuestionsState, focus: Focus, action: Action) {
     };
 }
 
+/// A click focuses the list under it and selects the row there.
 fn click(cx: &Ctx, q: &mut QuestionsState, x: u16, y: u16) {
     let body = layout::frame(cx.viewport).body;
-    if let Some((plan, row)) = layout::hit_questions(body, x, y, q.plan_row, q.bank_row) {
-        let focus = if plan { Focus::Plan } else { Focus::Bank };
-        q.focus = focus;
-        let (sel, len) = match focus {
-            Focus::Plan => (&mut q.plan_row, q.plan_hits.len()),
-            Focus::Bank => (&mut q.bank_row, q.bank_hits.len()),
-        };
-        if let Some(row) = row.filter(|&r| r < len) {
-            *sel = row;
-        }
+    let Some((plan, dy)) = layout::hit_questions(body, x, y) else {
+        return;
+    };
+    let focus = if plan { Focus::Plan } else { Focus::Bank };
+    let areas = layout::questions(body);
+    let area = layout::inner(if plan { areas.plan } else { areas.bank });
+    let lay = q.list_layout(&cx.doc.account, focus, (area.width, area.height));
+    if let Some(row) = dy.and_then(|dy| lay.row_at(dy)) {
+        *q.row_mut(focus) = row;
     }
+    q.focus = focus;
 }
 
-fn scroll(cx: &Ctx, q: &mut QuestionsState, x: u16, y: u16, direction: Action) {
+/// The wheel scrolls the detail pane under it, or moves the selection of the list under it.
+fn scroll(cx: &Ctx, q: &mut QuestionsState, (x, y): (u16, u16), bank: &Bank, direction: Action) {
     let body = layout::frame(cx.viewport).body;
-    let hit = layout::hit_questions(body, x, y, q.plan_row, q.bank_row);
+    let delta = if direction == Action::Up { -1 } else { 1 };
+    if layout::on_questions_detail(body, x, y) {
+        return scroll_detail(cx, q, bank, delta);
+    }
+    let hit = layout::hit_questions(body, x, y);
     let focus = hit.map_or(q.focus, |(plan, _)| if plan { Focus::Plan } else { Focus::Bank });
     step(q, focus, direction);
+}
+
+/// PgUp/PgDn: the detail pane moves a page (its height less one row, for context).
+fn page(cx: &Ctx, q: &mut QuestionsState, bank: &Bank, direction: isize) {
+    let area = layout::inner(layout::questions(layout::frame(cx.viewport).body).detail);
+    let page = isize::try_from(area.height.saturating_sub(1).max(1)).unwrap_or(1);
+    scroll_detail(cx, q, bank, direction * page);
+}
+
+fn scroll_detail(cx: &Ctx, q: &mut QuestionsState, bank: &Bank, delta: isize) {
+    let area = layout::inner(layout::questions(layout::frame(cx.viewport).body).detail);
+    let detail = q.detail(&cx.doc.account, bank, cx.keys);
+    let max = detail.max_scroll(usize::from(area.width), usize::from(area.height));
+    q.detail.by(delta, max);
 }
 
 /// Enter on the bank: the suggestion joins the plan, linked to the item it serves.
@@ -225,7 +304,8 @@ fn reorder(cx: &mut Ctx, q: &mut QuestionsState, up: bool) {
             return Err(format!("Clear the filter ({clear}) to reorder"));
         }
         let i = current.ok_or_else(String::new)?;
-        let j = crate::domain::fields::step(&mut account.questions, i, up).ok_or_else(String::new)?;
+        let j = crate::domain::fields::step(&mut account.questions, i, up)
+            .ok_or_else(|| crate::app::reading::at_end(up))?;
         account.updated = now;
         Ok(j)
     });

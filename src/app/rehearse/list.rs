@@ -5,6 +5,7 @@ use super::start;
 use crate::app::context::{Ctx, save_form};
 use crate::app::document::ChangeKind;
 use crate::app::editor::{EditForm, Editor};
+use crate::app::reading::Scroll;
 use crate::app::{Action, App, Effect, Filter, Keymap, Overlay, Scope, Screen, chooser, layout};
 use crate::domain::Account;
 use crate::domain::form::EditError;
@@ -28,6 +29,8 @@ pub fn no_turns(keys: &Keymap) -> String {
 pub struct TurnsView {
     /// The selected turn, as an index into the account's turns.
     pub row: usize,
+    /// How far the detail pane (the selected turn in full) is scrolled.
+    pub detail: Scroll,
 }
 
 /// The turns the filter lets through, as indices into the account's turns.
@@ -46,13 +49,34 @@ pub fn visible_turns(account: &Account, filter: &Filter) -> Vec<usize> {
 /// Handles an action on the turn list of screen 3 (starting a session is the app's: see
 /// [`start_selected`] and [`start_due`]).
 pub(in crate::app) fn list_update(cx: &mut Ctx, view: &mut TurnsView, action: Action) {
+    let before = view.row;
+    act(cx, view, action);
+    if view.row != before {
+        view.detail = Scroll::default();
+    }
+}
+
+fn act(cx: &mut Ctx, view: &mut TurnsView, action: Action) {
     let visible = visible_turns(&cx.doc.account, cx.filter);
     let at = visible.iter().position(|&i| i == view.row).unwrap_or(0);
     let last = visible.len().saturating_sub(1);
     let pick = |pos: usize| visible.get(pos).copied().unwrap_or(0);
     match action {
+        Action::ScrollUp(x, y) | Action::ScrollDown(x, y) if on_detail(cx, x, y) => {
+            let delta = if matches!(action, Action::ScrollUp(..)) {
+                -1
+            } else {
+                1
+            };
+            scroll_detail(cx, view, delta);
+        }
         Action::Up | Action::ScrollUp(..) => view.row = pick(at.saturating_sub(1)),
         Action::Down | Action::ScrollDown(..) => view.row = pick((at + 1).min(last)),
+        Action::PageUp | Action::PageDown => {
+            let detail = layout::inner(layout::rehearse(layout::frame(cx.viewport).body).1);
+            let page = isize::try_from(detail.height.saturating_sub(1).max(1)).unwrap_or(1);
+            scroll_detail(cx, view, if action == Action::PageUp { -page } else { page });
+        }
         Action::Top => view.row = pick(0),
         Action::Bottom => view.row = pick(last),
         Action::Click(x, y) => {
@@ -70,6 +94,21 @@ pub(in crate::app) fn list_update(cx: &mut Ctx, view: &mut TurnsView, action: Ac
         Action::Suggest => chooser::choose_suggested_turns(cx),
         _ => {}
     }
+}
+
+fn on_detail(cx: &Ctx, x: u16, y: u16) -> bool {
+    let detail = layout::rehearse(layout::frame(cx.viewport).body).1;
+    detail.contains(ratatui::layout::Position::new(x, y))
+}
+
+fn scroll_detail(cx: &Ctx, view: &mut TurnsView, delta: isize) {
+    let Some(turn) = cx.doc.account.turns.get(view.row) else {
+        return;
+    };
+    let area = layout::inner(layout::rehearse(layout::frame(cx.viewport).body).1);
+    let detail = super::text::detail(&cx.doc.account, turn, cx.keys);
+    let max = detail.max_scroll(usize::from(area.width), usize::from(area.height));
+    view.detail.by(delta, max);
 }
 
 fn open_editor(cx: &mut Ctx, at: Option<usize>) {
@@ -163,7 +202,8 @@ fn reorder(cx: &mut Ctx, view: &mut TurnsView, up: bool) {
         if filtered {
             return Err(format!("Clear the filter ({clear}) to reorder"));
         }
-        let j = crate::domain::fields::step(&mut account.turns, i, up).ok_or_else(String::new)?;
+        let j = crate::domain::fields::step(&mut account.turns, i, up)
+            .ok_or_else(|| crate::app::reading::at_end(up))?;
         account.updated = now;
         Ok(j)
     });

@@ -4,6 +4,7 @@
 
 mod list;
 mod session;
+pub mod text;
 
 pub use list::{TurnsView, no_turns, start_due, visible_turns};
 pub(super) use list::{list_update, save_editor, start_selected};
@@ -84,10 +85,21 @@ pub fn current_turn(app: &App) -> Option<usize> {
 }
 
 /// Starts a session over `queue`; the first turn's account must be open, or is opened.
+/// With nothing to rehearse, the open account shows its turn list and says why: no turns
+/// yet (and how to get some), or none due.
 pub fn start(app: &mut App, queue: Vec<(AccountId, ItemId)>) -> Vec<Effect> {
     if queue.is_empty() {
-        let one = app.key(Scope::Screen(Screen::Rehearse), Action::RehearseOne);
-        app.say(format!("Nothing is due. {one} on a turn rehearses it anyway"));
+        let Some(wb) = app.workbook.as_mut() else {
+            return Vec::new();
+        };
+        wb.screen = Screen::Rehearse;
+        let message = if wb.doc.account.turns.is_empty() {
+            no_turns(&app.keys)
+        } else {
+            let one = app.key(Scope::Screen(Screen::Rehearse), Action::RehearseOne);
+            format!("Nothing is due. {one} on a turn rehearses it anyway")
+        };
+        app.say(message);
         return Vec::new();
     }
     app.rehearsal = Some(Rehearsal {

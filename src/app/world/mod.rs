@@ -1,8 +1,12 @@
-//! Behaviour of the customer's world: panes, selection, add/edit/delete/move.
+//! Behaviour of the customer's world: panes, selection, the detail pane's scrolling,
+//! add/edit/delete/move. What the screen says is in `text.rs`.
+
+pub mod text;
 
 use super::context::{Ctx, save_form};
 use super::document::ChangeKind;
 use super::editor::{EditForm, Editor};
+use super::reading::{ListLayout, Scroll};
 use super::{Action, Filter, Overlay, Scope, Screen, layout};
 use crate::domain::fields::{self, ProfileForm};
 use crate::domain::form::EditError;
@@ -19,6 +23,8 @@ pub struct WorldView {
     pub pane: Pane,
     /// The selected row in each pane, in [`Pane::ALL`] order, as an index into the visible rows.
     pub selected: [usize; 6],
+    /// How far the detail pane (the selected entry in full) is scrolled.
+    pub detail: Scroll,
 }
 
 /// The rows of `pane` the filter lets through, as indices into the pane's list.
@@ -53,8 +59,16 @@ impl WorldView {
     }
 }
 
-/// Applies an action on the world screen.
+/// Applies an action on the world screen. A new selection shows its detail from the top.
 pub(super) fn update(cx: &mut Ctx, view: &mut WorldView, action: Action) {
+    let before = (view.pane, view.selected);
+    act(cx, view, action);
+    if (view.pane, view.selected) != before {
+        view.detail = Scroll::default();
+    }
+}
+
+fn act(cx: &mut Ctx, view: &mut WorldView, action: Action) {
     match action {
         Action::NextPane => view.pane = view.pane.next(),
         Action::PrevPane => view.pane = view.pane.prev(),
@@ -65,6 +79,8 @@ pub(super) fn update(cx: &mut Ctx, view: &mut WorldView, action: Action) {
         Action::Click(x, y) => click(cx, view, x, y),
         Action::ScrollUp(x, y) => scroll(cx, view, x, y, -1),
         Action::ScrollDown(x, y) => scroll(cx, view, x, y, 1),
+        Action::PageUp => page(cx, view, -1),
+        Action::PageDown => page(cx, view, 1),
         Action::Add | Action::Edit => open_editor(cx, view, action == Action::Add),
         Action::Profile if cx.may(ChangeKind::Content) => {
             let form = EditForm::Profile(ProfileForm::from(&cx.doc.account));
@@ -76,20 +92,48 @@ pub(super) fn update(cx: &mut Ctx, view: &mut WorldView, action: Action) {
     }
 }
 
+/// A click selects the pane and the row under it (the selected row may take several).
 fn click(cx: &mut Ctx, view: &mut WorldView, x: u16, y: u16) {
     let body = layout::frame(cx.viewport).body;
-    if let Some((pane, row)) = layout::hit_world(body, x, y, &view.selected) {
-        view.pane = pane;
-        if let Some(row) = row.filter(|&r| r < visible(&cx.doc.account, cx.filter, pane).len()) {
-            view.selected[pane.index()] = row;
-        }
+    let Some((pane, dy)) = layout::hit_world(body, x, y) else {
+        return;
+    };
+    let rows = visible(&cx.doc.account, cx.filter, pane);
+    let list = layout::inner(layout::world(body).panes[pane.index()]);
+    let size = (usize::from(list.width), usize::from(list.height));
+    let account = &cx.doc.account;
+    let row = |r: usize| text::row(account, pane, rows[r]);
+    let open = pane == view.pane;
+    let lay = ListLayout::new(rows.len(), view.selected[pane.index()], open, size, &row);
+    if let Some(r) = dy.and_then(|dy| lay.row_at(dy)) {
+        view.selected[pane.index()] = r;
     }
+    view.pane = pane;
 }
 
+/// The wheel scrolls the detail pane under it, or moves the selection of the pane under it.
 fn scroll(cx: &mut Ctx, view: &mut WorldView, x: u16, y: u16, delta: isize) {
     let body = layout::frame(cx.viewport).body;
-    let pane = layout::hit_world(body, x, y, &view.selected).map_or(view.pane, |(p, _)| p);
+    if layout::on_world_detail(body, x, y) {
+        return scroll_detail(cx, view, delta);
+    }
+    let pane = layout::hit_world(body, x, y).map_or(view.pane, |(p, _)| p);
     view.step(cx, pane, delta);
+}
+
+/// PgUp/PgDn: the detail pane moves a page (its height less one row, for context).
+fn page(cx: &mut Ctx, view: &mut WorldView, direction: isize) {
+    let detail = layout::inner(layout::world(layout::frame(cx.viewport).body).detail);
+    let page = isize::try_from(detail.height.saturating_sub(1).max(1)).unwrap_or(1);
+    scroll_detail(cx, view, direction * page);
+}
+
+fn scroll_detail(cx: &mut Ctx, view: &mut WorldView, delta: isize) {
+    let Some(i) = view.current(cx) else { return };
+    let area = layout::inner(layout::world(layout::frame(cx.viewport).body).detail);
+    let detail = text::detail(&cx.doc.account, view.pane, i);
+    let max = detail.max_scroll(usize::from(area.width), usize::from(area.height));
+    view.detail.by(delta, max);
 }
 
 fn open_editor(cx: &mut Ctx, view: &WorldView, new: bool) {
@@ -174,7 +218,7 @@ fn reorder(cx: &mut Ctx, view: &mut WorldView, up: bool) {
             return Err(format!("Clear the filter ({clear}) to reorder"));
         }
         let i = current.ok_or_else(String::new)?;
-        fields::move_entry(account, pane, i, up, now).ok_or_else(String::new)
+        fields::move_entry(account, pane, i, up, now).ok_or_else(|| crate::app::reading::at_end(up))
     });
     if let Some(j) = moved {
         view.selected[pane.index()] = j;

@@ -1,0 +1,96 @@
+//! What the turn list says: each turn's cells (its kind in words, a mark for a saved draft,
+//! tries, last grade, when it is due, how ready the rep is) and the selected turn in full.
+
+use crate::app::Action;
+use crate::app::Screen;
+use crate::app::keymap::{Keymap, Scope};
+use crate::app::reading::{Reading, Tone};
+use crate::domain::schedule;
+use crate::domain::text::{clean, first_line};
+use crate::domain::turn::Turn;
+use crate::domain::{Account, plan};
+use chrono::{DateTime, Utc};
+
+/// The mark of a turn with an answer left mid-way, kept as a draft.
+pub const DRAFT: &str = "✎ ";
+
+/// The cells of a turn's row, after its line: tries, the last grade, when it is due, and
+/// how ready the rep is.
+pub fn cells(t: &Turn, now: DateTime<Utc>) -> [String; 4] {
+    let last = t.attempts.last().map_or("-".to_owned(), |a| a.grade.to_string());
+    let ready = match schedule::readiness(t.schedule.as_ref(), now) {
+        Some(r) => format!("{:>3.0}%", r * 100.0),
+        None => "new".to_owned(),
+    };
+    [
+        format!("{:>4}", t.attempts.len()),
+        format!("{last:>4}"),
+        due_words(t.due(), now),
+        ready,
+    ]
+}
+
+/// A turn's line as its row shows it: the draft mark first when there is one.
+pub fn line(t: &Turn) -> String {
+    let draft = if t.draft.is_some() { DRAFT } else { "" };
+    format!("{draft}{}", first_line(&t.line))
+}
+
+/// "now", "in 3d", "in 5h": when a turn is due, in few characters.
+pub fn due_words(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let left = due - now;
+    match (left.num_days(), left.num_hours(), left.num_minutes()) {
+        _ if due <= now => "now".to_owned(),
+        (d, _, _) if d > 0 => format!("in {d}d"),
+        (_, h, _) if h > 0 => format!("in {h}h"),
+        (_, _, m) => format!("in {}m", m.max(1)),
+    }
+}
+
+/// Who says a turn: the person's name, or "the customer".
+pub fn who(account: &Account, t: &Turn) -> String {
+    t.who
+        .as_ref()
+        .and_then(|id| account.people.iter().find(|p| &p.id == id))
+        .map_or("the customer".to_owned(), |p| first_line(&p.name))
+}
+
+/// A turn in full: who says it and what, the prepared response, what it touches, the turns
+/// that may follow, and how its rehearsals went.
+pub fn detail(account: &Account, t: &Turn, keys: &Keymap) -> Reading {
+    let mut r = Reading::default();
+    r.line(Tone::Dim, format!("{} from {}:", t.kind.name(), who(account, t)));
+    r.line(Tone::Quote, format!("  “{}”", clean(t.line.trim(), true)));
+    if t.response.trim().is_empty() {
+        let edit = keys.key(Scope::Screen(Screen::Rehearse), &Action::Edit);
+        r.line(Tone::Dim, format!("Prepared: none yet ({edit} writes one)"));
+    } else {
+        r.line(Tone::Dim, "Prepared:");
+        r.block(Tone::Plain, "  ", &clean(&t.response, true));
+    }
+    let touches: Vec<String> = t
+        .links
+        .iter()
+        .filter_map(|id| plan::find_item(account, id))
+        .map(|(pane, s)| format!("  {}: {}", pane.title(), first_line(s)))
+        .collect();
+    if !touches.is_empty() {
+        r.line(Tone::Dim, "Touches:");
+        touches.into_iter().for_each(|l| r.line(Tone::Plain, l));
+    }
+    let next = t
+        .follow_ups
+        .iter()
+        .filter_map(|id| account.turns.iter().find(|f| &f.id == id));
+    for (k, f) in next.enumerate() {
+        if k == 0 {
+            r.line(Tone::Dim, "Then maybe:");
+        }
+        r.line(Tone::Plain, format!("  “{}”", first_line(&f.line)));
+    }
+    if let Some(draft) = t.draft.as_deref().filter(|d| !d.trim().is_empty()) {
+        r.line(Tone::Dim, format!("{}Your draft answer:", DRAFT));
+        r.block(Tone::Plain, "  ", &clean(draft, true));
+    }
+    r
+}
