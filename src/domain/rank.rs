@@ -138,7 +138,7 @@ fn target<'a>(
     priority: Priority,
     asked: &HashSet<&ItemId>,
 ) -> Target<'a> {
-    let label = first_line(text).chars().take(60).collect();
+    let label = crate::domain::text::shorten(&first_line(text), 60);
     Target {
         pane,
         id,

@@ -34,6 +34,20 @@ pub fn first_line(s: &str) -> String {
     }
 }
 
+/// `text` cut to at most `max` characters at a word where it can be, ending with `…` when
+/// anything was left out, so a shortened text never passes for the whole.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    let at_word = kept
+        .rfind(' ')
+        .filter(|&i| i * 2 > kept.len())
+        .unwrap_or(kept.len());
+    format!("{}…", kept[..at_word].trim_end())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +72,15 @@ mod tests {
         assert_eq!(first_line("one\ntwo"), "one …");
         assert_eq!(first_line("  one  "), "one");
         assert_eq!(first_line(""), "");
+    }
+
+    #[test]
+    fn shorten_marks_what_it_leaves_out() {
+        assert_eq!(shorten("short", 60), "short");
+        let long = "Win back the three Leeds grocery distribution centres lost in 2025 by proving records";
+        let cut = shorten(long, 30);
+        assert!(cut.ends_with('…') && cut.chars().count() <= 30, "{cut}");
+        assert!(long.starts_with(cut.trim_end_matches('…')), "{cut}");
+        assert_eq!(shorten("abcdefghij", 5), "abcd…");
     }
 }

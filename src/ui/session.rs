@@ -4,7 +4,7 @@
 use super::theme;
 use crate::app::keymap::{Keymap, Scope};
 use crate::app::rehearse::{Phase, Rehearsal, Reviewed, current_turn};
-use crate::app::{Action, App, Workbook};
+use crate::app::{Action, App, Workbook, fit};
 use crate::domain::schedule;
 use crate::domain::text::{clean, first_line};
 use crate::domain::turn::{Outcome, Turn};
@@ -77,6 +77,7 @@ pub fn render(frame: &mut Frame, body: Rect, (app, wb): (&App, &Workbook), sessi
 
 fn render_feedback(frame: &mut Frame, area: Rect, (turn, keys): (&Turn, &Keymap), r: &Reviewed) {
     let [checks, sides] = Layout::vertical([Constraint::Length(9), Constraint::Min(3)]).areas(area);
+    let room = usize::from(checks.width.saturating_sub(2)).saturating_sub(17);
     let lines: Vec<Line> = r
         .feedback
         .checks
@@ -89,7 +90,7 @@ fn render_feedback(frame: &mut Frame, area: Rect, (turn, keys): (&Turn, &Keymap)
             };
             Line::from(vec![
                 Span::styled(format!("{mark} {:<15}", c.check), style),
-                Span::raw(clean(&c.detail, false).into_owned()),
+                Span::raw(fit::cut(&clean(&c.detail, false), room)),
             ])
         })
         .collect();
@@ -99,7 +100,8 @@ fn render_feedback(frame: &mut Frame, area: Rect, (turn, keys): (&Turn, &Keymap)
             keys.hint_line(Scope::Grade, &[Action::Flip, Action::Back])
         ))
         .border_style(theme::focused());
-    // One line per check, never wrapped, so all seven always show; long details are cut.
+    // One line per check, never wrapped, so all seven always show; a long detail is cut
+    // with a mark.
     frame.render_widget(Paragraph::new(lines).block(block), checks);
     let [mine, prepared] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(sides);
     let block = Block::bordered()

@@ -108,7 +108,7 @@ impl QuestionsState {
                 .map(|i| text::plan_detail(account, i, &self.verdicts[i], keys)),
             Focus::Bank => self
                 .current_suggestion()
-                .map(|s| text::bank_detail(s, bank, keys)),
+                .map(|s| text::bank_detail(s, (bank, self.suggestions.len()), keys)),
         }
         .unwrap_or_default()
     }

@@ -107,8 +107,9 @@ pub fn plan_detail(account: &Account, i: usize, verdict_of: &Lint, keys: &Keymap
     r
 }
 
-/// A bank suggestion in full: its text, why it is suggested, its category, what keys do.
-pub fn bank_detail(s: &Suggestion, bank: &Bank, keys: &Keymap) -> Reading {
+/// A bank suggestion in full: its text, why it is suggested, its category, what keys do,
+/// and how the list is made (`count` suggestions from the bank's questions).
+pub fn bank_detail(s: &Suggestion, (bank, count): (&Bank, usize), keys: &Keymap) -> Reading {
     let key = |action| keys.key(QUESTIONS, &action);
     let mut r = Reading::default();
     r.line(Tone::Heading, clean(&s.text, true).into_owned());
@@ -128,5 +129,10 @@ pub fn bank_detail(s: &Suggestion, bank: &Bank, keys: &Keymap) -> Reading {
         );
         r.line(Tone::Dim, adds);
     }
+    let made = format!(
+        "{count} suggestions for this account from the bank's {} questions (a question with a placeholder comes once per item it fits)",
+        bank.questions.len()
+    );
+    r.line(Tone::Dim, made);
     r
 }
