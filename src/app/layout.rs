@@ -108,9 +108,16 @@ pub struct Questions {
 }
 
 /// Lays out the questions screen inside `body`.
+/// On a tall terminal the detail grows with it (a quarter of the height), so the selected
+/// question, its answer and what it serves read without scrolling.
 pub fn questions(body: Rect) -> Questions {
-    let [lists, detail, health] =
-        Layout::vertical([Constraint::Min(6), Constraint::Length(5), Constraint::Length(5)]).areas(body);
+    let detail_rows = (body.height / 4).max(5);
+    let [lists, detail, health] = Layout::vertical([
+        Constraint::Min(6),
+        Constraint::Length(detail_rows),
+        Constraint::Length(5),
+    ])
+    .areas(body);
     let [plan, bank] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(lists);
     Questions {
         plan,
