@@ -4,9 +4,11 @@
 
 pub use super::pane::Pane;
 
+use super::call::Call;
 use super::fields::{ItemForm, PersonForm};
 use super::form::Form;
 use super::id::ItemId;
+use super::journey::{Journey, Task};
 use super::plan::Question;
 use super::turn::Turn;
 use chrono::{DateTime, Utc};
@@ -57,9 +59,23 @@ pub struct Account {
     /// Anticipated conversation turns, for rehearsal. Left out of the file while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub turns: Vec<Turn>,
+    /// Where the customer stands in their own buying journey. Left out while never set.
+    #[serde(default, skip_serializing_if = "journey_unset")]
+    pub journey: Journey,
+    /// The customer's own tasks to move forward. Left out of the file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
+    /// Calls, planned and held, in the order they were planned. Left out while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<Call>,
     /// Unknown fields, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// True for a journey never set, so accounts without one keep their files as they were.
+fn journey_unset(j: &Journey) -> bool {
+    *j == Journey::default()
 }
 
 /// Who the customer is.
@@ -222,6 +238,9 @@ impl Account {
             why_change: Vec::new(),
             questions: Vec::new(),
             turns: Vec::new(),
+            journey: Journey::default(),
+            tasks: Vec::new(),
+            calls: Vec::new(),
             extra: Extra::new(),
         }
     }

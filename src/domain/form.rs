@@ -287,6 +287,22 @@ pub enum EditError {
     /// An entry that is not there.
     #[error("no such entry")]
     NoSuchEntry,
+    /// A date or time that can't be read.
+    #[error("{field}: {text:?} is not a date like 2027-03-15 (or 2027-03-15 14:30 for a time)")]
+    BadDate {
+        /// The field's label.
+        field: &'static str,
+        /// What was typed.
+        text: String,
+    },
+    /// A number that can't be read.
+    #[error("{field}: {text:?} is not a whole number")]
+    BadNumber {
+        /// The field's label.
+        field: &'static str,
+        /// What was typed.
+        text: String,
+    },
 }
 
 #[cfg(test)]

@@ -3,12 +3,14 @@
 
 pub mod account;
 pub mod bank;
+pub mod call;
 pub mod checks;
 pub mod export;
 pub mod fields;
 pub mod form;
 pub mod health;
 pub mod id;
+pub mod journey;
 pub mod lint;
 pub mod pane;
 pub mod phrase;
