@@ -68,6 +68,8 @@ const PLACES: &[&str] = &[
     "2",                                    // questions, the plan
     "2<Tab>",                               // questions, the bank
     "3",                                    // the turn list
+    "4",                                    // the call screen: their tasks
+    "4<Tab>",                               // the call screen: the calls
     "3<Enter>",                             // a session: answering
     "3<Enter>What is it costing you?<C-s>", // a session: the checks
 ];

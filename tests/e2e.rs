@@ -435,3 +435,71 @@ fn a_goal_of_a_hundred_characters_reads_whole_at_80_by_24() {
     tui.expect_success();
     assert_eq!(goals(&data.only_account())[0]["text"], goal);
 }
+
+#[test]
+fn a_call_planned_from_their_task_with_two_attendees_and_debriefed_lands_in_the_file() {
+    let data = Data::new();
+    data.cli(&["new", "Harbor Mills"]);
+    data.cli(&["add", "harbor", "people", "Dana Ruiz"]);
+    data.cli(&["add", "harbor", "people", "Lee Park"]);
+    let mut tui = data.tui_sized(100, 30, &["open", "harbor"]);
+    tui.wait_for("Goals (0)");
+    // A question for the plan, with the answer heard, turned into a world item.
+    tui.send("2");
+    tui.wait_for("Plan (0)");
+    tui.send("aWhat does a late pallet cost you?");
+    tui.send("\t");
+    tui.send("About 2000 pounds each, and the grocer's goodwill");
+    tui.send(CTRL_S);
+    tui.wait_for("Plan (1)");
+    tui.send("w");
+    tui.wait_for("The answer becomes an item of");
+    tui.send(ENTER);
+    tui.wait_for("is now an item of Goals");
+    // Their task, then a call whose objective comes from it, with both people on it.
+    tui.send("4");
+    tui.wait_for("Their tasks");
+    tui.send("aDana agrees the cost of late pallets with her CFO");
+    tui.send(CTRL_S);
+    tui.wait_for("Saved their task");
+    tui.send("\t");
+    tui.send("aplaceholder");
+    tui.send(CTRL_S);
+    tui.wait_for("Calls (1)");
+    tui.send("o");
+    tui.wait_for("Their next step, from their open tasks");
+    tui.send(ENTER);
+    tui.wait_for("The objective is now their next step");
+    tui.send("p");
+    tui.wait_for("Who is on the call");
+    tui.send(" ");
+    tui.send("j");
+    tui.send(" ");
+    tui.send(ENTER);
+    tui.wait_for("2 on the call");
+    // The debrief: what they agreed becomes their task.
+    tui.send("bDana books a site visit");
+    tui.send(CTRL_S);
+    tui.wait_for("Debriefed");
+    tui.send("q");
+    tui.expect_success();
+    let account = data.only_account();
+    let call = &account["calls"][0];
+    assert_eq!(
+        call["objective"],
+        "Dana agrees the cost of late pallets with her CFO"
+    );
+    assert_eq!(call["attendees"].as_array().map(Vec::len), Some(2), "{call:#}");
+    assert_eq!(call["debrief"]["agreed"], "Dana books a site visit");
+    let tasks = account["tasks"].as_array().expect("tasks");
+    assert!(
+        tasks.iter().any(|t| t["text"] == "Dana books a site visit"),
+        "{tasks:?}"
+    );
+    assert!(
+        goals(&account)
+            .iter()
+            .any(|g| g["their_words"].as_str().unwrap_or("").contains("2000 pounds")),
+        "{account:#}"
+    );
+}

@@ -80,7 +80,10 @@ fn with(keys: &str) -> App {
 fn places() -> Vec<(&'static str, App)> {
     let answer = "<Enter>What would the board need to see?<C-s>";
     let mut single = with("2<Tab><Enter><Tab>");
-    single.workbook.as_mut().unwrap().doc.account.questions[0].answer = "Pharma first".into();
+    // The question just added is the selected one (the sample has a plan of its own).
+    let wb = single.workbook.as_mut().unwrap();
+    let selected = wb.questions.current_question().unwrap();
+    wb.doc.account.questions[selected].answer = "Pharma first".into();
     press(&mut single, "w");
     vec![
         ("picker", empty_app()),

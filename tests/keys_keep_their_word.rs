@@ -56,6 +56,8 @@ fn state_for(scope: Scope, action: &Action) -> App {
         Scope::Screen(Screen::World) | Scope::Workbook | Scope::Global => "jaMid<C-s>k",
         Scope::Screen(Screen::Questions) => "2j",
         Scope::Screen(Screen::Rehearse) => "3j",
+        Scope::Screen(Screen::Call) => "4j<Tab>j",
+        Scope::Sheet => "4<Tab>v",
         Scope::Picker => "j",
         Scope::Prompt => "nName",
         Scope::Filter => "/",

@@ -923,6 +923,46 @@ mod list_cache {
     }
 
     #[test]
+    fn the_journeys_pulse_is_listed_from_the_cache_as_from_the_file() {
+        use callbook::domain::call::Call;
+        use callbook::domain::journey::Task;
+        use callbook::domain::progress::Pulse;
+        let (_tmp, store) = store();
+        let mut account = full_account("Acme");
+        account.journey.changed = Some(now() - chrono::Duration::days(40));
+        let mut task = Task::new("Find the time", now());
+        task.due = Some(now().date_naive() - chrono::Duration::days(1));
+        account.tasks.push(task);
+        account
+            .calls
+            .push(Call::new(now() + chrono::Duration::days(2), now()));
+        let id = store.create(&account).unwrap();
+        let pulse = |store: &Store| match &store.list().unwrap()[0] {
+            Listing::Ok(s) => s.pulse.clone(),
+            other => panic!("{other:?}"),
+        };
+        let first = pulse(&store);
+        assert_eq!(first, Pulse::of(&store.load(&id).unwrap().account));
+        assert_eq!(pulse(&store), first, "served from the cache, the same");
+        let today = now().date_naive();
+        assert_eq!(
+            first.stalled(today).as_deref(),
+            Some("No stage change for 40 days; 1 task overdue")
+        );
+        assert_eq!(first.next_call(now()), Some(now() + chrono::Duration::days(2)));
+        // A cache of the shape before the pulse is rebuilt, not misread.
+        let cache = store.root().join(".cache/list.json");
+        let old: Value = serde_json::from_str(&fs::read_to_string(&cache).unwrap()).unwrap();
+        let mut old = old;
+        old["version"] = json!(1);
+        for (_, entry) in old["entries"].as_object_mut().unwrap() {
+            entry[1]["Ok"].as_object_mut().unwrap().remove("pulse");
+        }
+        fs::write(&cache, old.to_string()).unwrap();
+        assert_eq!(pulse(&store), first);
+    }
+
+    #[test]
     fn a_store_without_cache_writes_leaves_the_folder_alone() {
         let (_tmp, store) = store();
         store.create(&full_account("Acme")).unwrap();

@@ -73,6 +73,20 @@ pub enum Action {
     Grade(u8),
     /// Flip roles: write what the customer might say next.
     Flip,
+    /// Say where the customer stands in their journey (the stage and its evidence).
+    Journey,
+    /// Pick who: a task's owner on their side, or a call's attendees.
+    People,
+    /// Pick the plan questions of a call's agenda.
+    Agenda,
+    /// Take a call's objective from one of their open tasks.
+    Objective,
+    /// Pick the world item that shows the stage they stand at.
+    Evidence,
+    /// Show the call sheet of the selected call.
+    Sheet,
+    /// Write what happened on the selected call.
+    Debrief,
     /// In an editor: keep the changes.
     Save,
     /// In an editor: the next field.

@@ -27,7 +27,7 @@ pub struct Chooser {
 
 impl Chooser {
     /// A chooser for `purpose`, nothing highlighted but the first row.
-    fn new(title: String, rows: Vec<String>, checked: Vec<bool>, purpose: Purpose) -> Self {
+    pub(super) fn new(title: String, rows: Vec<String>, checked: Vec<bool>, purpose: Purpose) -> Self {
         Chooser {
             title,
             rows,
@@ -39,7 +39,13 @@ impl Chooser {
 
     /// True when several rows may be ticked (Space ticks, Enter keeps); a pane is picked alone.
     pub fn multi(&self) -> bool {
-        !matches!(self.purpose, Purpose::AnswerPane { .. })
+        !matches!(
+            self.purpose,
+            Purpose::AnswerPane { .. }
+                | Purpose::TaskOwner { .. }
+                | Purpose::Objective { .. }
+                | Purpose::Evidence { .. }
+        )
     }
 }
 
@@ -67,6 +73,37 @@ pub enum Purpose {
     },
     /// Suggested turns; the ticked ones (or the highlighted one) are added.
     AddTurns(Vec<TurnSuggestion>),
+    /// Who on their side owns task `task`; `ids` matches the rows (people).
+    TaskOwner {
+        /// The task's index.
+        task: usize,
+        /// The person id of each row.
+        ids: Vec<ItemId>,
+    },
+    /// Who is on call `call`; `ids` matches the rows (people).
+    Attendees {
+        /// The call's index.
+        call: usize,
+        /// The person id of each row.
+        ids: Vec<ItemId>,
+    },
+    /// The plan questions of call `call`'s agenda, in plan order; `ids` matches the rows.
+    Agenda {
+        /// The call's index.
+        call: usize,
+        /// The question id of each row.
+        ids: Vec<ItemId>,
+    },
+    /// Call `call`'s objective, taken from one of their open tasks (the rows' texts).
+    Objective {
+        /// The call's index.
+        call: usize,
+    },
+    /// The world item that shows the stage they stand at; `ids` matches the rows.
+    Evidence {
+        /// The item id of each row.
+        ids: Vec<ItemId>,
+    },
 }
 
 /// Puts a chooser on screen.
@@ -218,6 +255,8 @@ pub(super) fn chosen(cx: &mut Ctx, chooser: Chooser) {
             Ok(linked(t.links.len()))
         }),
         Purpose::AddTurns(suggestions) => add_turns(cx, suggestions, &checked, cursor),
+        // The call screen's choosers are carried out by `call_choices`.
+        _ => None,
     };
     if let Some(message) = message {
         cx.say(message);
@@ -225,7 +264,7 @@ pub(super) fn chosen(cx: &mut Ctx, chooser: Chooser) {
 }
 
 /// The ids whose rows are ticked.
-fn ticked(ids: Vec<ItemId>, checked: &[bool]) -> Vec<ItemId> {
+pub(super) fn ticked(ids: Vec<ItemId>, checked: &[bool]) -> Vec<ItemId> {
     ids.into_iter()
         .zip(checked)
         .filter(|(_, c)| **c)

@@ -148,6 +148,58 @@ pub fn on_questions_detail(body: Rect, x: u16, y: u16) -> bool {
     questions(body).detail.contains(Position::new(x, y))
 }
 
+/// The call screen: the journey and their tasks on the left, the calls on the right, the
+/// selected task or call in full below (beside, on a wide terminal).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Call {
+    /// Where they stand.
+    pub journey: Rect,
+    /// Their tasks.
+    pub tasks: Rect,
+    /// The calls.
+    pub calls: Rect,
+    /// The selected task or call.
+    pub detail: Rect,
+}
+
+/// Lays out the call screen inside `body`.
+pub fn call(body: Rect) -> Call {
+    let (lists, detail) = if body.width >= WIDE {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+        (l, d)
+    } else {
+        let rows = (body.height / 3).max(8);
+        let [l, d] = Layout::vertical([Constraint::Min(8), Constraint::Length(rows)]).areas(body);
+        (l, d)
+    };
+    let [left, calls] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(lists);
+    let journey_rows = if body.height >= 40 { 7 } else { 5 };
+    let [journey, tasks] =
+        Layout::vertical([Constraint::Length(journey_rows), Constraint::Min(3)]).areas(left);
+    Call {
+        journey,
+        tasks,
+        calls,
+        detail,
+    }
+}
+
+/// The list under a cell of the call screen (`true` for the tasks, `false` for the calls),
+/// and the screen row of the list under it (0 = its first row) when inside it.
+pub fn hit_call(body: Rect, x: u16, y: u16) -> Option<(bool, Option<usize>)> {
+    let l = call(body);
+    let at = Position::new(x, y);
+    let (tasks, area) = if l.tasks.contains(at) {
+        (true, l.tasks)
+    } else if l.calls.contains(at) {
+        (false, l.calls)
+    } else {
+        return None;
+    };
+    let list = inner(area);
+    Some((tasks, list.contains(at).then(|| usize::from(y - list.y))))
+}
+
 /// The rehearse screen's turn list and the selected turn's detail: side by side on wide
 /// terminals, one above the other on narrow ones.
 pub fn rehearse(body: Rect) -> (Rect, Rect) {

@@ -3,6 +3,8 @@
 //! opening, quitting) that the event loop carries out.
 
 pub mod action;
+pub mod call;
+mod call_choices;
 mod chooser;
 mod chrome;
 mod context;
@@ -35,6 +37,7 @@ pub use world::WorldView;
 
 use crate::domain::Pane;
 use crate::storage::{Listing, Loaded};
+use call::CallView;
 use chrono::{DateTime, Utc};
 use editor::{Editor, LineInput};
 use ratatui::layout::Rect;
@@ -83,6 +86,8 @@ pub struct Workbook {
     pub questions: QuestionsState,
     /// The rehearse screen's turn list.
     pub turns: TurnsView,
+    /// The call screen's lists and detail.
+    pub call: CallView,
 }
 
 impl Workbook {
@@ -95,6 +100,7 @@ impl Workbook {
             world: WorldView::default(),
             questions: QuestionsState::default(),
             turns: TurnsView::default(),
+            call: CallView::default(),
         }
     }
 
@@ -128,6 +134,9 @@ impl Workbook {
         let len = self.doc.account.questions.len();
         self.questions.plan_row = self.questions.plan_row.min(len.saturating_sub(1));
         self.turns.row = self.turns.row.min(self.doc.account.turns.len().saturating_sub(1));
+        let account = &self.doc.account;
+        self.call.task_row = self.call.task_row.min(account.tasks.len().saturating_sub(1));
+        self.call.call_row = self.call.call_row.min(account.calls.len().saturating_sub(1));
     }
 }
 
@@ -144,6 +153,13 @@ pub enum Overlay {
     Choose(Box<Chooser>),
     /// A yes/no question and what yes does.
     Confirm(Question),
+    /// The call sheet of call `call` (an index into the account's calls), from row `top`.
+    Sheet {
+        /// The call.
+        call: usize,
+        /// The first row shown.
+        top: usize,
+    },
 }
 
 /// A yes/no question.
@@ -262,6 +278,7 @@ impl App {
             Some(Overlay::NewAccount(_)) => vec![Scope::Prompt],
             Some(Overlay::Confirm(_)) => vec![Scope::Confirm],
             Some(Overlay::Choose(_)) => vec![Scope::Choose],
+            Some(Overlay::Sheet { .. }) => vec![Scope::Sheet],
             None if self.rehearsal.is_some() => vec![self.session_scope()],
             None if filtering => vec![Scope::Filter],
             None => self.screen_scopes(),

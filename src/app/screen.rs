@@ -15,6 +15,8 @@ pub enum Screen {
     Questions,
     /// 3: the anticipated turns, and rehearsing them.
     Rehearse,
+    /// 4: the customer's journey and their tasks, the calls: plans, sheets, debriefs.
+    Call,
 }
 
 impl Screen {
@@ -56,6 +58,12 @@ impl Screen {
                 key(Action::RehearseOne),
                 key(Action::Suggest)
             ),
+            Screen::Call => format!(
+                "{} says where they stand, {} adds a task or a call, {} shows the call sheet",
+                key(Action::Journey),
+                key(Action::Add),
+                key(Action::Sheet)
+            ),
         }
     }
 
@@ -65,6 +73,7 @@ impl Screen {
             Screen::World => "Their world",
             Screen::Questions => "Questions",
             Screen::Rehearse => "Rehearse",
+            Screen::Call => "The call",
         }
     }
 
@@ -74,6 +83,7 @@ impl Screen {
             Screen::World => "the customer's world",
             Screen::Questions => "questions",
             Screen::Rehearse => "rehearse",
+            Screen::Call => "the call and their journey",
         }
     }
 
@@ -83,6 +93,7 @@ impl Screen {
             Screen::World => "The customer's world",
             Screen::Questions => "Questions",
             Screen::Rehearse => "Rehearse",
+            Screen::Call => "The call and their journey",
         }
     }
 }

@@ -2,6 +2,8 @@
 //! (help, editor, prompt, question) and filters are handled here; screens in their modules.
 
 use super::Bank;
+use super::call::CallView;
+use super::call_choices;
 use super::chooser::{self, Chooser};
 use super::context::Ctx;
 use super::editor::{Editor, Target};
@@ -24,6 +26,8 @@ pub(super) struct Parts<'a> {
     pub questions: &'a mut QuestionsState,
     /// The rehearse screen's turn list.
     pub turns: &'a mut TurnsView,
+    /// The call screen's view.
+    pub call: &'a mut CallView,
     /// The question bank.
     pub bank: &'a mut Bank,
 }
@@ -48,6 +52,7 @@ pub(super) fn parts(app: &mut App) -> Option<Parts<'_>> {
         world: &mut wb.world,
         questions: &mut wb.questions,
         turns: &mut wb.turns,
+        call: &mut wb.call,
         bank: &mut app.bank,
     })
 }
@@ -115,6 +120,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         world,
         questions,
         turns,
+        call,
         bank,
     }) = parts(app)
     else {
@@ -124,6 +130,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::World => world::update(&mut cx, world, action),
         Screen::Questions => questions::update(&mut cx, questions, bank, action),
         Screen::Rehearse => rehearse::list_update(&mut cx, turns, action),
+        Screen::Call => super::call::update(&mut cx, call, action),
     }
     cx.effects
 }
@@ -210,6 +217,19 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> (Option<Ov
             }
         },
         Overlay::Confirm(question) => confirm_update(app, question, action),
+        Overlay::Sheet { .. } if action == Action::Quit => (None, quit(app)),
+        Overlay::Sheet { call, top } => match action {
+            Action::Back | Action::Sheet => (None, Vec::new()),
+            Action::Down | Action::PageDown => (Some(Overlay::Sheet { call, top: top + 1 }), Vec::new()),
+            Action::Up | Action::PageUp => (
+                Some(Overlay::Sheet {
+                    call,
+                    top: top.saturating_sub(1),
+                }),
+                Vec::new(),
+            ),
+            _ => (Some(Overlay::Sheet { call, top }), Vec::new()),
+        },
         Overlay::Choose(chooser) => choose_update(app, chooser, action),
     }
 }
@@ -220,7 +240,11 @@ fn choose_update(app: &mut App, mut chooser: Box<Chooser>, action: Action) -> (O
         Action::Back => return (None, Vec::new()),
         Action::Confirm => {
             let effects = on_workbook(app, |cx, _| {
-                chooser::chosen(cx, *chooser);
+                if call_choices::is_call_choice(&chooser.purpose) {
+                    call_choices::chosen(cx, *chooser);
+                } else {
+                    chooser::chosen(cx, *chooser);
+                }
                 None
             });
             return (None, effects);
@@ -246,6 +270,7 @@ type Views<'a> = (
     &'a mut world::WorldView,
     &'a mut super::QuestionsState,
     &'a mut rehearse::TurnsView,
+    &'a mut CallView,
 );
 
 /// Like [`on_workbook`], also returning the popup `f` keeps open.
@@ -258,24 +283,29 @@ fn on_workbook_keep(
         world,
         questions,
         turns,
+        call,
         ..
     }) = parts(app)
     else {
         return (None, Vec::new());
     };
-    let stays = f(&mut cx, (world, questions, turns));
+    let stays = f(&mut cx, (world, questions, turns, call));
     (stays, cx.effects)
 }
 
 fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Option<Overlay>, Vec<Effect>) {
     match action {
         Action::Save => {
-            return on_workbook_keep(app, |cx, (world, questions, turns)| {
+            return on_workbook_keep(app, |cx, (world, questions, turns, call)| {
                 let stays = match editor.target() {
                     Target::Entry(pane) => world::save_editor(cx, world, editor, pane),
                     Target::Question => questions::save_editor(cx, questions, editor),
                     Target::Turn => rehearse::save_editor(cx, turns, editor),
                     Target::Profile => world::save_profile(cx, editor),
+                    Target::Task => super::call::save_task(cx, call, editor),
+                    Target::Call => super::call::save_call(cx, call, editor),
+                    Target::Journey => super::call::save_journey(cx, editor),
+                    Target::Debrief => super::call::save_debrief(cx, editor),
                 };
                 stays.map(Overlay::Editor)
             });

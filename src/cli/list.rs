@@ -1,7 +1,8 @@
 //! `callbook list [--json]`: every account file in the data folder, readable or not.
 //!
 //! Plain output is one line per account: name, id, last update (local time), then the
-//! entries per pane, columns aligned. A damaged file still gets a line, so nothing hides:
+//! entries per pane, columns aligned, and `STALLED: why` at the end when the customer's
+//! journey is stalled (see `progress::stalled`). A damaged file still gets a line, so nothing hides:
 //! it starts with `DAMAGED` and carries the error (file, line, column). Damaged lines go to
 //! stdout with the others and the exit status stays 0, because listing succeeded; scripts
 //! that care can look for the `DAMAGED` prefix, or for `"damaged": true` in `--json`.
@@ -10,14 +11,18 @@
 //! `--json` then prints `[]`.
 //!
 //! `--json` prints an array: `{id, name, updated, counts: {goals, threats, competitors,
-//! market, people, why}}` per account and `{file, damaged: true, error, line, column}` per
-//! damaged file (`line` and `column` only when the problem is in the JSON itself).
+//! market, people, why}, stage, stalled, stalled_reason, next_call}` per account (`stage`
+//! is the journey's stage word or null while never set; `stalled` a bool with its reason,
+//! or null; `next_call` the start of the next planned call, RFC 3339, or null) and `{file,
+//! damaged: true, error, line, column}` per damaged file (`line` and `column` only when the
+//! problem is in the JSON itself). "Stalled" and "next" are judged at the time of listing.
 
 use super::safe_json;
 use crate::domain::Pane;
+use crate::domain::form::Choice;
 use crate::domain::text::clean;
 use crate::storage::{Listing, Store, StoreError, Summary};
-use chrono::{Local, SecondsFormat};
+use chrono::{DateTime, Local, SecondsFormat, Utc};
 use serde::Serialize;
 use std::io::Write;
 
@@ -28,15 +33,16 @@ const NAME_WIDTH_MAX: usize = 32;
 /// Prints the listing, plain or as JSON.
 pub(super) fn run(store: &Store, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     let listings = store.list()?;
+    let now = crate::domain::now();
     if json {
-        write_json(store, &listings, out)
+        write_json(store, &listings, now, out)
     } else if listings.is_empty() {
         // Said on stdout with status 0: an empty folder is an answer, not a failure.
         let dir = clean(&store.accounts_dir().display().to_string(), false).into_owned();
         writeln!(out, "{}", empty_folder(&dir))?;
         Ok(())
     } else {
-        write_plain(&listings, out)
+        write_plain(&listings, now, out)
     }
 }
 
@@ -49,7 +55,7 @@ fn empty_folder(dir: &str) -> String {
     )
 }
 
-fn write_plain(listings: &[Listing], out: &mut dyn Write) -> anyhow::Result<()> {
+fn write_plain(listings: &[Listing], now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<()> {
     let width = listings
         .iter()
         .filter_map(|l| match l {
@@ -61,7 +67,7 @@ fn write_plain(listings: &[Listing], out: &mut dyn Write) -> anyhow::Result<()> 
         .min(NAME_WIDTH_MAX);
     for listing in listings {
         let line = match listing {
-            Listing::Ok(s) => plain_line(s, width),
+            Listing::Ok(s) => plain_line(s, width, now),
             // The error names the file with its line and column; the stem comes first so
             // the line reads like the others (what, then why).
             Listing::Damaged { stem, error } => {
@@ -73,15 +79,24 @@ fn write_plain(listings: &[Listing], out: &mut dyn Write) -> anyhow::Result<()> 
     Ok(())
 }
 
-/// `Acme Corp  acme-corp-x1y2z3  2025-03-01 14:05  goals 2  threats 0 ...`
-fn plain_line(s: &Summary, width: usize) -> String {
+/// `Acme Corp  acme-corp-x1y2z3  2025-03-01 14:05  goals 2  threats 0 ...`, then
+/// `  STALLED: why` when the journey is stalled.
+fn plain_line(s: &Summary, width: usize, now: DateTime<Utc>) -> String {
     let updated = s.updated.with_timezone(&Local).format("%Y-%m-%d %H:%M");
     let counts: Vec<String> = Pane::ALL
         .iter()
         .map(|p| format!("{} {}", p.cli_name(), s.counts[p.index()]))
         .collect();
     let name = clean(&s.name, false);
-    format!("{name:<width$}  {}  {updated}  {}", s.id, counts.join("  "))
+    let stalled = s
+        .pulse
+        .stalled(now.date_naive())
+        .map_or(String::new(), |why| format!("  STALLED: {why}"));
+    format!(
+        "{name:<width$}  {}  {updated}  {}{stalled}",
+        s.id,
+        counts.join("  ")
+    )
 }
 
 /// One element of the `--json` array.
@@ -93,6 +108,10 @@ enum Entry {
         name: String,
         updated: String,
         counts: Counts,
+        stage: Option<&'static str>,
+        stalled: bool,
+        stalled_reason: Option<String>,
+        next_call: Option<String>,
     },
     Damaged {
         file: String,
@@ -130,21 +149,34 @@ impl Counts {
     }
 }
 
-fn write_json(store: &Store, listings: &[Listing], out: &mut dyn Write) -> anyhow::Result<()> {
-    let entries: Vec<Entry> = listings.iter().map(|l| entry(store, l)).collect();
+fn write_json(
+    store: &Store,
+    listings: &[Listing],
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let entries: Vec<Entry> = listings.iter().map(|l| entry(store, l, now)).collect();
     let text = serde_json::to_string_pretty(&entries)?;
     writeln!(out, "{}", safe_json(&text))?;
     Ok(())
 }
 
-fn entry(store: &Store, listing: &Listing) -> Entry {
+fn entry(store: &Store, listing: &Listing, now: DateTime<Utc>) -> Entry {
+    let time = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
     match listing {
-        Listing::Ok(s) => Entry::Ok {
-            id: s.id.to_string(),
-            name: s.name.clone(),
-            updated: s.updated.to_rfc3339_opts(SecondsFormat::AutoSi, true),
-            counts: Counts::of(s),
-        },
+        Listing::Ok(s) => {
+            let stalled = s.pulse.stalled(now.date_naive());
+            Entry::Ok {
+                id: s.id.to_string(),
+                name: s.name.clone(),
+                updated: time(s.updated),
+                counts: Counts::of(s),
+                stage: s.pulse.stage.map(|st| st.word()),
+                stalled: stalled.is_some(),
+                stalled_reason: stalled,
+                next_call: s.pulse.next_call(now).map(time),
+            }
+        }
         Listing::Damaged { stem, error } => {
             let (line, column) = match error {
                 StoreError::Damaged { line, column, .. } => (Some(*line), Some(*column)),

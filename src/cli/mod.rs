@@ -10,6 +10,7 @@
 mod bank;
 mod lint;
 mod list;
+mod sheet;
 mod transfer;
 
 use crate::domain::fields::{ItemForm, PersonForm};
@@ -62,11 +63,20 @@ pub enum Command {
         /// The item's text (a person's name for people).
         text: String,
     },
-    /// One line per account.
+    /// One line per account; a stalled journey is marked.
     List {
-        /// Print JSON instead.
+        /// Print JSON instead (with each journey's stage, whether it is stalled and why,
+        /// and the next planned call).
         #[arg(long)]
         json: bool,
+    },
+    /// Print the call sheet of an account's next planned call (80 columns).
+    Sheet {
+        /// Account id or name prefix.
+        name: String,
+        /// Print Markdown instead, with nothing cut.
+        #[arg(long)]
+        md: bool,
     },
     /// Write an account out as Markdown or JSON.
     Export {
@@ -139,6 +149,7 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
         Command::Sample => create_sample(store, &mut out),
         Command::Add { name, pane, text } => add(store, &name, &pane, &text, &mut out),
         Command::List { json } => list::run(store, json, &mut out),
+        Command::Sheet { name, md } => sheet::run(store, &name, md, &mut out),
         Command::Export { name, format, output } => {
             transfer::export(store, &name, format, output.as_deref(), &mut out)
         }

@@ -1,6 +1,9 @@
 //! Export: an account as a Markdown document a rep can read, print or share. Pure: account
 //! in, text out. Every piece of text from the account is cleaned of control characters,
-//! so the document is safe to print on a terminal.
+//! so the document is safe to print on a terminal. The call side (journey, tasks, the
+//! call sheet, calls and debriefs) is written by `calls`.
+
+mod calls;
 
 use super::account::{Account, Item, Pane, Person, Priority};
 use super::bank::BankQuestion;
@@ -10,8 +13,10 @@ use super::{health, plan};
 
 /// The account as Markdown: its name as the title, the profile, then one section per pane
 /// in [`Pane::ALL`] order, each entry with its priority, source, notes and the customer's
-/// own words (as a blockquote). Empty parts say so rather than vanish, so a reader can
-/// tell "nothing known" from "left out".
+/// own words (as a blockquote); then the question plan, the turns, the customer's journey
+/// and tasks, the call sheet of the next call (as of the account's last change: the
+/// export reads no clock) and every call with its debrief. Empty parts say so rather than
+/// vanish, so a reader can tell "nothing known" from "left out".
 pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
     let mut doc = String::new();
     doc.push_str(&format!("# {}\n\n", line(&account.name)));
@@ -32,6 +37,10 @@ pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
     }
     question_plan(&mut doc, account, bank);
     turns(&mut doc, account);
+    calls::journey(&mut doc, account);
+    calls::tasks(&mut doc, account);
+    calls::sheet(&mut doc, account);
+    calls::calls(&mut doc, account);
     // Exactly one final newline, as text files end.
     let end = doc.trim_end().len();
     doc.truncate(end);
@@ -293,8 +302,9 @@ mod tests {
         let md = markdown(&acme(), &[]);
         assert!(md.contains("## Competitors\n\n_Nothing yet._\n"), "{md}");
         let bare = markdown(&Account::new("Bare", now()), &[]);
-        // The profile, the six panes, the question plan and the anticipated turns.
-        assert_eq!(bare.matches("_Nothing yet._").count(), 9, "{bare}");
+        // The profile, the six panes, the question plan, the anticipated turns, the
+        // journey, their tasks and the calls.
+        assert_eq!(bare.matches("_Nothing yet._").count(), 12, "{bare}");
     }
 
     #[test]

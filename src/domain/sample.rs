@@ -1,9 +1,16 @@
 //! The built-in sample account: a fictional regional cold-chain carrier whose world is
 //! filled in, so a new user sees what a customer-first plan looks like before writing one.
 //! The JSON ships in `assets/sample.json` and is compiled into the binary.
+//!
+//! The asset is written as if today were [`ANCHOR`]: a call held a week before, one planned
+//! two days after, tasks due around it. Those dated records (the question plan, the tasks,
+//! the calls and the journey) are moved by whole days so that the anchor becomes the day
+//! the sample is made: the planned call is always two days ahead at 14:00 UTC, so
+//! `callbook sheet` on a fresh sample always has a call to show. The world's items, the
+//! people and the turns keep the times written in the asset.
 
 use super::account::Account;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 /// The sample account's display name, as written in `assets/sample.json`.
 pub const NAME: &str = "Ashcombe Cold Freight";
@@ -11,17 +18,43 @@ pub const NAME: &str = "Ashcombe Cold Freight";
 /// The sample account's file, compiled in.
 const JSON: &str = include_str!("../../assets/sample.json");
 
-/// The sample account, created and last updated at `now`; its entries keep the
-/// timestamps written in the asset.
+/// The day the asset's calls, tasks, plan and journey are written around: "today" in it.
+pub const ANCHOR: (i32, u32, u32) = (2026, 11, 2);
+
+/// The sample account, created and last updated at `now`; its calls, tasks, question plan
+/// and journey moved by whole days so that [`ANCHOR`] falls on `now`'s day, the other
+/// entries keeping the timestamps written in the asset.
 ///
 /// # Panics
 /// When the compiled-in asset is not a valid account; the tests below rule that out.
 pub fn account(now: DateTime<Utc>) -> Account {
     let mut account: Account = serde_json::from_str(JSON)
         .unwrap_or_else(|e| panic!("assets/sample.json is not a valid account: {e}"));
+    let (y, m, d) = ANCHOR;
+    let anchor = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+    shift(&mut account, now.date_naive() - anchor);
     account.created = now;
     account.updated = now;
     account
+}
+
+/// Moves every dated record of the call's side of the account by `by`.
+fn shift(account: &mut Account, by: Duration) {
+    for q in &mut account.questions {
+        (q.created, q.updated) = (q.created + by, q.updated + by);
+    }
+    for t in &mut account.tasks {
+        (t.created, t.updated) = (t.created + by, t.updated + by);
+        t.due = t.due.map(|d| d + by);
+    }
+    for c in &mut account.calls {
+        (c.when, c.created, c.updated) = (c.when + by, c.created + by, c.updated + by);
+        if let Some(d) = &mut c.debrief {
+            d.written += by;
+        }
+    }
+    let j = &mut account.journey;
+    (j.seen, j.changed) = (j.seen.map(|d| d + by), j.changed.map(|c| c + by));
 }
 
 #[cfg(test)]
@@ -37,15 +70,22 @@ mod tests {
         serde_json::from_str(JSON).expect("sample asset parses")
     }
 
-    /// Every entry id in the account: items of every list, then people, then turns.
+    /// Every entry id in the account: items of every list, then people, turns, questions,
+    /// tasks and calls.
     fn ids(a: &Account) -> Vec<String> {
         let items = Pane::ALL.into_iter().filter_map(|p| a.items(p)).flatten();
         let people = a.people.iter().map(|p| p.id.0.clone());
         let turns = a.turns.iter().map(|t| t.id.0.clone());
+        let questions = a.questions.iter().map(|q| q.id.0.clone());
+        let tasks = a.tasks.iter().map(|t| t.id.0.clone());
+        let calls = a.calls.iter().map(|c| c.id.0.clone());
         items
             .map(|it| it.id.0.clone())
             .chain(people)
             .chain(turns)
+            .chain(questions)
+            .chain(tasks)
+            .chain(calls)
             .collect()
     }
 
@@ -191,3 +231,6 @@ mod tests {
         DateTime::from_timestamp(1_800_000_000, 0).unwrap()
     }
 }
+
+#[cfg(test)]
+mod plan_tests;

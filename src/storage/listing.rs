@@ -4,6 +4,7 @@
 
 use super::file::{bad_name, parse};
 use super::{Store, StoreError, cache};
+use crate::domain::progress::Pulse;
 use crate::domain::{Account, AccountId, Pane};
 use chrono::{DateTime, Utc};
 use std::fs;
@@ -20,6 +21,9 @@ pub struct Summary {
     pub updated: DateTime<Utc>,
     /// Entries per pane, in [`Pane::ALL`] order.
     pub counts: [usize; 6],
+    /// What the journey's rules need: ask it whether the journey is stalled
+    /// ([`Pulse::stalled`]) and when the next call is ([`Pulse::next_call`]).
+    pub pulse: Pulse,
 }
 
 impl Summary {
@@ -30,6 +34,7 @@ impl Summary {
             name: account.name.clone(),
             updated: account.updated,
             counts: Pane::ALL.map(|p| account.len(p)),
+            pulse: Pulse::of(account),
         }
     }
 }
@@ -48,8 +53,9 @@ pub enum Listing {
     },
 }
 
-/// Bumped whenever [`Listed`] changes shape, so an old cache is simply rebuilt.
-const LIST_VERSION: u32 = 1;
+/// Bumped whenever [`Listed`] changes shape, so an old cache is simply rebuilt. 2: the
+/// journey's pulse.
+const LIST_VERSION: u32 = 2;
 
 /// What the list cache keeps of one account file.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -59,6 +65,7 @@ enum Listed {
         name: String,
         updated: DateTime<Utc>,
         counts: [usize; 6],
+        pulse: Pulse,
     },
     /// A file that does not parse, and where.
     Damaged {
@@ -81,6 +88,7 @@ impl Listed {
                 name: a.name.clone(),
                 updated: a.updated,
                 counts: Pane::ALL.map(|p| a.len(p)),
+                pulse: Pulse::of(&a),
             },
             Err(StoreError::Damaged {
                 line,
@@ -110,11 +118,13 @@ impl Listed {
                 name,
                 updated,
                 counts,
+                pulse,
             } => Listing::Ok(Summary {
                 id,
                 name,
                 updated,
                 counts,
+                pulse,
             }),
             Listed::Damaged {
                 line,

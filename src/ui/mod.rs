@@ -1,6 +1,7 @@
 //! Pure views: each takes `&App` and draws into a frame; none changes state. Geometry comes
 //! from `app::layout`, so mouse hit-testing matches what is drawn.
 
+mod call;
 mod chrome;
 mod overlay;
 mod panes;
@@ -31,6 +32,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             Screen::World => world::render(frame, regions.body, wb, &app.keys),
             Screen::Questions => questions::render(frame, regions.body, wb, app),
             Screen::Rehearse => rehearse::render(frame, regions.body, app, wb),
+            Screen::Call => call::render(frame, regions.body, wb, app),
         },
         None => picker::render(frame, regions.body, &app.picker, &app.keys),
     }

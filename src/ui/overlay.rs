@@ -21,6 +21,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         Overlay::NewAccount(input) => prompt(frame, area, &app.keys, input),
         Overlay::Confirm(q) => confirm(frame, area, q, &app.keys),
         Overlay::Choose(chooser) => choose(frame, area, chooser, &app.keys),
+        Overlay::Sheet { call, top } => sheet(frame, area, app, (*call, *top)),
     }
 }
 
@@ -302,4 +303,29 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Question, keys: &Keymap) {
         Line::styled(keys.hint_line(Scope::Confirm, &[]), theme::key()),
     ]);
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }).block(block), rect);
+}
+
+/// The call sheet of call `call`, over the whole screen but its last two rows, from row `top`.
+fn sheet(frame: &mut Frame, area: Rect, app: &App, (call, top): (usize, usize)) {
+    let Some(wb) = &app.workbook else { return };
+    let Some(c) = wb.doc.account.calls.get(call) else {
+        return;
+    };
+    let rect = Rect {
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    frame.render_widget(Clear, rect);
+    let keys = app.keys.hint_line(Scope::Sheet, &[]);
+    let block = Block::bordered()
+        .title(" The call sheet ")
+        .title_bottom(format!(" {keys} "))
+        .border_style(theme::focused());
+    let width = usize::from(rect.width.saturating_sub(2));
+    let lines = crate::domain::sheet::sheet(&wb.doc.account, c, width);
+    let shown = lines
+        .len()
+        .saturating_sub(usize::from(rect.height.saturating_sub(2)));
+    let text: Vec<Line> = lines.into_iter().skip(top.min(shown)).map(Line::raw).collect();
+    frame.render_widget(Paragraph::new(text).block(block), rect);
 }

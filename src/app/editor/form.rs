@@ -2,8 +2,10 @@
 //! widgets built from a form's field table: one per field, read back into the form on save.
 
 use super::TextField;
+use crate::domain::call::{CallForm, DebriefForm};
 use crate::domain::fields::{ItemForm, PersonForm, ProfileForm};
 use crate::domain::form::{FieldKind, Form, Value};
+use crate::domain::journey::{JourneyForm, TaskForm};
 use crate::domain::plan::QuestionForm;
 use crate::domain::turn::TurnForm;
 use crate::domain::{Account, Pane};
@@ -19,6 +21,14 @@ pub enum Target {
     Turn,
     /// The account's name and profile.
     Profile,
+    /// One of the customer's tasks.
+    Task,
+    /// A call plan.
+    Call,
+    /// The customer's journey: the stage and its evidence.
+    Journey,
+    /// What happened on a call.
+    Debrief,
 }
 
 impl Target {
@@ -29,6 +39,10 @@ impl Target {
             Target::Question => "Question",
             Target::Turn => "Turn",
             Target::Profile => "The customer's profile",
+            Target::Task => "Their task",
+            Target::Call => "Call plan",
+            Target::Journey => "Where they stand",
+            Target::Debrief => "Debrief",
         }
     }
 }
@@ -46,6 +60,14 @@ pub enum EditForm {
     Turn(TurnForm),
     /// The account's name and profile.
     Profile(ProfileForm),
+    /// One of the customer's tasks.
+    Task(TaskForm),
+    /// A call plan.
+    Call(CallForm),
+    /// The journey's stage and evidence.
+    Journey(JourneyForm),
+    /// A call's debrief.
+    Debrief(DebriefForm),
 }
 
 impl EditForm {
@@ -73,6 +95,10 @@ impl EditForm {
             EditForm::Question(_) => Target::Question,
             EditForm::Turn(_) => Target::Turn,
             EditForm::Profile(_) => Target::Profile,
+            EditForm::Task(_) => Target::Task,
+            EditForm::Call(_) => Target::Call,
+            EditForm::Journey(_) => Target::Journey,
+            EditForm::Debrief(_) => Target::Debrief,
         }
     }
 
@@ -84,6 +110,10 @@ impl EditForm {
             EditForm::Question(f) => widgets(f),
             EditForm::Turn(f) => widgets(f),
             EditForm::Profile(f) => widgets(f),
+            EditForm::Task(f) => widgets(f),
+            EditForm::Call(f) => widgets(f),
+            EditForm::Journey(f) => widgets(f),
+            EditForm::Debrief(f) => widgets(f),
         }
     }
 
@@ -95,6 +125,10 @@ impl EditForm {
             EditForm::Question(f) => EditForm::Question(read(f, widgets)),
             EditForm::Turn(f) => EditForm::Turn(read(f, widgets)),
             EditForm::Profile(f) => EditForm::Profile(read(f, widgets)),
+            EditForm::Task(f) => EditForm::Task(read(f, widgets)),
+            EditForm::Call(f) => EditForm::Call(read(f, widgets)),
+            EditForm::Journey(f) => EditForm::Journey(read(f, widgets)),
+            EditForm::Debrief(f) => EditForm::Debrief(read(f, widgets)),
         }
     }
 }

@@ -50,6 +50,8 @@ pub enum Scope {
     Choose,
     /// The help overlay.
     Help,
+    /// The call sheet, shown over the call screen.
+    Sheet,
     /// The terminal is too small to draw in: only quitting works.
     TooSmall,
 }
@@ -82,6 +84,7 @@ impl Scope {
             Scope::Confirm => "Question",
             Scope::Help => "Help",
             Scope::TooSmall => "Terminal too small",
+            Scope::Sheet => "The call sheet",
         };
         title.to_owned()
     }

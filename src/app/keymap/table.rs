@@ -44,6 +44,7 @@ use Scope::*;
 const WORLD: Scope = Scope::Screen(Screen::World);
 const QUESTIONS: Scope = Scope::Screen(Screen::Questions);
 const REHEARSE: Scope = Scope::Screen(Screen::Rehearse);
+const CALL: Scope = Scope::Screen(Screen::Call);
 
 /// The only place keys are named.
 ///
@@ -120,6 +121,67 @@ pub static BINDINGS: &[Binding] = &[
     bind(Done, Char('q'), Action::Quit, "save and quit", true),
     ctrl(Done, 'c', Action::Quit, "save and quit", false),
     bind(Done, Char('?'), Action::Help, "help", false),
+    bind(
+        CALL,
+        Char('a'),
+        Action::Add,
+        "add a task of theirs, or plan a call",
+        true,
+    ),
+    bind(
+        CALL,
+        Char('i'),
+        Action::Journey,
+        "where they stand in their journey",
+        true,
+    ),
+    bind(CALL, Char('v'), Action::Sheet, "the call sheet", true),
+    bind(CALL, Char('b'), Action::Debrief, "debrief the call", true),
+    bind(CALL, Enter, Action::Edit, "edit", false),
+    bind(CALL, Char('e'), Action::Edit, "edit", false),
+    bind(
+        CALL,
+        Char('p'),
+        Action::People,
+        "who: the task's owner, the call's attendees",
+        false,
+    ),
+    bind(
+        CALL,
+        Char('l'),
+        Action::Agenda,
+        "the call's agenda, from the plan",
+        false,
+    ),
+    bind(
+        CALL,
+        Char('o'),
+        Action::Objective,
+        "the call's objective, from their open tasks",
+        false,
+    ),
+    bind(
+        CALL,
+        Char('E'),
+        Action::Evidence,
+        "what shows where they stand",
+        false,
+    ),
+    bind(
+        CALL,
+        Char('s'),
+        Action::CycleStatus,
+        "to do/doing/done/dropped",
+        false,
+    ),
+    bind(CALL, Char('d'), Action::Delete, "delete ({undo} undoes)", false),
+    bind(Sheet, Esc, Action::Back, "close the sheet", true),
+    bind(Sheet, Char('v'), Action::Back, "close the sheet", false),
+    bind(Sheet, Down, Action::Down, "scroll down", false),
+    bind(Sheet, Char('j'), Action::Down, "scroll down", false),
+    bind(Sheet, Up, Action::Up, "scroll up", false),
+    bind(Sheet, Char('k'), Action::Up, "scroll up", false),
+    ctrl(Sheet, 'c', Action::Quit, "save and quit", false),
     bind(QUESTIONS, Char('a'), Action::Add, "write a question", true),
     bind(QUESTIONS, Enter, Action::Edit, "edit / add to plan", true),
     bind(QUESTIONS, Char('e'), Action::Edit, "edit / add to plan", false),

@@ -1,0 +1,71 @@
+//! Snapshots of the call screen on the sample account at 80×24: where they stand and their
+//! tasks, the planned call in full, the call sheet (one screen, no scrolling), the debrief.
+
+mod support;
+
+use callbook::app::{Action, App, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::*;
+
+fn text(app: &mut App, (w, h): (u16, u16)) -> String {
+    update(app, Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|frame| callbook::ui::render(frame, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content
+        .chunks(usize::from(buffer.area.width))
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The sample on the call screen, with `keys` pressed.
+fn at(keys: &str) -> App {
+    let mut app = sample_app();
+    press(&mut app, "4");
+    press(&mut app, keys);
+    app
+}
+
+#[test]
+fn the_journey_and_their_tasks() {
+    let screen = text(&mut at(""), (80, 24));
+    assert!(screen.contains("Where they stand"), "{screen}");
+    insta::assert_snapshot!("call_journey_and_tasks", screen);
+}
+
+#[test]
+fn the_planned_call_in_full() {
+    let mut app = at("<Tab>j");
+    let screen = text(&mut app, (80, 24));
+    insta::assert_snapshot!("call_plan", screen);
+}
+
+#[test]
+fn the_call_sheet_fits_80_by_24() {
+    let mut app = at("<Tab>jv");
+    let screen = text(&mut app, (80, 24));
+    assert!(
+        !screen.contains("↓ more"),
+        "the sheet needs no scrolling:\n{screen}"
+    );
+    let account = &app.workbook.as_ref().unwrap().doc.account;
+    let call = account
+        .calls
+        .iter()
+        .find(|c| !c.is_held())
+        .expect("a planned call");
+    let head: String = call.objective.chars().take(30).collect();
+    assert!(screen.contains(&head), "the objective shows:\n{screen}");
+    insta::assert_snapshot!("call_sheet", screen);
+}
+
+#[test]
+fn the_debrief_editor() {
+    let mut app = at("<Tab>jb");
+    let screen = text(&mut app, (80, 24));
+    assert!(screen.contains("Their next step, as they agreed it"), "{screen}");
+    insta::assert_snapshot!("call_debrief", screen);
+}
