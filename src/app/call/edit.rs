@@ -183,7 +183,8 @@ pub(in crate::app) fn save_debrief(cx: &mut Ctx, editor: Box<Editor>) -> Option<
             agreed: form.agreed.trim().to_owned(),
             task,
             changed: form.changed.trim_end().to_owned(),
-            stage: None,
+            // Where they stood when the call was debriefed, so the journey's history shows.
+            stage: Some(account.journey.stage),
             outcome: form.outcome,
             asked,
             written: now,
