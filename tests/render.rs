@@ -342,3 +342,27 @@ fn the_selected_row_shows_without_colour_in_focused_and_idle_lists() {
         "focus moved"
     );
 }
+
+#[test]
+fn a_stalled_journey_is_marked_in_the_picker_and_says_why() {
+    let mut stalled = Account::new("Keighley Co", noon());
+    stalled.journey.changed = Some(noon() - chrono::Duration::days(45));
+    let moving = Account::new("Harbor Mills", noon());
+    let listing = vec![
+        Listing::Ok(Summary::of(AccountId::parse("harbor-abc123").unwrap(), &moving)),
+        Listing::Ok(Summary::of(
+            AccountId::parse("keighley-abc123").unwrap(),
+            &stalled,
+        )),
+    ];
+    let mut app = App::new(listing, noon);
+    let text = screen(&draw(&mut app, 80, 24));
+    assert!(text.contains("⏸ Keighley Co"), "{text}");
+    assert!(!text.contains("⏸ Harbor"), "{text}");
+    press(&mut app, "j");
+    let text = screen(&draw(&mut app, 80, 24));
+    assert!(
+        text.contains("stalled"),
+        "the selected stalled account says why:\n{text}"
+    );
+}

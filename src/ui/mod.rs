@@ -34,7 +34,12 @@ pub fn render(frame: &mut Frame, app: &App) {
             Screen::Rehearse => rehearse::render(frame, regions.body, app, wb),
             Screen::Call => call::render(frame, regions.body, wb, app),
         },
-        None => picker::render(frame, regions.body, &app.picker, &app.keys),
+        None => picker::render(
+            frame,
+            regions.body,
+            &app.picker,
+            (&app.keys, app.now().date_naive()),
+        ),
     }
     chrome::status(frame, regions.status, app);
     chrome::footer(frame, regions.footer, app);

@@ -4,14 +4,14 @@
 use super::theme;
 use crate::app::{Action, Keymap, Picker, PickerEntry, Scope, fit, layout};
 use crate::domain::{Pane, sample, text::first_line};
-use chrono::Local;
+use chrono::{Local, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// Draws the picker into `area`.
-pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keys: &Keymap) {
+pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, (keys, today): (&Keymap, NaiveDate)) {
     let visible = picker.visible();
     let title = match picker.filter.needle() {
         f if f.is_empty() && !picker.filter.active => " Accounts ".to_owned(),
@@ -27,7 +27,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keys: &Keymap) {
     let (area, about_area) = layout::picker(area);
     let about_block = Block::bordered().border_style(theme::unfocused());
     frame.render_widget(
-        Paragraph::new(about(picker.current(), keys))
+        Paragraph::new(about(picker.current(), keys, today))
             .wrap(Wrap { trim: true })
             .block(about_block),
         about_area,
@@ -41,7 +41,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keys: &Keymap) {
         .iter()
         .skip(first)
         .take(usize::from(list_height))
-        .map(|&i| row(&picker.entries[i], name_width))
+        .map(|&i| row(&picker.entries[i], name_width, today))
         .collect();
     let widths = [Constraint::Fill(1), Constraint::Length(10)]
         .into_iter()
@@ -59,7 +59,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, keys: &Keymap) {
 }
 
 /// A picker row; names are cut with `…` to `width`.
-fn row(entry: &PickerEntry, width: usize) -> Row<'static> {
+fn row(entry: &PickerEntry, width: usize, today: NaiveDate) -> Row<'static> {
     match entry {
         PickerEntry::Account(s) => {
             let date = s.updated.with_timezone(&Local).format("%Y-%m-%d").to_string();
@@ -72,13 +72,16 @@ fn row(entry: &PickerEntry, width: usize) -> Row<'static> {
                 (total, 7),
             ]
             .map(|(n, w)| Cell::from(format!("{n:>w$}")));
+            // A stalled journey is marked where the rep chooses what to work on.
+            let (mark, style) = match s.pulse.stalled(today) {
+                Some(_) => ("⏸ ", theme::quote()),
+                None => ("", ratatui::style::Style::new()),
+            };
+            let name = fit::cut(&format!("{mark}{}", first_line(&s.name)), width);
             Row::new(
-                [
-                    Cell::from(fit::cut(&first_line(&s.name), width)),
-                    Cell::from(date),
-                ]
-                .into_iter()
-                .chain(counts),
+                [Cell::from(name).style(style), Cell::from(date)]
+                    .into_iter()
+                    .chain(counts),
             )
         }
         PickerEntry::Damaged { stem, .. } => Row::new([
@@ -93,20 +96,29 @@ fn row(entry: &PickerEntry, width: usize) -> Row<'static> {
 }
 
 /// Below the list: what the selected row is and what Enter will do.
-fn about(entry: Option<&PickerEntry>, keys: &Keymap) -> Text<'static> {
+fn about(entry: Option<&PickerEntry>, keys: &Keymap, today: NaiveDate) -> Text<'static> {
     let key = |action| keys.key(Scope::Picker, &action);
     let (open, trash, new) = (key(Action::Edit), key(Action::Delete), key(Action::NewAccount));
     match entry {
-        Some(PickerEntry::Account(s)) => Text::from(vec![
-            Line::from(vec![
-                Span::styled(first_line(&s.name), theme::heading()),
-                Span::styled(format!("  ({})", s.id), theme::dim()),
-            ]),
-            Line::styled(
-                format!("{open} opens it · {trash} moves it to trash/ · {new} creates a new account"),
-                theme::dim(),
-            ),
-        ]),
+        Some(PickerEntry::Account(s)) => {
+            let mut text = Text::from(vec![
+                Line::from(vec![
+                    Span::styled(first_line(&s.name), theme::heading()),
+                    Span::styled(format!("  ({})", s.id), theme::dim()),
+                ]),
+                Line::styled(
+                    format!("{open} opens it · {trash} moves it to trash/ · {new} creates a new account"),
+                    theme::dim(),
+                ),
+            ]);
+            if let Some(why) = s.pulse.stalled(today) {
+                text.push_line(Line::styled(
+                    format!("⏸ Their journey is stalled: {why}"),
+                    theme::quote(),
+                ));
+            }
+            text
+        }
         Some(PickerEntry::Damaged { message, .. }) => Text::from(vec![
             Line::styled(
                 "This file can't be read, so callbook leaves it untouched:",

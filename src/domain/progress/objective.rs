@@ -6,142 +6,55 @@
 
 use crate::domain::lint::{Rule, lint};
 
+// Each list is words separated by spaces (phrases, in `OURS` and `PUSHED`, by commas), so
+// it reads like the data it is; `has` and `phrase` look words up in them.
+
 /// Words that open an objective written from our side.
-const US: &[&str] = &[
-    "we", "i", "we'll", "i'll", "we'd", "i'd", "let's", "us", "our", "my",
-];
+const US: &str = "we i we'll i'll we'd i'd let's us our my";
 
 /// Verbs of selling: as the first word, the objective is our action, not theirs.
-const SELLING: &[&str] = &[
-    "demo",
-    "demonstrate",
-    "present",
-    "pitch",
-    "show",
-    "sell",
-    "close",
-    "send",
-    "email",
-    "tell",
-    "explain",
-    "propose",
-    "quote",
-    "position",
-    "introduce",
-    "upsell",
-    "cross-sell",
-    "qualify",
-    "win",
-    "offer",
-    "deliver",
-    "give",
-    "educate",
-    "nurture",
-    "convert",
-    "onboard",
-];
+const SELLING: &str = "demo demonstrate present pitch show sell close send email tell explain \
+    propose quote position introduce upsell cross-sell qualify win offer deliver give educate \
+    nurture convert onboard";
 
 /// Verbs of pushing someone, when followed by who is pushed ("get them to sign").
-const PUSH: &[&str] = &["get", "make", "have", "push", "force", "bring"];
+const PUSH: &str = "get make have push force bring";
 
 /// Who is pushed, right after a [`PUSH`] verb.
-const PUSHED: &[&str] = &[
-    "them",
-    "him",
-    "her",
-    "everyone",
-    "the customer",
-    "the client",
-    "the buyer",
-];
+const PUSHED: &str = "them, him, her, everyone, the customer, the client, the buyer";
 
 /// Words of our pipeline: whoever does it, the objective is about our sale.
-const OURS: &[&str] = &[
-    "the deal",
-    "a deal",
-    "this deal",
-    "the sale",
-    "a sale",
-    "quota",
-    "upsell",
-    "demo",
-    "the opportunity",
-    "the prospect",
-    "commission",
-    "buy-in",
-];
+const OURS: &str = "the deal, a deal, this deal, the sale, a sale, quota, upsell, demo, \
+    the opportunity, the prospect, commission, buy-in";
 
 /// What we build with them: worth having, and not a step of theirs.
-const RAPPORT: &[&str] = &["rapport", "relationship", "relationships"];
+const RAPPORT: &str = "rapport relationship relationships";
 
 /// What the call does rather than what they do: as the first word.
-const ACTIVITY: &[&str] = &[
-    "discuss",
-    "talk",
-    "chat",
-    "catch",
-    "check",
-    "touch",
-    "follow",
-    "learn",
-    "find",
-    "discover",
-    "ask",
-    "cover",
-    "update",
-    "meet",
-    "understand",
-    "uncover",
-    "identify",
-    "gather",
-    "collect",
-    "go",
-    "walk",
-    "recap",
-    "establish",
-    "connect",
-    "sync",
-    "align",
-];
+const ACTIVITY: &str = "discuss talk chat catch check touch follow learn find discover ask \
+    cover update meet understand uncover identify gather collect go walk recap establish connect \
+    sync align";
 
 /// Feelings: pleasant, and nothing anyone can see done.
-const FEELINGS: &[&str] = &[
-    "likes",
-    "liked",
-    "loves",
-    "loved",
-    "feel",
-    "feels",
-    "interested",
-    "excited",
-    "happy",
-    "impressed",
-    "comfortable",
-    "enjoys",
-    "keen",
-    "warms",
-];
+const FEELINGS: &str = "likes liked loves loved feel feels interested excited happy impressed \
+    comfortable enjoys keen warms";
 
 /// Names of meetings: a short objective ending in one names a call, not a step.
-const MEETINGS: &[&str] = &[
-    "call",
-    "meeting",
-    "discussion",
-    "conversation",
-    "session",
-    "catch-up",
-    "check-in",
-    "presentation",
-    "intro",
-    "introduction",
-    "overview",
-    "update",
-    "recap",
-    "demo",
-];
+const MEETINGS: &str = "call meeting discussion conversation session catch-up check-in \
+    presentation intro introduction overview update recap demo";
 
 /// Words that make a short phrase a sentence about someone ("Dana books a call").
-const SENTENCE: &[&str] = &["a", "an", "the", "their", "his", "her", "to", "for", "they"];
+const SENTENCE: &str = "a an the their his her to for they";
+
+/// True when `word` is one of the space-separated words of `list`.
+fn has(list: &str, word: &str) -> bool {
+    list.split_whitespace().any(|w| w == word)
+}
+
+/// The comma-separated phrases of `list`.
+fn phrases(list: &str) -> impl Iterator<Item = &str> {
+    list.split(',').map(str::trim)
+}
 
 /// Why `objective` is not the customer's next step, or `None` when it reads as one (or is
 /// blank: a missing objective is a warning of its own, see `call_warnings`).
@@ -192,15 +105,15 @@ fn linted(text: &str) -> Option<String> {
 fn from_our_side(words: &[String]) -> Option<String> {
     let first = words.first()?.as_str();
     let second = words.get(1).map_or("", String::as_str);
-    if US.contains(&first) {
+    if has(US, first) {
         return Some("It starts with us: make them the ones who act (“Dana agrees…”)".into());
     }
     // "Send us the figures", "Show us the yard": they act, and we receive.
-    if SELLING.contains(&first) && second != "us" {
+    if has(SELLING, first) && second != "us" {
         return Some(format!("“{first}” is what we do: write what they do after it"));
     }
-    let after = words[1..].join(" ");
-    if PUSH.contains(&first) && PUSHED.iter().any(|p| after.starts_with(p)) {
+    let after = format!("{} ", words[1..].join(" "));
+    if has(PUSH, first) && phrases(PUSHED).any(|p| after.starts_with(&format!("{p} "))) {
         return Some("It is what we want from them: write it as their own step".into());
     }
     (first == "convince" || first == "persuade")
@@ -210,7 +123,7 @@ fn from_our_side(words: &[String]) -> Option<String> {
 /// An objective about our pipeline rather than their business.
 fn about_our_sale(words: &[String]) -> Option<String> {
     let text = format!(" {} ", words.join(" "));
-    let hit = OURS.iter().find(|w| text.contains(&format!(" {w} ")))?;
+    let hit = phrases(OURS).find(|w| text.contains(&format!(" {w} ")))?;
     let hit = hit
         .trim_start_matches("the ")
         .trim_start_matches("a ")
@@ -224,20 +137,20 @@ fn about_our_sale(words: &[String]) -> Option<String> {
 /// meeting's name, or too few words to say who does what.
 fn not_a_step(words: &[String]) -> Option<String> {
     let first = words.first()?.as_str();
-    if ACTIVITY.contains(&first) {
+    if has(ACTIVITY, first) {
         return Some(format!(
             "“{first}” is what the call does: say what they do once it is done"
         ));
     }
-    if let Some(r) = words.iter().find(|w| RAPPORT.contains(&w.as_str())) {
+    if let Some(r) = words.iter().find(|w| has(RAPPORT, w)) {
         return Some(format!("“{r}” is ours to build: say what they do"));
     }
-    if let Some(f) = words.iter().find(|w| FEELINGS.contains(&w.as_str())) {
+    if let Some(f) = words.iter().find(|w| has(FEELINGS, w)) {
         return Some(format!("“{f}” is a feeling: say what they do because of it"));
     }
-    let sentence = words.iter().any(|w| SENTENCE.contains(&w.as_str()));
+    let sentence = words.iter().any(|w| has(SENTENCE, w));
     let last = words.last().map_or("", String::as_str);
-    if words.len() <= 4 && !sentence && MEETINGS.contains(&last) {
+    if words.len() <= 4 && !sentence && has(MEETINGS, last) {
         return Some("It names a meeting: say what they do by the end of it".into());
     }
     (words.len() < 3).then(|| "Too short to say who does what (“Dana books…”)".into())
