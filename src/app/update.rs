@@ -220,7 +220,10 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> (Option<Ov
         Overlay::Sheet { .. } if action == Action::Quit => (None, quit(app)),
         Overlay::Sheet { call, top } => match action {
             Action::Back | Action::Sheet => (None, Vec::new()),
-            Action::Down | Action::PageDown => (Some(Overlay::Sheet { call, top: top + 1 }), Vec::new()),
+            Action::Down | Action::PageDown => {
+                let top = (top + 1).min(sheet_max_top(app, call));
+                (Some(Overlay::Sheet { call, top }), Vec::new())
+            }
             Action::Up | Action::PageUp => (
                 Some(Overlay::Sheet {
                     call,
@@ -368,4 +371,22 @@ fn quit(app: &mut App) -> Vec<Effect> {
         Some(wb) if wb.doc.dirty => vec![Effect::Save, Effect::Quit],
         _ => vec![Effect::Quit],
     }
+}
+
+/// The furthest the call sheet of call `call` scrolls on this terminal (it fills the screen).
+fn sheet_max_top(app: &App, call: usize) -> usize {
+    let Some(c) = app
+        .workbook
+        .as_ref()
+        .and_then(|wb| wb.doc.account.calls.get(call))
+    else {
+        return 0;
+    };
+    let (width, rows) = (
+        app.viewport.width.saturating_sub(2),
+        app.viewport.height.saturating_sub(2),
+    );
+    let account = &app.workbook.as_ref().map(|wb| &wb.doc.account);
+    let lines = account.map_or(0, |a| crate::domain::sheet::sheet(a, c, usize::from(width)).len());
+    lines.saturating_sub(usize::from(rows))
 }

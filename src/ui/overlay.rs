@@ -305,27 +305,25 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Question, keys: &Keymap) {
     frame.render_widget(Paragraph::new(body).wrap(Wrap { trim: true }).block(block), rect);
 }
 
-/// The call sheet of call `call`, over the whole screen but its last two rows, from row `top`.
+/// The call sheet of call `call` over the whole screen, from row `top`: a glance just before
+/// dialling, so it takes every row there is; the bottom border says when more is below.
 fn sheet(frame: &mut Frame, area: Rect, app: &App, (call, top): (usize, usize)) {
     let Some(wb) = &app.workbook else { return };
     let Some(c) = wb.doc.account.calls.get(call) else {
         return;
     };
-    let rect = Rect {
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    frame.render_widget(Clear, rect);
+    frame.render_widget(Clear, area);
+    let width = usize::from(area.width.saturating_sub(2));
+    let rows = usize::from(area.height.saturating_sub(2));
+    let lines = crate::domain::sheet::sheet(&wb.doc.account, c, width);
+    let top = top.min(lines.len().saturating_sub(rows));
+    let below = lines.len() > top + rows;
     let keys = app.keys.hint_line(Scope::Sheet, &[]);
+    let more = if below { " · ↓ more" } else { "" };
     let block = Block::bordered()
         .title(" The call sheet ")
-        .title_bottom(format!(" {keys} "))
+        .title_bottom(format!(" {keys}{more} "))
         .border_style(theme::focused());
-    let width = usize::from(rect.width.saturating_sub(2));
-    let lines = crate::domain::sheet::sheet(&wb.doc.account, c, width);
-    let shown = lines
-        .len()
-        .saturating_sub(usize::from(rect.height.saturating_sub(2)));
-    let text: Vec<Line> = lines.into_iter().skip(top.min(shown)).map(Line::raw).collect();
-    frame.render_widget(Paragraph::new(text).block(block), rect);
+    let text: Vec<Line> = lines.into_iter().skip(top).map(Line::raw).collect();
+    frame.render_widget(Paragraph::new(text).block(block), area);
 }

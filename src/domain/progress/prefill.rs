@@ -4,6 +4,7 @@
 
 use crate::domain::account::Account;
 use crate::domain::call::{AgendaItem, Agreement, Call};
+use crate::domain::id::ItemId;
 use crate::domain::plan::Status;
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 
@@ -17,11 +18,11 @@ const PER_QUESTION: u16 = 5;
 const DEFAULT_MINUTES: u16 = 30;
 
 /// A new plan (fresh id, planned at `now`): the last call's attendees who are still among
-/// their people, its length, an agenda of every plan question still planned (minutes
-/// shared out of the call after the opening, 1 to 5 each), a time a week after the last
-/// call but never before tomorrow 09:00 UTC, and an up-front agreement that starts from
-/// what has changed. The objective and outcomes are left for the rep: they are the
-/// customer's next step, which no rule can guess.
+/// their people, its length, an agenda of every plan question still planned and asked on
+/// no call's debrief (minutes shared out of the call after the opening, 1 to 5 each), a
+/// time a week after the last call but never before tomorrow 09:00 UTC, and an up-front
+/// agreement that starts from what has changed. The objective and outcomes are left for
+/// the rep: they are the customer's next step, which no rule can guess.
 pub fn prefill(account: &Account, now: DateTime<Utc>) -> Call {
     let last = account.calls.iter().max_by_key(|c| c.when);
     let mut call = Call::new(when(last.map(|c| c.when), now), now);
@@ -34,22 +35,32 @@ pub fn prefill(account: &Account, now: DateTime<Utc>) -> Call {
             .cloned()
             .collect();
     }
+    call.agenda = agenda(account, call.minutes);
+    call.agreement = opening(last.is_some());
+    call
+}
+
+/// The questions not yet asked, in plan order, sharing a call of `minutes`.
+fn agenda(account: &Account, minutes: u16) -> Vec<AgendaItem> {
+    let asked: Vec<&ItemId> = account
+        .calls
+        .iter()
+        .filter_map(|c| c.debrief.as_ref())
+        .flat_map(|d| &d.asked)
+        .collect();
     let open: Vec<_> = account
         .questions
         .iter()
-        .filter(|q| q.status == Status::Planned)
+        .filter(|q| q.status == Status::Planned && !asked.contains(&&q.id))
         .collect();
     let n = u16::try_from(open.len()).unwrap_or(u16::MAX).max(1);
-    let share = call.minutes.saturating_sub(OPENING) / n;
-    call.agenda = open
-        .iter()
+    let share = (minutes.saturating_sub(OPENING) / n).clamp(1, PER_QUESTION);
+    open.iter()
         .map(|q| AgendaItem {
             question: q.id.clone(),
-            minutes: share.clamp(1, PER_QUESTION),
+            minutes: share,
         })
-        .collect();
-    call.agreement = opening(last.is_some());
-    call
+        .collect()
 }
 
 /// A week after the last call, but never before tomorrow at 09:00 UTC.
@@ -121,8 +132,19 @@ mod tests {
         let mut older = Call::new("2026-10-01T15:00:00Z".parse().unwrap(), now());
         older.attendees = vec![a.people[0].id.clone()];
         a.calls = vec![last, older];
+        a.calls[1].debrief = Some(crate::domain::call::Debrief {
+            asked: vec![a.questions[2].id.clone()],
+            written: now(),
+            ..Default::default()
+        });
         let call = prefill(&a, now());
         assert_eq!(call.when.to_rfc3339(), "2026-12-07T15:00:00+00:00");
+        let agenda: Vec<_> = call.agenda.iter().map(|i| &i.question).collect();
+        assert_eq!(
+            agenda,
+            [&a.questions[1].id],
+            "asked on a call, even if still marked planned"
+        );
         assert_eq!(
             call.attendees,
             [a.people[1].id.clone()],
