@@ -57,7 +57,7 @@ fn state_for(scope: Scope, action: &Action) -> App {
         Scope::Screen(Screen::Questions) => "2j",
         Scope::Screen(Screen::Rehearse) => "3j",
         Scope::Screen(Screen::Call) => "4j<Tab>j",
-        Scope::Sheet => "4<Tab>v",
+        Scope::Sheet => "4<Tab>",
         Scope::Picker => "j",
         Scope::Prompt => "nName",
         Scope::Filter => "/",
@@ -83,6 +83,9 @@ fn state_for(scope: Scope, action: &Action) -> App {
         Action::PageUp => drop(update(&mut app, Action::PageDown)),
         Action::Up | Action::MoveUp | Action::Top => drop(update(&mut app, Action::Down)),
         _ => {}
+    }
+    if scope == Scope::Sheet {
+        press(&mut app, "v");
     }
     if scope == Scope::TooSmall {
         update(&mut app, Action::Resize(40, 10));

@@ -220,17 +220,20 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> (Option<Ov
         Overlay::Sheet { .. } if action == Action::Quit => (None, quit(app)),
         Overlay::Sheet { call, top } => match action {
             Action::Back | Action::Sheet => (None, Vec::new()),
-            Action::Down | Action::PageDown => {
-                let top = (top + 1).min(sheet_max_top(app, call));
-                (Some(Overlay::Sheet { call, top }), Vec::new())
+            Action::Down | Action::PageDown | Action::Up | Action::PageUp => {
+                let max = sheet_max_top(app, call);
+                let down = matches!(action, Action::Down | Action::PageDown);
+                let moved = if down {
+                    (top + 1).min(max)
+                } else {
+                    top.saturating_sub(1)
+                };
+                if max == 0 {
+                    let side = if down { "below" } else { "above" };
+                    app.say(format!("The whole sheet is on the screen: nothing {side}"));
+                }
+                (Some(Overlay::Sheet { call, top: moved }), Vec::new())
             }
-            Action::Up | Action::PageUp => (
-                Some(Overlay::Sheet {
-                    call,
-                    top: top.saturating_sub(1),
-                }),
-                Vec::new(),
-            ),
             _ => (Some(Overlay::Sheet { call, top }), Vec::new()),
         },
         Overlay::Choose(chooser) => choose_update(app, chooser, action),
