@@ -69,3 +69,20 @@ fn the_debrief_editor() {
     assert!(screen.contains("Their next step, as they agreed it"), "{screen}");
     insta::assert_snapshot!("call_debrief", screen);
 }
+
+#[test]
+fn a_form_taller_than_the_screen_follows_the_focused_field_and_says_so() {
+    let mut app = at("<Tab>a");
+    let top = text(&mut app, (80, 24));
+    assert!(
+        top.contains("↓ more fields") && top.contains("▶ Objective"),
+        "{top}"
+    );
+    press(&mut app, "<Tab><Tab><Tab><Tab><Tab><Tab><Tab>");
+    let bottom = text(&mut app, (80, 24));
+    assert!(bottom.contains("↑ more fields"), "{bottom}");
+    assert!(
+        bottom.contains("▶ Minimum outcome"),
+        "the focused field shows:\n{bottom}"
+    );
+}

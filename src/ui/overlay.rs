@@ -150,35 +150,65 @@ fn render_editor(frame: &mut Frame, area: Rect, editor: &Editor, keys: &Keymap) 
     let width = area.width.saturating_sub(8).min(100);
     // The text boxes sit inside the borders and a margin of two on each side.
     let text_width = width.saturating_sub(6);
+    let fixed = 3 + notes_height(editor);
     let base: u16 = editor
         .fields
         .iter()
         .map(|w| field_height(w, 0, text_width) + 1)
         .sum::<u16>()
-        + 3
-        + notes_height(editor);
+        + fixed;
     let texts = editor.fields.iter().filter(|w| w.kind == FieldKind::Text).count() as u16;
     let room = area.height.saturating_sub(2).saturating_sub(base);
     let extra = (room / texts.max(1)).min(6);
-    let height = base + extra * texts;
+    let height = (base + extra * texts).min(area.height.saturating_sub(2));
     let verb = if editor.at.is_some() { "Edit" } else { "New" };
-    let title = format!(" {verb}: {} ", editor.target().title());
-    let rect = popup(frame, area, width, height);
-    let block = Block::bordered().title(title).border_style(theme::focused());
-    let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    let mut constraints: Vec<Constraint> = editor
+    let heights: Vec<u16> = editor
         .fields
         .iter()
-        .map(|w| Constraint::Length(field_height(w, extra, text_width) + 1))
+        .map(|w| field_height(w, extra, text_width) + 1)
+        .collect();
+    // A form taller than the screen shows the fields around the focused one, and says so.
+    let (first, last) = field_window(&heights, editor.focus, height.saturating_sub(fixed));
+    let more = match (first > 0, last < heights.len()) {
+        (true, true) => " ↑↓ more fields ",
+        (true, false) => " ↑ more fields ",
+        (false, true) => " ↓ more fields ",
+        (false, false) => "",
+    };
+    let title = format!(" {verb}: {} ", editor.target().title());
+    let rect = popup(frame, area, width, height);
+    let block = Block::bordered()
+        .title(title)
+        .title_top(Line::from(more).right_aligned())
+        .border_style(theme::focused());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut constraints: Vec<Constraint> = heights[first..last]
+        .iter()
+        .map(|&h| Constraint::Length(h))
         .collect();
     constraints.push(Constraint::Min(1));
     let rows = Layout::vertical(constraints).split(inner);
-    for (i, widget) in editor.fields.iter().enumerate() {
-        render_field(frame, rows[i], widget, i == editor.focus);
+    for (k, widget) in editor.fields[first..last].iter().enumerate() {
+        render_field(frame, rows[k], widget, first + k == editor.focus);
     }
-    let last = rows[rows.len() - 1];
-    frame.render_widget(Paragraph::new(notes(editor, keys, last)), last);
+    let notes_area = rows[rows.len() - 1];
+    frame.render_widget(Paragraph::new(notes(editor, keys, notes_area)), notes_area);
+}
+
+/// The fields `first..last` that fit in `rows` rows around field `focus`: from the first
+/// field while the focused one fits, else ending at the focused one.
+fn field_window(heights: &[u16], focus: usize, rows: u16) -> (usize, usize) {
+    let fits = |from: usize, to: usize| heights[from..to].iter().sum::<u16>() <= rows;
+    let mut first = 0;
+    while first < focus && !fits(first, focus + 1) {
+        first += 1;
+    }
+    let mut last = focus.min(heights.len().saturating_sub(1)) + 1;
+    while last < heights.len() && fits(first, last + 1) {
+        last += 1;
+    }
+    (first, last.min(heights.len()))
 }
 
 /// Rows under the fields: the linter's live verdict for questions, and the keys or the error.
