@@ -5,23 +5,8 @@ mod support;
 
 use callbook::app::keymap::Key;
 use callbook::app::{Action, App, Scope, Screen, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 use support::*;
-
-fn screen_text(app: &mut App) -> String {
-    update(app, Action::Resize(100, 30));
-    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|frame| callbook::ui::render(frame, app)).unwrap();
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content
-        .chunks(usize::from(buffer.area.width))
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 fn plain(c: char) -> Key {
     Key {
@@ -45,7 +30,7 @@ fn a_remapped_key_is_named_in_every_message_that_mentions_it() {
     update(&mut app, Action::Screen(1));
     assert!(app.status.text.contains("+ adds"), "{:?}", app.status);
     assert!(!app.status.text.contains("a adds"), "{:?}", app.status);
-    let text = screen_text(&mut app);
+    let text = screen_text(&mut app, (100, 30));
     assert!(text.contains("+ adds a goal"), "{text}");
     assert!(!text.contains("a adds"), "{text}");
     // The footer names the new key, and the empty-pane message of edit does too.
@@ -68,7 +53,7 @@ fn the_remapped_key_does_the_work_and_the_old_one_no_longer_does() {
 fn help_lists_the_remapped_key() {
     let mut app = remapped(acme_app());
     press(&mut app, "?");
-    let text = screen_text(&mut app);
+    let text = screen_text(&mut app, (100, 30));
     let row = text
         .lines()
         .find(|l| l.contains(" add ") || l.ends_with(" add"))
@@ -96,7 +81,7 @@ fn undo_remapped_changes_the_delete_message() {
 fn help_words_that_mention_a_key_follow_its_remap() {
     let mut app = sample_app();
     assert!(app.keys.rebind(Scope::Global, &Action::Undo, plain('z')));
-    let text = screen_text(&mut app);
+    let text = screen_text(&mut app, (100, 30));
     let footer = text.lines().last().unwrap();
     assert!(footer.contains("delete (z undoes)"), "{footer}");
     assert!(!footer.contains("u undoes"), "{footer}");

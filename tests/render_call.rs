@@ -3,23 +3,8 @@
 
 mod support;
 
-use callbook::app::{Action, App, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use callbook::app::App;
 use support::*;
-
-fn text(app: &mut App, (w, h): (u16, u16)) -> String {
-    update(app, Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|frame| callbook::ui::render(frame, app)).unwrap();
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content
-        .chunks(usize::from(buffer.area.width))
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// The sample on the call screen, with `keys` pressed.
 fn at(keys: &str) -> App {
@@ -31,7 +16,7 @@ fn at(keys: &str) -> App {
 
 #[test]
 fn the_journey_and_their_tasks() {
-    let screen = text(&mut at(""), (80, 24));
+    let screen = screen_text(&mut at(""), (80, 24));
     assert!(screen.contains("Where they stand"), "{screen}");
     insta::assert_snapshot!("call_journey_and_tasks", screen);
 }
@@ -39,14 +24,14 @@ fn the_journey_and_their_tasks() {
 #[test]
 fn the_planned_call_in_full() {
     let mut app = at("<Tab>j");
-    let screen = text(&mut app, (80, 24));
+    let screen = screen_text(&mut app, (80, 24));
     insta::assert_snapshot!("call_plan", screen);
 }
 
 #[test]
 fn the_call_sheet_fits_80_by_24() {
     let mut app = at("<Tab>jv");
-    let screen = text(&mut app, (80, 24));
+    let screen = screen_text(&mut app, (80, 24));
     assert!(
         !screen.contains("↓ more"),
         "the sheet needs no scrolling:\n{screen}"
@@ -65,7 +50,7 @@ fn the_call_sheet_fits_80_by_24() {
 #[test]
 fn the_debrief_editor() {
     let mut app = at("<Tab>jb");
-    let screen = text(&mut app, (80, 24));
+    let screen = screen_text(&mut app, (80, 24));
     assert!(screen.contains("Their next step, as they agreed it"), "{screen}");
     insta::assert_snapshot!("call_debrief", screen);
 }
@@ -73,13 +58,13 @@ fn the_debrief_editor() {
 #[test]
 fn a_form_taller_than_the_screen_follows_the_focused_field_and_says_so() {
     let mut app = at("<Tab>a");
-    let top = text(&mut app, (80, 24));
+    let top = screen_text(&mut app, (80, 24));
     assert!(
         top.contains("↓ more fields") && top.contains("▶ Objective"),
         "{top}"
     );
     press(&mut app, "<Tab><Tab><Tab><Tab><Tab><Tab><Tab>");
-    let bottom = text(&mut app, (80, 24));
+    let bottom = screen_text(&mut app, (80, 24));
     assert!(bottom.contains("↑ more fields"), "{bottom}");
     assert!(
         bottom.contains("▶ Minimum outcome"),

@@ -109,3 +109,18 @@ pub fn drive(app: &mut App, store: &Store, spec: &str) -> bool {
     }
     false
 }
+
+/// Draws `app` on a `width` × `height` test terminal and returns the screen as text, one
+/// line per row.
+pub fn screen_text(app: &mut App, (width, height): (u16, u16)) -> String {
+    app::update(app, app::Action::Resize(width, height));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| callbook::ui::render(frame, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content
+        .chunks(usize::from(buffer.area.width))
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
