@@ -167,3 +167,28 @@ fn deleting_a_call_is_undone() {
     press(&mut app, "u");
     assert_eq!(account(&app).calls.len(), 1);
 }
+
+#[test]
+fn a_new_plan_takes_the_agenda_minutes_typed_into_it() {
+    let mut app = harbor();
+    press(&mut app, "<Tab>aTheir CFO agrees the cost of the late pallets");
+    press(&mut app, "<Tab><Tab><Tab><Tab><Tab><Tab><Tab><Tab>");
+    press(&mut app, "<BS><BS><BS><BS><BS><BS><BS><BS>9 4<C-s>");
+    let minutes: Vec<u16> = account(&app).calls[0].agenda.iter().map(|a| a.minutes).collect();
+    assert_eq!(minutes, [9, 4]);
+}
+
+#[test]
+fn a_plan_with_a_bad_minute_stays_in_the_editor_and_adds_no_call() {
+    let mut app = harbor();
+    press(
+        &mut app,
+        "<Tab>aTheir CFO agrees the cost<Tab><Tab><BS><BS>lots<C-s>",
+    );
+    assert!(
+        matches!(app.overlay, Some(Overlay::Editor(_))),
+        "{:?}",
+        app.status
+    );
+    assert!(account(&app).calls.is_empty(), "a refused plan adds nothing");
+}

@@ -91,6 +91,8 @@ impl Ctx<'_> {
                 Some(value)
             }
             Err(reason) => {
+                // A refused change leaves nothing behind, whatever `f` did before refusing.
+                self.doc.account = before;
                 if !reason.is_empty() {
                     self.say(reason);
                 }

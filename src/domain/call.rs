@@ -162,6 +162,8 @@ pub struct CallForm {
     pub best: String,
     /// The minimum acceptable outcome.
     pub minimum: String,
+    /// The agenda's minutes, one number per question in order ("8 7 5").
+    pub agenda_minutes: String,
 }
 
 impl Form for CallForm {
@@ -209,6 +211,12 @@ impl Form for CallForm {
             |f| &f.minimum,
             |f| &mut f.minimum,
         ),
+        Field::line(
+            "agenda_minutes",
+            "Minutes for each agenda question, in order",
+            |f| &f.agenda_minutes,
+            |f| &mut f.agenda_minutes,
+        ),
     ];
 }
 
@@ -223,8 +231,28 @@ impl From<&Call> for CallForm {
             next_step: c.agreement.next_step.clone(),
             best: c.best.clone(),
             minimum: c.minimum.clone(),
+            agenda_minutes: c
+                .agenda
+                .iter()
+                .map(|a| a.minutes.to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
         }
     }
+}
+
+/// Numbers typed one after another ("8 7, 5"), refused with the field's label when one is
+/// not a whole number.
+fn parse_minutes(text: &str, field: &'static str) -> Result<Vec<u16>, EditError> {
+    text.split([' ', ','])
+        .filter(|m| !m.is_empty())
+        .map(|m| {
+            m.parse::<u16>().map_err(|_| EditError::BadNumber {
+                field,
+                text: m.to_owned(),
+            })
+        })
+        .collect()
 }
 
 /// A time typed as `YYYY-MM-DD HH:MM` or `YYYY-MM-DD` (then 09:00), in UTC.
@@ -260,6 +288,7 @@ impl CallForm {
                 text: m.to_owned(),
             })?,
         };
+        let agenda_minutes = parse_minutes(&f.agenda_minutes, Self::FIELDS[8].label)?;
         let i = match at {
             Some(i) if i < calls.len() => i,
             Some(_) => return Err(EditError::NoSuchEntry),
@@ -269,6 +298,10 @@ impl CallForm {
             }
         };
         let c = &mut calls[i];
+        // A question without a number of its own keeps its minutes.
+        for (item, minutes) in c.agenda.iter_mut().zip(agenda_minutes) {
+            item.minutes = minutes;
+        }
         (c.when, c.minutes, c.objective) = (when, minutes, f.objective);
         c.agreement = Agreement {
             purpose: f.purpose,
@@ -365,6 +398,39 @@ mod tests {
             Err(EditError::Required(_))
         ));
         assert_eq!(calls, before, "a refused edit changes nothing");
+    }
+
+    #[test]
+    fn agenda_minutes_are_set_in_order_and_a_bad_one_is_refused() {
+        let mut calls = Vec::new();
+        let i = form().apply(&mut calls, None, now()).unwrap();
+        let item = |_| AgendaItem {
+            question: ItemId::generate(),
+            minutes: 5,
+        };
+        calls[i].agenda = (0..3).map(item).collect();
+        let timed = CallForm {
+            agenda_minutes: "8, 7".into(),
+            ..CallForm::from(&calls[i])
+        };
+        timed.apply(&mut calls, Some(i), now()).unwrap();
+        let minutes: Vec<u16> = calls[i].agenda.iter().map(|a| a.minutes).collect();
+        assert_eq!(
+            minutes,
+            [8, 7, 5],
+            "a question without a number keeps its minutes"
+        );
+        let before = calls.clone();
+        let bad = CallForm {
+            agenda_minutes: "8 ten".into(),
+            ..CallForm::from(&calls[i])
+        };
+        assert!(matches!(
+            bad.apply(&mut calls, Some(i), now()),
+            Err(EditError::BadNumber { .. })
+        ));
+        assert_eq!(calls, before);
+        assert_eq!(CallForm::from(&calls[i]).agenda_minutes, "8 7 5");
     }
 
     #[test]

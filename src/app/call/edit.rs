@@ -103,14 +103,15 @@ pub(in crate::app) fn save_call(
     let plan = new.then(|| progress::prefill(&cx.doc.account, cx.now));
     let saved = save_form(cx, editor, |account, editor, now| match editor.form() {
         EditForm::Call(form) => {
-            let i = form
-                .apply(&mut account.calls, editor.at, now)
-                .map_err(|e| e.to_string())?;
-            if let Some(plan) = plan {
-                // A new plan keeps what the prefill chose: the attendees and the agenda.
-                (account.calls[i].attendees, account.calls[i].agenda) = (plan.attendees, plan.agenda);
-            }
-            Ok(i)
+            // A new plan starts from the prefill (its attendees and agenda), then takes the form.
+            let at = match plan {
+                Some(plan) => {
+                    account.calls.push(plan);
+                    Some(account.calls.len() - 1)
+                }
+                None => editor.at,
+            };
+            form.apply(&mut account.calls, at, now).map_err(|e| e.to_string())
         }
         _ => Err("not a call".into()),
     });
