@@ -170,6 +170,7 @@ fn no_planned_call_is_a_clear_error_that_writes_nothing() {
     let mut held = Account::new("Held Co", now());
     let mut call = Call::new(now() + Duration::days(1), now());
     call.debrief = Some(callbook::domain::call::Debrief {
+        extra: Default::default(),
         written: now(),
         ..Default::default()
     });

@@ -1042,3 +1042,29 @@ fn a_damaged_file_does_not_hold_a_name() {
     let id = store.create(&Account::new("Heron", now())).unwrap();
     assert!(id.as_str().starts_with("heron-") && id.as_str() != "heron-abc123");
 }
+
+#[test]
+fn unknown_fields_survive_at_every_level_of_the_journey_tasks_and_calls() {
+    let t = "2026-11-23T12:00:00Z";
+    let text = json!({
+        "schema": 1, "name": "Acme", "created": t, "updated": t,
+        "journey": {"stage": "deciding", "changed": t, "mood": "keen"},
+        "tasks": [{"id": "t1", "text": "Find the time", "created": t, "updated": t, "colour": "red"}],
+        "calls": [{
+            "id": "c1", "when": t, "created": t, "updated": t, "room": "4B",
+            "agreement": {"purpose": "Hear them", "tone": "warm"},
+            "agenda": [{"question": "q1", "minutes": 5, "why": "opening"}],
+            "debrief": {"agreed": "A visit", "written": t, "mood": "good"}
+        }]
+    })
+    .to_string();
+    let (account, _) = parse(&text, Path::new("acme.json")).unwrap();
+    let back: Value = serde_json::from_str(&to_json(&account)).unwrap();
+    assert_eq!(back["journey"]["mood"], "keen");
+    assert_eq!(back["tasks"][0]["colour"], "red");
+    let call = &back["calls"][0];
+    assert_eq!(call["room"], "4B");
+    assert_eq!(call["agreement"]["tone"], "warm");
+    assert_eq!(call["agenda"][0]["why"], "opening");
+    assert_eq!(call["debrief"]["mood"], "good");
+}

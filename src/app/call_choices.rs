@@ -193,6 +193,7 @@ fn carry_out(cx: &mut Ctx, purpose: Purpose, checked: &[bool], cursor: usize) ->
             let agenda: Vec<AgendaItem> = ticked(ids, checked)
                 .into_iter()
                 .map(|question| AgendaItem {
+                    extra: Default::default(),
                     minutes: keep(&question),
                     question,
                 })

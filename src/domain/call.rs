@@ -22,6 +22,9 @@ pub struct Agreement {
     /// The next step to decide at the end.
     #[serde(default)]
     pub next_step: String,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// One question of the agenda: a plan question and the minutes it is given.
@@ -32,6 +35,9 @@ pub struct AgendaItem {
     /// Minutes for it.
     #[serde(default)]
     pub minutes: u16,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// How a call went against its plan.
@@ -75,6 +81,9 @@ pub struct Debrief {
     pub asked: Vec<ItemId>,
     /// When the debrief was written.
     pub written: DateTime<Utc>,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// A call, planned and (once held) debriefed.
@@ -304,6 +313,7 @@ impl CallForm {
         }
         (c.when, c.minutes, c.objective) = (when, minutes, f.objective);
         c.agreement = Agreement {
+            extra: Default::default(),
             purpose: f.purpose,
             expect: f.expect,
             next_step: f.next_step,
@@ -405,6 +415,7 @@ mod tests {
         let mut calls = Vec::new();
         let i = form().apply(&mut calls, None, now()).unwrap();
         let item = |_| AgendaItem {
+            extra: Default::default(),
             question: ItemId::generate(),
             minutes: 5,
         };

@@ -181,6 +181,7 @@ pub(in crate::app) fn save_debrief(cx: &mut Ctx, editor: Box<Editor>) -> Option<
             }
         };
         let debrief = Debrief {
+            extra: Default::default(),
             agreed: form.agreed.trim().to_owned(),
             task,
             changed: form.changed.trim_end().to_owned(),

@@ -57,6 +57,7 @@ fn agenda(account: &Account, minutes: u16) -> Vec<AgendaItem> {
     let share = (minutes.saturating_sub(OPENING) / n).clamp(1, PER_QUESTION);
     open.iter()
         .map(|q| AgendaItem {
+            extra: Default::default(),
             question: q.id.clone(),
             minutes: share,
         })
@@ -78,6 +79,7 @@ fn opening(met_before: bool) -> Agreement {
         "Hear where things stand on your side and what you want from this time"
     };
     Agreement {
+        extra: Default::default(),
         purpose: purpose.to_owned(),
         expect: String::new(),
         next_step: "The step you take next, who takes it, and by when".to_owned(),
@@ -133,6 +135,7 @@ mod tests {
         older.attendees = vec![a.people[0].id.clone()];
         a.calls = vec![last, older];
         a.calls[1].debrief = Some(crate::domain::call::Debrief {
+            extra: Default::default(),
             asked: vec![a.questions[2].id.clone()],
             written: now(),
             ..Default::default()

@@ -157,6 +157,7 @@ fn a_good_plan_has_no_warnings_and_each_fault_is_named() {
     long.minutes = 30;
     long.agenda = (0..4)
         .map(|n| AgendaItem {
+            extra: Default::default(),
             question: ItemId(format!("q{n}")),
             minutes: 8,
         })
@@ -182,6 +183,7 @@ fn the_next_call_is_the_soonest_ahead_else_the_latest_unheld() {
     };
     let mut held = at(1);
     held.debrief = Some(crate::domain::call::Debrief {
+        extra: Default::default(),
         written: now(),
         ..Default::default()
     });
@@ -204,6 +206,7 @@ fn the_next_call_is_the_soonest_ahead_else_the_latest_unheld() {
 fn held_only() -> Call {
     let mut c = Call::new(now() + days(5), now());
     c.debrief = Some(crate::domain::call::Debrief {
+        extra: Default::default(),
         written: now(),
         ..Default::default()
     });

@@ -138,10 +138,12 @@ mod tests {
         let q = Question::new("What moves the goal?", vec![asked.clone()], None, now());
         let mut call = Call::new(now(), now());
         call.agenda.push(AgendaItem {
+            extra: Default::default(),
             question: q.id.clone(),
             minutes: 5,
         });
         call.agenda.push(AgendaItem {
+            extra: Default::default(),
             question: ItemId("gone0000".into()),
             minutes: 3,
         });

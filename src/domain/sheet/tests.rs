@@ -126,6 +126,7 @@ fn a_long_agenda_shows_what_is_left_and_hostile_text_is_cleaned() {
     for n in 0..6 {
         let q = Question::new(&format!("Question {n}\x1b[31m?"), Vec::new(), None, now());
         call.agenda.push(AgendaItem {
+            extra: Default::default(),
             question: q.id.clone(),
             minutes: 4,
         });
