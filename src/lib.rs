@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod effects;
+pub mod settings;
 pub mod storage;
 pub mod tui;
 pub mod ui;

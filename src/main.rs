@@ -22,6 +22,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    if let Some(Command::Config { action }) = &cli.command {
+        // The settings live in the config folder: `config` never opens the data folder.
+        return callbook::cli::config::main(action);
+    }
     let dir = match cli.data_dir.clone().or_else(Store::default_dir) {
         Some(dir) => dir,
         None => anyhow::bail!("no data folder on this system; pass --data-dir DIR"),
@@ -30,6 +34,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let start = match cli.command {
         None => Start::Picker,
         Some(Command::Open { name }) => Start::Open(store.resolve(&name)?),
+        Some(Command::Review { name }) => Start::Review(store.resolve(&name)?),
         Some(Command::Rehearse { name: Some(name) }) => Start::Rehearse(store.resolve(&name)?),
         Some(Command::Rehearse { name: None }) => {
             let (due, unreadable) = store.due_turns(callbook::domain::now())?;
@@ -53,7 +58,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ui_name(&start)
         );
     }
-    callbook::tui::run(store, start)
+    // A damaged settings file stops the start loudly rather than being ignored.
+    let settings = match callbook::settings::default_dir() {
+        Some(dir) => callbook::settings::Settings::load(&dir)?,
+        None => callbook::settings::Settings::default(),
+    };
+    callbook::tui::run(store, start, callbook::settings::reviewer_name(&settings))
 }
 
 /// Which of stdin and stdout is not a terminal (a pipe, a file, cron, CI), if either: the
@@ -73,6 +83,7 @@ fn ui_name(start: &Start) -> &'static str {
     match start {
         Start::Picker => "the account picker (`callbook` with no command)",
         Start::Open(_) => "`open`",
+        Start::Review(_) => "`review`",
         Start::Rehearse(_) | Start::Due { .. } => "`rehearse`",
     }
 }

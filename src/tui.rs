@@ -15,9 +15,10 @@ use std::time::Duration;
 /// How often the screen is redrawn while a rehearsal timer runs.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Runs the terminal UI from `start`.
-pub fn run(store: Store, start: Start) -> anyhow::Result<ExitCode> {
+/// Runs the terminal UI from `start`; `reviewer` signs the comments written.
+pub fn run(store: Store, start: Start, reviewer: String) -> anyhow::Result<ExitCode> {
     let mut app = App::new(Vec::new(), crate::domain::now);
+    app.reviewer = reviewer;
     let first = start::begin(&mut app, start);
     effects::run(first, &mut app, &store);
     let mut terminal = ratatui::init();

@@ -35,10 +35,18 @@ fn try_binding(access: Access, setup: &str, b: &Binding) -> (bool, Vec<Effect>) 
         effects.extend(update(&mut app, action));
     }
     effects.extend(press(&mut app, COMMIT));
-    let changed = app
-        .workbook
-        .as_ref()
-        .is_some_and(|wb| wb.doc.account != before || wb.doc.dirty);
+    // Review mode may write comments, and only comments: the plan must be as it was.
+    let content = |a: &callbook::domain::Account| {
+        let mut a = a.clone();
+        if access == Access::Review {
+            a.comments.clear();
+        }
+        a
+    };
+    let changed = app.workbook.as_ref().is_some_and(|wb| {
+        let commented = access == Access::Review && wb.doc.account.comments.len() > before.comments.len();
+        content(&wb.doc.account) != content(&before) || (wb.doc.dirty && !commented)
+    });
     (changed, effects)
 }
 
@@ -70,6 +78,8 @@ const PLACES: &[&str] = &[
     "3",                                    // the turn list
     "4",                                    // the call screen: their tasks
     "4<Tab>",                               // the call screen: the calls
+    "5",                                    // review: the scorecard
+    "5<Tab>",                               // review: the comments
     "3<Enter>",                             // a session: answering
     "3<Enter>What is it costing you?<C-s>", // a session: the checks
 ];

@@ -503,3 +503,46 @@ fn a_call_planned_from_their_task_with_two_attendees_and_debriefed_lands_in_the_
         "{account:#}"
     );
 }
+
+#[test]
+fn a_coach_comments_in_review_and_the_rep_replies_and_resolves() {
+    let data = Data::new();
+    data.cli(&["new", "Harbor Mills"]);
+    data.cli(&["add", "harbor", "goals", "Open a third mill in Ohio"]);
+    // The coach's name comes from the settings file in the config folder.
+    let config = data.root().parent().unwrap().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("settings.toml"), "reviewer = \"Coach Kim\"\n").unwrap();
+    let mut coach = data.tui_sized(100, 30, &["review", "harbor"]);
+    coach.wait_for("Goals (1)");
+    coach.send("a");
+    coach.wait_for("Review mode");
+    coach.send("c");
+    coach.wait_for("New: Comment");
+    coach.send("Which site in Ohio?");
+    coach.send(CTRL_S);
+    coach.wait_for("Comment saved");
+    coach.send("q");
+    coach.expect_success();
+
+    let mut rep = data.tui_sized(100, 30, &["open", "harbor"]);
+    rep.wait_for("Goals (1)");
+    rep.send("5");
+    rep.wait_for("Comments (1 open)");
+    rep.send("\t");
+    rep.send("aThe old rail yard at Findlay");
+    rep.send(CTRL_S);
+    rep.wait_for("Comment saved");
+    rep.send("x");
+    rep.wait_for("Resolved");
+    rep.send("q");
+    rep.expect_success();
+
+    let account = data.only_account();
+    let comment = &account["comments"][0];
+    assert_eq!(comment["author"], "Coach Kim");
+    assert_eq!(comment["text"], "Which site in Ohio?");
+    assert_eq!(comment["anchor"], goals(&account)[0]["id"]);
+    assert_eq!(comment["resolved"], true);
+    assert_eq!(comment["replies"][0]["text"], "The old rail yard at Findlay");
+}

@@ -57,6 +57,7 @@ fn state_for(scope: Scope, action: &Action) -> App {
         Scope::Screen(Screen::Questions) => "2j",
         Scope::Screen(Screen::Rehearse) => "3j",
         Scope::Screen(Screen::Call) => "4j<Tab>j",
+        Scope::Screen(Screen::Review) => "5j",
         Scope::Sheet => "4<Tab>",
         Scope::Picker => "j",
         Scope::Prompt => "nName",

@@ -105,6 +105,8 @@ fn literals(source: &str) -> Vec<String> {
 
 /// Why `text` names a key, if it does.
 fn names_a_key(text: &str) -> Option<String> {
+    // Format placeholders (`{n}`, `{}`) are never keys.
+    let text = &strip_placeholders(text);
     let words: Vec<&str> = text
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '?' || c == '/'))
         .filter(|w| !w.is_empty())
@@ -120,9 +122,25 @@ fn names_a_key(text: &str) -> Option<String> {
     }
     let lone_in_parens = text.match_indices('(').any(|(at, _)| {
         let inner: String = text[at + 1..].chars().take(2).collect();
-        inner.chars().count() == 2 && inner.ends_with(')') && inner != "s)"
+        let lone = inner.chars().next().is_some_and(char::is_alphanumeric);
+        lone && inner.chars().count() == 2 && inner.ends_with(')') && inner != "s)"
     });
     lone_in_parens.then(|| "names a key in parentheses".to_owned())
+}
+
+/// `text` without its format placeholders (`{n}`, `{:>3}`).
+fn strip_placeholders(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[test]

@@ -196,7 +196,7 @@ fn the_tabs_always_show_and_a_long_name_is_cut_first() {
     let mut app = app_with(long_account());
     let screen = text(&draw(&mut app, (80, 24)));
     let header = screen.lines().next().unwrap();
-    for tab in ["1 Their world", "2 Questions", "3 Rehearse"] {
+    for tab in ["1 World", "2 Questions", "3 Rehearse", "4 Call", "5 Review"] {
         assert!(header.contains(tab), "{header}");
     }
     assert!(header.contains('…') && !header.contains(NAME), "{header}");

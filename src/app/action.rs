@@ -87,6 +87,10 @@ pub enum Action {
     Sheet,
     /// Write what happened on the selected call.
     Debrief,
+    /// Comment on the selected record (the one change review mode allows).
+    Comment,
+    /// Resolve the selected comment, or open it again.
+    Resolve,
     /// In an editor: keep the changes.
     Save,
     /// In an editor: the next field.

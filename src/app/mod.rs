@@ -7,6 +7,7 @@ pub mod call;
 mod call_choices;
 mod chooser;
 mod chrome;
+pub mod comments;
 mod context;
 pub mod document;
 pub mod editor;
@@ -18,6 +19,7 @@ mod picker;
 pub mod questions;
 pub mod reading;
 pub mod rehearse;
+pub mod review;
 mod screen;
 pub mod start;
 mod update;
@@ -69,6 +71,10 @@ pub struct App {
     pub ticks: rehearse::Ticks,
     /// The keys in force; every message that names a key asks it.
     pub keys: Keymap,
+    /// The next account shown opens in review mode (a coach: only comments change).
+    pub review_next: bool,
+    /// Who signs comments and replies written here.
+    pub reviewer: String,
 }
 
 /// An open account: the document and the view state of each screen.
@@ -88,6 +94,8 @@ pub struct Workbook {
     pub turns: TurnsView,
     /// The call screen's lists and detail.
     pub call: CallView,
+    /// The review screen's lists and detail.
+    pub review: review::ReviewView,
 }
 
 impl Workbook {
@@ -101,6 +109,7 @@ impl Workbook {
             questions: QuestionsState::default(),
             turns: TurnsView::default(),
             call: CallView::default(),
+            review: review::ReviewView::default(),
         }
     }
 
@@ -197,6 +206,10 @@ impl App {
             rehearsal: None,
             ticks: rehearse::since_start,
             keys: Keymap::default(),
+            review_next: false,
+            reviewer: std::env::var("USER")
+                .or_else(|_| std::env::var("USERNAME"))
+                .unwrap_or_else(|_| "a reviewer".to_owned()),
         };
         app.set_listing(listing);
         app
@@ -225,7 +238,12 @@ impl App {
         let notice = loaded
             .newer_schema
             .map(|n| format!("read-only: written by a newer callbook (schema {n}); changes can't be saved"));
-        let access = loaded.newer_schema.map_or(Access::Edit, Access::NewerSchema);
+        let opened = if std::mem::take(&mut self.review_next) {
+            Access::Review
+        } else {
+            Access::Edit
+        };
+        let access = loaded.newer_schema.map_or(opened, Access::NewerSchema);
         let mut doc = Document::new(loaded.id, loaded.account, access);
         doc.disk = Some(loaded.fingerprint);
         let mut wb = Workbook::new(doc);

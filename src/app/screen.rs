@@ -17,6 +17,8 @@ pub enum Screen {
     Rehearse,
     /// 4: the customer's journey and their tasks, the calls: plans, sheets, debriefs.
     Call,
+    /// 5: the scorecard and the comments, for a coach's review.
+    Review,
 }
 
 impl Screen {
@@ -64,16 +66,23 @@ impl Screen {
                 key(Action::Add),
                 key(Action::Sheet)
             ),
+            Screen::Review => format!(
+                "{} goes where a check is fixed or a comment belongs; {} comments, {} resolves",
+                key(Action::Edit),
+                key(Action::Comment),
+                key(Action::Resolve)
+            ),
         }
     }
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
         match self {
-            Screen::World => "Their world",
+            Screen::World => "World",
             Screen::Questions => "Questions",
             Screen::Rehearse => "Rehearse",
-            Screen::Call => "The call",
+            Screen::Call => "Call",
+            Screen::Review => "Review",
         }
     }
 
@@ -84,6 +93,7 @@ impl Screen {
             Screen::Questions => "questions",
             Screen::Rehearse => "rehearse",
             Screen::Call => "the call and their journey",
+            Screen::Review => "review: the scorecard and comments",
         }
     }
 
@@ -94,6 +104,7 @@ impl Screen {
             Screen::Questions => "Questions",
             Screen::Rehearse => "Rehearse",
             Screen::Call => "The call and their journey",
+            Screen::Review => "Review: the scorecard and comments",
         }
     }
 }

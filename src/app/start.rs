@@ -11,6 +11,9 @@ pub enum Start {
     Picker,
     /// An account's workbook.
     Open(AccountId),
+    /// An account's workbook in review mode: a coach browses and comments, nothing else
+    /// changes.
+    Review(AccountId),
     /// Rehearsing an account's due turns.
     Rehearse(AccountId),
     /// Rehearsing the turns due across every account, most overdue first.
@@ -62,6 +65,11 @@ pub fn begin(app: &mut App, start: Start) -> Vec<Effect> {
         // to the picker, which lists then (see `effects::run`).
         Start::Picker => effects.push(Effect::List),
         Start::Open(id) => effects.push(Effect::Open(id)),
+        Start::Review(id) => {
+            // `App::show` opens the next account it is given in review mode.
+            app.review_next = true;
+            effects.push(Effect::Open(id));
+        }
         Start::Rehearse(id) => effects.extend([Effect::Open(id), Effect::RehearseDue]),
         Start::Due { queue, .. } => effects.extend(rehearse::start(app, queue)),
     }
@@ -101,6 +109,17 @@ mod tests {
     fn each_start_asks_for_what_it_needs() {
         let mut app = App::new(Vec::new(), crate::domain::now);
         assert_eq!(begin(&mut app, Start::Picker), [Effect::LoadBank, Effect::List]);
+        assert_eq!(
+            begin(&mut app, Start::Open(id())),
+            [Effect::LoadBank, Effect::Open(id())]
+        );
+        assert!(!app.review_next);
+        assert_eq!(
+            begin(&mut app, Start::Review(id())),
+            [Effect::LoadBank, Effect::Open(id())]
+        );
+        assert!(app.review_next, "the account opens for review");
+        app.review_next = false;
         assert_eq!(
             begin(&mut app, Start::Rehearse(id())),
             [Effect::LoadBank, Effect::Open(id()), Effect::RehearseDue]

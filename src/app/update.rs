@@ -28,6 +28,10 @@ pub(super) struct Parts<'a> {
     pub turns: &'a mut TurnsView,
     /// The call screen's view.
     pub call: &'a mut CallView,
+    /// The review screen's view.
+    pub review: &'a mut super::review::ReviewView,
+    /// The screen shown (the review screen jumps to others).
+    pub screen: &'a mut Screen,
     /// The question bank.
     pub bank: &'a mut Bank,
 }
@@ -53,6 +57,8 @@ pub(super) fn parts(app: &mut App) -> Option<Parts<'_>> {
         questions: &mut wb.questions,
         turns: &mut wb.turns,
         call: &mut wb.call,
+        review: &mut wb.review,
+        screen: &mut wb.screen,
         bank: &mut app.bank,
     })
 }
@@ -121,6 +127,8 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         questions,
         turns,
         call,
+        review,
+        screen: shown,
         bank,
     }) = parts(app)
     else {
@@ -131,6 +139,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Questions => questions::update(&mut cx, questions, bank, action),
         Screen::Rehearse => rehearse::list_update(&mut cx, turns, action),
         Screen::Call => super::call::update(&mut cx, call, action),
+        Screen::Review => super::review::update(&mut cx, (review, shown, world), action),
     }
     cx.effects
 }
@@ -302,6 +311,7 @@ fn on_workbook_keep(
 fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Option<Overlay>, Vec<Effect>) {
     match action {
         Action::Save => {
+            let author = app.reviewer.clone();
             return on_workbook_keep(app, |cx, (world, questions, turns, call)| {
                 let stays = match editor.target() {
                     Target::Entry(pane) => world::save_editor(cx, world, editor, pane),
@@ -312,6 +322,7 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Opt
                     Target::Call => super::call::save_call(cx, call, editor),
                     Target::Journey => super::call::save_journey(cx, editor),
                     Target::Debrief => super::call::save_debrief(cx, editor),
+                    Target::Comment | Target::Reply => super::comments::save(cx, editor, &author),
                 };
                 stays.map(Overlay::Editor)
             });

@@ -8,8 +8,10 @@
 //! file can't send control sequences to the terminal.
 
 mod bank;
+pub mod config;
 mod lint;
 mod list;
+mod report;
 mod sheet;
 mod transfer;
 
@@ -44,6 +46,12 @@ pub struct Cli {
 pub enum Command {
     /// Open an account's workbook (needs a terminal).
     Open {
+        /// Account id, or a unique case-insensitive prefix of its name.
+        name: String,
+    },
+    /// Open an account in review mode (needs a terminal): nothing in the plan changes,
+    /// only comments, signed with the reviewer's name from the settings.
+    Review {
         /// Account id, or a unique case-insensitive prefix of its name.
         name: String,
     },
@@ -111,6 +119,15 @@ pub enum Command {
         /// Account id or name prefix: that account's due turns.
         name: Option<String>,
     },
+    /// Every account's scorecard side by side, worst first; damaged files listed apart.
+    Report {
+        /// Print one JSON array instead (check ids as keys).
+        #[arg(long, conflicts_with = "md")]
+        json: bool,
+        /// Print a Markdown table instead.
+        #[arg(long)]
+        md: bool,
+    },
     /// List or search the question bank, or import a bank file into your own questions.
     Bank {
         /// Questions holding every word, in any form and order ("approval" finds
@@ -126,6 +143,12 @@ pub enum Command {
         /// Add the questions of a bank file to your own.
         #[arg(long, value_name = "FILE", conflicts_with_all = ["search", "json", "mine"])]
         import: Option<PathBuf>,
+    },
+    /// The personal settings file (in the config folder, or CALLBOOK_CONFIG_DIR).
+    Config {
+        /// What to do with it.
+        #[command(subcommand)]
+        action: config::ConfigAction,
     },
 }
 
@@ -145,16 +168,19 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
     let result = match command {
         // main.rs hands `open` to the terminal UI; reaching here is a caller's mistake.
         Command::Open { .. } | Command::Rehearse { .. } => bail!("`open` and `rehearse` run the terminal UI"),
+        Command::Review { .. } => bail!("`review` runs the terminal UI"),
         Command::New { name } => new(store, &name, &mut out),
         Command::Sample => create_sample(store, &mut out),
         Command::Add { name, pane, text } => add(store, &name, &pane, &text, &mut out),
         Command::List { json } => list::run(store, json, &mut out),
+        Command::Report { json, md } => report::run(store, report::Style::of(json, md), &mut out),
         Command::Sheet { name, md } => sheet::run(store, &name, md, &mut out),
         Command::Export { name, format, output } => {
             transfer::export(store, &name, format, output.as_deref(), &mut out)
         }
         Command::Import { file, replace } => transfer::import(store, &file, replace, &mut out),
         Command::Lint { json, text } => lint::run(&text, json, &mut out),
+        Command::Config { action } => config::run(crate::settings::default_dir(), &action, &mut out),
         Command::Bank {
             search,
             json,

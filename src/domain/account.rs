@@ -5,6 +5,7 @@
 pub use super::pane::Pane;
 
 use super::call::Call;
+use super::comment::Comment;
 use super::fields::{ItemForm, PersonForm};
 use super::form::Form;
 use super::id::ItemId;
@@ -68,6 +69,9 @@ pub struct Account {
     /// Calls, planned and held, in the order they were planned. Left out while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub calls: Vec<Call>,
+    /// A coach's comments, each anchored by the id of what it is about. Left out while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
     /// Unknown fields, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
@@ -241,6 +245,7 @@ impl Account {
             journey: Journey::default(),
             tasks: Vec::new(),
             calls: Vec::new(),
+            comments: Vec::new(),
             extra: Extra::new(),
         }
     }

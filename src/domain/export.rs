@@ -1,9 +1,10 @@
 //! Export: an account as a Markdown document a rep can read, print or share. Pure: account
 //! in, text out. Every piece of text from the account is cleaned of control characters,
 //! so the document is safe to print on a terminal. The call side (journey, tasks, the
-//! call sheet, calls and debriefs) is written by `calls`.
+//! call sheet, calls and debriefs) is written by `calls`, the scorecard by `scorecard`.
 
 mod calls;
+mod scorecard;
 
 use super::account::{Account, Item, Pane, Person, Priority};
 use super::bank::BankQuestion;
@@ -15,8 +16,9 @@ use super::{health, plan};
 /// in [`Pane::ALL`] order, each entry with its priority, source, notes and the customer's
 /// own words (as a blockquote); then the question plan, the turns, the customer's journey
 /// and tasks, the call sheet of the next call (as of the account's last change: the
-/// export reads no clock) and every call with its debrief. Empty parts say so rather than
-/// vanish, so a reader can tell "nothing known" from "left out".
+/// export reads no clock), every call with its debrief, and the scorecard (judged as of
+/// the last change too). Empty parts say so rather than vanish, so a reader can tell
+/// "nothing known" from "left out".
 pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
     let mut doc = String::new();
     doc.push_str(&format!("# {}\n\n", line(&account.name)));
@@ -41,6 +43,7 @@ pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
     calls::tasks(&mut doc, account);
     calls::sheet(&mut doc, account);
     calls::calls(&mut doc, account);
+    scorecard::section(&mut doc, account);
     // Exactly one final newline, as text files end.
     let end = doc.trim_end().len();
     doc.truncate(end);

@@ -65,6 +65,16 @@ impl ItemId {
     pub fn generate() -> Self {
         ItemId(random_chars(8))
     }
+
+    /// The id written as `text` (ids of records are free text in files, never file names).
+    pub fn from_raw(text: &str) -> Self {
+        ItemId(text.to_owned())
+    }
+
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 impl fmt::Display for ItemId {

@@ -8,6 +8,7 @@ mod panes;
 mod picker;
 pub(crate) mod questions;
 mod rehearse;
+mod review;
 mod session;
 pub mod theme;
 mod world;
@@ -33,6 +34,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             Screen::Questions => questions::render(frame, regions.body, wb, app),
             Screen::Rehearse => rehearse::render(frame, regions.body, app, wb),
             Screen::Call => call::render(frame, regions.body, wb, app),
+            Screen::Review => review::render(frame, regions.body, wb, app),
         },
         None => picker::render(
             frame,

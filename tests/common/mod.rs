@@ -210,6 +210,8 @@ impl Tui {
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("CALLBOOK_DATA_DIR");
+        // Never the real settings: a folder of the test's own, empty unless a test writes it.
+        cmd.env("CALLBOOK_CONFIG_DIR", cwd.join("config"));
         let child = pair.slave.spawn_command(cmd).expect("spawn callbook");
         // Only the child holds the terminal's slave side now, so reads end when it exits.
         drop(pair.slave);

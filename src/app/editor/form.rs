@@ -3,6 +3,7 @@
 
 use super::TextField;
 use crate::domain::call::{CallForm, DebriefForm};
+use crate::domain::comment::CommentForm;
 use crate::domain::fields::{ItemForm, PersonForm, ProfileForm};
 use crate::domain::form::{FieldKind, Form, Value};
 use crate::domain::journey::{JourneyForm, TaskForm};
@@ -29,6 +30,10 @@ pub enum Target {
     Journey,
     /// What happened on a call.
     Debrief,
+    /// A comment on a record (its anchor is kept by the editor's caller).
+    Comment,
+    /// A reply to a comment.
+    Reply,
 }
 
 impl Target {
@@ -43,6 +48,8 @@ impl Target {
             Target::Call => "Call plan",
             Target::Journey => "Where they stand",
             Target::Debrief => "Debrief",
+            Target::Comment => "Comment",
+            Target::Reply => "Reply",
         }
     }
 }
@@ -68,6 +75,10 @@ pub enum EditForm {
     Journey(JourneyForm),
     /// A call's debrief.
     Debrief(DebriefForm),
+    /// A comment on the record whose id is the anchor.
+    Comment(String, CommentForm),
+    /// A reply to comment number `.0`.
+    Reply(usize, CommentForm),
 }
 
 impl EditForm {
@@ -99,6 +110,8 @@ impl EditForm {
             EditForm::Call(_) => Target::Call,
             EditForm::Journey(_) => Target::Journey,
             EditForm::Debrief(_) => Target::Debrief,
+            EditForm::Comment(..) => Target::Comment,
+            EditForm::Reply(..) => Target::Reply,
         }
     }
 
@@ -114,6 +127,7 @@ impl EditForm {
             EditForm::Call(f) => widgets(f),
             EditForm::Journey(f) => widgets(f),
             EditForm::Debrief(f) => widgets(f),
+            EditForm::Comment(_, f) | EditForm::Reply(_, f) => widgets(f),
         }
     }
 
@@ -129,6 +143,8 @@ impl EditForm {
             EditForm::Call(f) => EditForm::Call(read(f, widgets)),
             EditForm::Journey(f) => EditForm::Journey(read(f, widgets)),
             EditForm::Debrief(f) => EditForm::Debrief(read(f, widgets)),
+            EditForm::Comment(anchor, f) => EditForm::Comment(anchor.clone(), read(f, widgets)),
+            EditForm::Reply(at, f) => EditForm::Reply(*at, read(f, widgets)),
         }
     }
 }

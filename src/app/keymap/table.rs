@@ -45,6 +45,7 @@ const WORLD: Scope = Scope::Screen(Screen::World);
 const QUESTIONS: Scope = Scope::Screen(Screen::Questions);
 const REHEARSE: Scope = Scope::Screen(Screen::Rehearse);
 const CALL: Scope = Scope::Screen(Screen::Call);
+const REVIEW: Scope = Scope::Screen(Screen::Review);
 
 /// The only place keys are named.
 ///
@@ -135,6 +136,21 @@ pub static BINDINGS: &[Binding] = &[
         "where they stand in their journey",
         true,
     ),
+    bind(
+        REVIEW,
+        Enter,
+        Action::Edit,
+        "go where the check is fixed, or the comment belongs",
+        true,
+    ),
+    bind(REVIEW, Char('a'), Action::Add, "reply to the comment", true),
+    bind(
+        REVIEW,
+        Char('x'),
+        Action::Resolve,
+        "resolve the comment (or open it again)",
+        true,
+    ),
     bind(CALL, Char('v'), Action::Sheet, "the call sheet", true),
     bind(CALL, Char('b'), Action::Debrief, "debrief the call", true),
     bind(CALL, Enter, Action::Edit, "edit", false),
@@ -218,6 +234,13 @@ pub static BINDINGS: &[Binding] = &[
         Esc,
         Action::Back,
         "back to the accounts (clears a filter first)",
+        false,
+    ),
+    bind(
+        Workbook,
+        Char('c'),
+        Action::Comment,
+        "comment on the selected one",
         false,
     ),
     bind(Workbook, Tab, Action::NextPane, "next pane", false),

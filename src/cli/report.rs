@@ -1,0 +1,409 @@
+//! `callbook report [--json|--md]`: every account's scorecard side by side, worst first.
+//!
+//! One row per readable account: name, score and band, each check's result in rubric
+//! order, questions planned, turns due now, the journey's stage, the next call and the last
+//! update. Rows go lowest score first; accounts with no score (nothing tested) go last;
+//! equal scores by name (ignoring case), then id, so the order never depends on the disk.
+//! Damaged files are listed apart, after the table, and don't stop the report; the exit
+//! status stays 0, as with `list`. Times are UTC, so a team's reports read alike.
+//!
+//! Plain text marks each check `P` (pass), `F` (fail) or `-` (not tested), one character
+//! per check, and ends with a legend; `--md` is a Markdown table with `✓`, `✗` and `·`;
+//! `--json` one array: per account `{id, name, score, band, checks: {check id: "pass" |
+//! "fail" | "not-tested"}, questions, turns_due, stage, next_call, updated}`, then per
+//! damaged file `{file, damaged: true, error, line, column}` as `list --json` has it.
+//! Reading is read-only: files are loaded, never written, and caches are not updated.
+
+use super::safe_json;
+use crate::domain::form::Choice;
+use crate::domain::journey::Stage;
+use crate::domain::progress::next_call;
+use crate::domain::scorecard::{RUBRIC, Scorecard, Verdict, scorecard};
+use crate::domain::text::{clean, shorten};
+use crate::domain::{Account, AccountId};
+use crate::storage::{Listing, Store, StoreError};
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::Serialize;
+use serde::ser::SerializeMap;
+use std::io::Write;
+
+/// Names longer than this are cut (with `…`) in the plain table.
+const NAME_WIDTH_MAX: usize = 32;
+
+/// How the report is printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Style {
+    /// Aligned columns for a terminal.
+    Plain,
+    /// A Markdown table.
+    Md,
+    /// One JSON array.
+    Json,
+}
+
+impl Style {
+    /// The style the flags ask for (clap keeps `--json` and `--md` apart).
+    pub(super) fn of(json: bool, md: bool) -> Self {
+        match (json, md) {
+            (true, _) => Style::Json,
+            (_, true) => Style::Md,
+            _ => Style::Plain,
+        }
+    }
+}
+
+/// One account's row.
+struct Row {
+    id: AccountId,
+    name: String,
+    card: Scorecard,
+    questions: usize,
+    turns_due: usize,
+    stage: Option<Stage>,
+    next_call: Option<DateTime<Utc>>,
+    updated: DateTime<Utc>,
+}
+
+impl Row {
+    fn of(id: AccountId, account: &Account, now: DateTime<Utc>) -> Self {
+        let set = account.journey != Default::default();
+        Row {
+            id,
+            name: account.name.clone(),
+            card: scorecard(account, now),
+            questions: account.questions.len(),
+            turns_due: account.turns.iter().filter(|t| t.due() <= now).count(),
+            stage: set.then_some(account.journey.stage),
+            next_call: next_call(account, now).map(|c| c.when),
+            updated: account.updated,
+        }
+    }
+
+    /// The sort key: lowest score first, no score last, then name and id.
+    fn key(&self) -> (bool, Option<u8>, String, String) {
+        let score = self.card.score();
+        (
+            score.is_none(),
+            score,
+            self.name.to_lowercase(),
+            self.id.to_string(),
+        )
+    }
+
+    /// The checks as one character each.
+    fn marks(&self, mark: fn(Verdict) -> char) -> String {
+        self.card.checks.iter().map(|c| mark(c.verdict)).collect()
+    }
+}
+
+/// A file that could not be read, by its stem, and why.
+struct Damaged {
+    stem: String,
+    error: StoreError,
+}
+
+/// Prints the report in `style`.
+pub(super) fn run(store: &Store, style: Style, out: &mut dyn Write) -> anyhow::Result<()> {
+    let now = crate::domain::now();
+    let (rows, damaged) = gather(store, now)?;
+    match style {
+        Style::Json => write_json(store, &rows, &damaged, out),
+        _ if rows.is_empty() && damaged.is_empty() => {
+            let dir = clean(&store.accounts_dir().display().to_string(), false).into_owned();
+            writeln!(out, "No accounts yet in {dir}, so nothing to report.")?;
+            Ok(())
+        }
+        Style::Plain => write_plain(&rows, &damaged, out),
+        Style::Md => write_md(&rows, &damaged, out),
+    }
+}
+
+/// Every readable account's row, worst first, and the files that could not be read.
+fn gather(store: &Store, now: DateTime<Utc>) -> anyhow::Result<(Vec<Row>, Vec<Damaged>)> {
+    let (mut rows, mut damaged) = (Vec::new(), Vec::new());
+    for listing in store.list()? {
+        match listing {
+            Listing::Ok(s) => match store.load(&s.id) {
+                Ok(loaded) => rows.push(Row::of(s.id, &loaded.account, now)),
+                // Listed a moment ago, unreadable now: it joins the damaged, it stops nothing.
+                Err(error) => damaged.push(Damaged {
+                    stem: s.id.to_string(),
+                    error,
+                }),
+            },
+            Listing::Damaged { stem, error } => damaged.push(Damaged { stem, error }),
+        }
+    }
+    rows.sort_by_cached_key(Row::key);
+    Ok((rows, damaged))
+}
+
+/// A time as the tables show it, in UTC.
+fn minute(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The text cells of a row, shared by the plain and Markdown tables: score, band, checks
+/// (marked by `mark`), questions, turns due, stage, next call, updated.
+fn cells(row: &Row, mark: fn(Verdict) -> char) -> [String; 8] {
+    [
+        row.card.score().map_or("-".to_owned(), |s| s.to_string()),
+        row.card.band().word().to_owned(),
+        row.marks(mark),
+        row.questions.to_string(),
+        row.turns_due.to_string(),
+        row.stage.map_or("-", |s| s.word()).to_owned(),
+        row.next_call.map_or("-".to_owned(), minute),
+        minute(row.updated),
+    ]
+}
+
+/// The column headings after the name.
+const HEADINGS: [&str; 8] = [
+    "SCORE",
+    "BAND",
+    "CHECKS",
+    "QUESTIONS",
+    "DUE",
+    "STAGE",
+    "NEXT CALL",
+    "UPDATED",
+];
+
+fn write_plain(rows: &[Row], damaged: &[Damaged], out: &mut dyn Write) -> anyhow::Result<()> {
+    if !rows.is_empty() {
+        let names: Vec<String> = rows
+            .iter()
+            .map(|r| shorten(&clean(&r.name, false), NAME_WIDTH_MAX))
+            .collect();
+        let mut table = vec![
+            std::iter::once("ACCOUNT".to_owned())
+                .chain(HEADINGS.map(str::to_owned))
+                .collect::<Vec<_>>(),
+        ];
+        for (row, name) in rows.iter().zip(names) {
+            table.push(std::iter::once(name).chain(cells(row, Verdict::letter)).collect());
+        }
+        for line in aligned(&table) {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out, "\n{}", legend())?;
+        writeln!(
+            out,
+            "Worst first; times in UTC; DUE counts the turns due for rehearsal now."
+        )?;
+        if !damaged.is_empty() {
+            writeln!(out)?;
+        }
+    }
+    for d in damaged {
+        let line = format!("DAMAGED  {}  {}", d.stem, d.error);
+        writeln!(out, "{}", clean(&line, false))?;
+    }
+    Ok(())
+}
+
+/// The rows of `table` with every column padded to its widest cell, two spaces apart.
+fn aligned(table: &[Vec<String>]) -> Vec<String> {
+    let columns = table.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| table.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    table
+        .iter()
+        .map(|r| {
+            let padded: Vec<String> = r
+                .iter()
+                .zip(&widths)
+                .map(|(cell, &w)| format!("{cell:<w$}"))
+                .collect();
+            padded.join("  ").trim_end().to_owned()
+        })
+        .collect()
+}
+
+/// What the check columns mean: each check's number and id, and the marks.
+fn legend() -> String {
+    let checks: Vec<String> = RUBRIC
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _, _))| format!("{} {id}", i + 1))
+        .collect();
+    format!(
+        "CHECKS, in order: {}. P pass, F fail, - not tested.",
+        checks.join(", ")
+    )
+}
+
+fn write_md(rows: &[Row], damaged: &[Damaged], out: &mut dyn Write) -> anyhow::Result<()> {
+    if !rows.is_empty() {
+        let numbers: Vec<String> = (1..=RUBRIC.len()).map(|n| n.to_string()).collect();
+        let head = format!(
+            "| Account | Score | Band | {} | Questions | Turns due | Stage | Next call (UTC) | Updated (UTC) |",
+            numbers.join(" | ")
+        );
+        writeln!(out, "{head}")?;
+        let rule = vec!["---"; head.matches(" | ").count() + 1];
+        writeln!(out, "| {} |", rule.join(" | "))?;
+        for row in rows {
+            let [score, band, marks, rest @ ..] = cells(row, Verdict::symbol);
+            let marks: Vec<String> = marks.chars().map(String::from).collect();
+            let mut all = vec![md_cell(&row.name), score, band];
+            all.extend(marks);
+            all.extend(rest.iter().map(|c| md_cell(c)));
+            writeln!(out, "| {} |", all.join(" | "))?;
+        }
+        writeln!(out)?;
+        for (i, (id, title, _)) in RUBRIC.iter().enumerate() {
+            writeln!(out, "{}. {title} (`{id}`)", i + 1)?;
+        }
+        writeln!(out, "\nWorst first. ✓ pass, ✗ fail, · not tested.")?;
+    }
+    if !damaged.is_empty() {
+        writeln!(out, "\n**Damaged files**, not scored:\n")?;
+        for d in damaged {
+            writeln!(out, "- {}: {}", md_cell(&d.stem), md_cell(&d.error.to_string()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Text made safe for one Markdown table cell: one clean line, pipes escaped.
+fn md_cell(text: &str) -> String {
+    clean(text.trim(), false)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+}
+
+/// One element of the `--json` array.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Entry<'a> {
+    Ok {
+        id: String,
+        name: &'a str,
+        score: Option<u8>,
+        band: &'static str,
+        checks: Marks<'a>,
+        questions: usize,
+        turns_due: usize,
+        stage: Option<&'static str>,
+        next_call: Option<String>,
+        updated: String,
+    },
+    Damaged {
+        file: String,
+        damaged: bool,
+        error: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        line: Option<usize>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        column: Option<usize>,
+    },
+}
+
+/// The checks as a JSON object keyed by check id, in rubric order.
+struct Marks<'a>(&'a Scorecard);
+
+impl Serialize for Marks<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.checks.len()))?;
+        for c in &self.0.checks {
+            map.serialize_entry(c.id, &c.verdict)?;
+        }
+        map.end()
+    }
+}
+
+fn write_json(store: &Store, rows: &[Row], damaged: &[Damaged], out: &mut dyn Write) -> anyhow::Result<()> {
+    let time = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+    let mut entries: Vec<Entry> = rows
+        .iter()
+        .map(|r| Entry::Ok {
+            id: r.id.to_string(),
+            name: &r.name,
+            score: r.card.score(),
+            band: r.card.band().word(),
+            checks: Marks(&r.card),
+            questions: r.questions,
+            turns_due: r.turns_due,
+            stage: r.stage.map(|s| s.word()),
+            next_call: r.next_call.map(time),
+            updated: time(r.updated),
+        })
+        .collect();
+    entries.extend(damaged.iter().map(|d| damaged_entry(store, d)));
+    let text = serde_json::to_string_pretty(&entries)?;
+    writeln!(out, "{}", safe_json(&text))?;
+    Ok(())
+}
+
+fn damaged_entry<'a>(store: &Store, d: &Damaged) -> Entry<'a> {
+    let (line, column) = match &d.error {
+        StoreError::Damaged { line, column, .. } => (Some(*line), Some(*column)),
+        _ => (None, None),
+    };
+    Entry::Damaged {
+        file: store
+            .accounts_dir()
+            .join(format!("{}.json", d.stem))
+            .display()
+            .to_string(),
+        damaged: true,
+        error: d.error.to_string(),
+        line,
+        column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::scorecard::{Check, Part};
+
+    fn row(name: &str, id: &str, verdicts: &[Verdict]) -> Row {
+        let checks = verdicts
+            .iter()
+            .map(|&verdict| Check {
+                id: "x",
+                title: "x",
+                verdict,
+                why: String::new(),
+                fix: Part::Questions,
+            })
+            .collect();
+        Row {
+            id: AccountId::parse(id).unwrap(),
+            name: name.into(),
+            card: Scorecard { checks },
+            questions: 0,
+            turns_due: 0,
+            stage: None,
+            next_call: None,
+            updated: DateTime::from_timestamp(0, 0).unwrap(),
+        }
+    }
+
+    #[test]
+    fn worst_first_untested_last_then_name_and_id() {
+        use Verdict::{Fail, NotTested, Pass};
+        let mut rows = [
+            row("Untested", "u-1", &[NotTested]),
+            row("beta", "b-2", &[Pass, Fail]),
+            row("Beta", "b-1", &[Pass, Fail]),
+            row("Gold", "g-1", &[Pass]),
+            row("Alpha", "a-1", &[Pass, Fail]),
+            row("Zero", "z-1", &[Fail, NotTested]),
+        ];
+        rows.sort_by_cached_key(Row::key);
+        let order: Vec<String> = rows.iter().map(|r| r.id.to_string()).collect();
+        assert_eq!(order, ["z-1", "a-1", "b-1", "b-2", "g-1", "u-1"]);
+    }
+
+    #[test]
+    fn cells_are_one_line_with_pipes_escaped() {
+        assert_eq!(md_cell(" a|b\nc "), "a\\|b c");
+        let table = aligned(&[vec!["ab".into(), "c".into()], vec!["a".into(), "cd".into()]]);
+        assert_eq!(table, ["ab  c", "a   cd"]);
+    }
+}

@@ -1,0 +1,51 @@
+//! The scorecard in the export: the score and band, then every check of the rubric in
+//! order with its verdict, what it found and, for a failure, where to fix it. Judged as of
+//! the account's last change, as the rest of the export is: the export reads no clock.
+
+use super::line;
+use crate::domain::account::Account;
+use crate::domain::scorecard::{Band, Verdict, scorecard};
+
+/// The "Scorecard" section.
+pub(super) fn section(doc: &mut String, account: &Account) {
+    let card = scorecard(account, account.updated);
+    doc.push_str("## Scorecard\n\n");
+    let as_of = account.updated.format("%Y-%m-%d %H:%M UTC");
+    match (card.score(), card.band()) {
+        (Some(score), band) => doc.push_str(&format!(
+            "**Score: {score}, {}** ({} of {} tested checks pass; judged as of {as_of})\n\n",
+            band_name(band),
+            card.passed(),
+            card.tested()
+        )),
+        (None, _) => doc.push_str(&format!(
+            "**Score: none yet**: no check had anything to judge (as of {as_of})\n\n"
+        )),
+    }
+    for (n, c) in card.checks.iter().enumerate() {
+        let fix = match c.verdict {
+            Verdict::Fail => format!(" _Fix in {}._", c.fix.place()),
+            _ => String::new(),
+        };
+        doc.push_str(&format!(
+            "{}. {} **{}** ({}): {}.{fix}\n",
+            n + 1,
+            c.verdict.symbol(),
+            c.title,
+            c.verdict.word(),
+            line(&c.why).trim_end_matches('.')
+        ));
+    }
+    doc.push('\n');
+}
+
+/// A band as a heading word: "Gold", "Below 50".
+fn band_name(band: Band) -> &'static str {
+    match band {
+        Band::Gold => "Gold",
+        Band::Silver => "Silver",
+        Band::Bronze => "Bronze",
+        Band::Below => "below Bronze",
+        Band::Untested => "untested",
+    }
+}

@@ -1,0 +1,89 @@
+//! The coach's review by keys: in review mode a comment is the one change allowed, on any
+//! record selected on any screen; the rep, in edit mode, finds it on the review screen,
+//! replies, resolves it, and jumps to what it is about.
+
+mod support;
+
+use callbook::app::review::ReviewFocus;
+use callbook::app::{Access, App, Overlay, Screen};
+use callbook::domain::Pane;
+use support::*;
+
+fn reviewing() -> App {
+    let mut app = sample_app();
+    app.workbook.as_mut().unwrap().doc.access = Access::Review;
+    app.reviewer = "Coach Kim".into();
+    app
+}
+
+#[test]
+fn a_coach_comments_on_a_goal_in_review_mode_and_nothing_else_changes() {
+    let mut app = reviewing();
+    let before = app.workbook.as_ref().unwrap().doc.account.clone();
+    press(&mut app, "j");
+    let effects = press(&mut app, "cWhich lanes does this cover?<C-s>");
+    assert!(effects.contains(&callbook::app::Effect::Save), "{effects:?}");
+    let account = &app.workbook.as_ref().unwrap().doc.account;
+    assert_eq!(account.comments.len(), 1);
+    let c = &account.comments[0];
+    assert_eq!(
+        (c.anchor.as_str(), c.author.as_str()),
+        (account.world.goals[1].id.as_str(), "Coach Kim")
+    );
+    assert_eq!(c.text, "Which lanes does this cover?");
+    let mut content = account.clone();
+    content.comments.clear();
+    assert_eq!(content, before, "only the comment was added");
+    press(&mut app, "a");
+    assert!(
+        !matches!(app.overlay, Some(Overlay::Editor(_))),
+        "the plan stays read-only"
+    );
+}
+
+#[test]
+fn the_rep_sees_replies_and_resolves_and_jumps_to_what_it_is_about() {
+    let mut app = reviewing();
+    press(&mut app, "<Tab>cWho else is in this decision?<C-s>");
+    app.workbook.as_mut().unwrap().doc.access = Access::Edit;
+    app.reviewer = "Rep Sam".into();
+    press(&mut app, "5<Tab>");
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!(
+        (wb.screen, wb.review.focus),
+        (Screen::Review, ReviewFocus::Comments)
+    );
+    press(&mut app, "aTomas and the night dispatch lead<C-s>");
+    let c = &app.workbook.as_ref().unwrap().doc.account.comments[0];
+    assert_eq!(c.replies.len(), 1);
+    assert_eq!(c.replies[0].author, "Rep Sam");
+    press(&mut app, "x");
+    assert!(app.workbook.as_ref().unwrap().doc.account.comments[0].resolved);
+    press(&mut app, "<Enter>");
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!(
+        (wb.screen, wb.world.pane),
+        (Screen::World, Pane::Threats),
+        "Enter goes to what it is about"
+    );
+}
+
+#[test]
+fn a_file_from_a_newer_callbook_takes_no_comment_either() {
+    let mut app = sample_app();
+    app.workbook.as_mut().unwrap().doc.access = Access::NewerSchema(9);
+    press(&mut app, "c");
+    assert!(app.overlay.is_none());
+    assert!(app.status.text.contains("schema 9"), "{:?}", app.status);
+}
+
+#[test]
+fn an_empty_comment_is_refused_in_the_editor() {
+    let mut app = reviewing();
+    press(&mut app, "c<C-s>");
+    match &app.overlay {
+        Some(Overlay::Editor(e)) => assert!(e.error.is_some()),
+        other => panic!("{other:?}"),
+    }
+    assert!(app.workbook.as_ref().unwrap().doc.account.comments.is_empty());
+}
