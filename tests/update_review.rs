@@ -87,3 +87,38 @@ fn an_empty_comment_is_refused_in_the_editor() {
     }
     assert!(app.workbook.as_ref().unwrap().doc.account.comments.is_empty());
 }
+
+#[test]
+fn open_comments_are_counted_on_the_review_tab_from_any_screen() {
+    let mut app = reviewing();
+    press(&mut app, "cFirst<C-s><Tab>cSecond<C-s>");
+    let header = support::screen_text(&mut app, (100, 30))
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(header.contains("5 Review (2)"), "{header}");
+    app.workbook.as_mut().unwrap().doc.account.comments[0].resolved = true;
+    let header = support::screen_text(&mut app, (100, 30))
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(header.contains("5 Review (1)"), "{header}");
+}
+
+#[test]
+fn opening_for_review_says_so() {
+    let mut app = empty_app();
+    app.review_next = true;
+    app.show(callbook::storage::Loaded {
+        id: callbook::domain::AccountId::parse("acme-abc123").unwrap(),
+        account: callbook::domain::sample::account(noon()),
+        newer_schema: None,
+        fingerprint: 0,
+    });
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!(wb.doc.access, Access::Review);
+    assert!(app.status.text.starts_with("Review mode"), "{:?}", app.status);
+    assert!(!app.review_next, "only the next account opens for review");
+}

@@ -261,6 +261,12 @@ impl App {
             Some(text) => self.status = Status { text, error: true },
             // In a session the status keeps what the last grade said.
             None if rehearsing => {}
+            None if access == Access::Review => {
+                let comment = self.key(Scope::Workbook, Action::Comment);
+                self.say(format!(
+                    "Review mode: the plan is read-only; {comment} comments on what is selected"
+                ));
+            }
             None => self.say(Screen::World.hint(|a| self.key(Scope::Screen(Screen::World), a))),
         }
     }

@@ -14,7 +14,8 @@
 //! damaged file `{file, damaged: true, error, line, column}` as `list --json` has it.
 //! Reading is read-only: files are loaded, never written, and caches are not updated.
 
-use super::safe_json;
+mod json;
+
 use crate::domain::form::Choice;
 use crate::domain::journey::Stage;
 use crate::domain::progress::next_call;
@@ -22,9 +23,7 @@ use crate::domain::scorecard::{RUBRIC, Scorecard, Verdict, scorecard};
 use crate::domain::text::{clean, shorten};
 use crate::domain::{Account, AccountId};
 use crate::storage::{Listing, Store, StoreError};
-use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Serialize;
-use serde::ser::SerializeMap;
+use chrono::{DateTime, Utc};
 use std::io::Write;
 
 /// Names longer than this are cut (with `…`) in the plain table.
@@ -107,7 +106,7 @@ pub(super) fn run(store: &Store, style: Style, out: &mut dyn Write) -> anyhow::R
     let now = crate::domain::now();
     let (rows, damaged) = gather(store, now)?;
     match style {
-        Style::Json => write_json(store, &rows, &damaged, out),
+        Style::Json => json::write(store, &rows, &damaged, out),
         _ if rows.is_empty() && damaged.is_empty() => {
             let dir = clean(&store.accounts_dir().display().to_string(), false).into_owned();
             writeln!(out, "No accounts yet in {dir}, so nothing to report.")?;
@@ -273,87 +272,6 @@ fn md_cell(text: &str) -> String {
     clean(text.trim(), false)
         .replace('\\', "\\\\")
         .replace('|', "\\|")
-}
-
-/// One element of the `--json` array.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Entry<'a> {
-    Ok {
-        id: String,
-        name: &'a str,
-        score: Option<u8>,
-        band: &'static str,
-        checks: Marks<'a>,
-        questions: usize,
-        turns_due: usize,
-        stage: Option<&'static str>,
-        next_call: Option<String>,
-        updated: String,
-    },
-    Damaged {
-        file: String,
-        damaged: bool,
-        error: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        line: Option<usize>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        column: Option<usize>,
-    },
-}
-
-/// The checks as a JSON object keyed by check id, in rubric order.
-struct Marks<'a>(&'a Scorecard);
-
-impl Serialize for Marks<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.checks.len()))?;
-        for c in &self.0.checks {
-            map.serialize_entry(c.id, &c.verdict)?;
-        }
-        map.end()
-    }
-}
-
-fn write_json(store: &Store, rows: &[Row], damaged: &[Damaged], out: &mut dyn Write) -> anyhow::Result<()> {
-    let time = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
-    let mut entries: Vec<Entry> = rows
-        .iter()
-        .map(|r| Entry::Ok {
-            id: r.id.to_string(),
-            name: &r.name,
-            score: r.card.score(),
-            band: r.card.band().word(),
-            checks: Marks(&r.card),
-            questions: r.questions,
-            turns_due: r.turns_due,
-            stage: r.stage.map(|s| s.word()),
-            next_call: r.next_call.map(time),
-            updated: time(r.updated),
-        })
-        .collect();
-    entries.extend(damaged.iter().map(|d| damaged_entry(store, d)));
-    let text = serde_json::to_string_pretty(&entries)?;
-    writeln!(out, "{}", safe_json(&text))?;
-    Ok(())
-}
-
-fn damaged_entry<'a>(store: &Store, d: &Damaged) -> Entry<'a> {
-    let (line, column) = match &d.error {
-        StoreError::Damaged { line, column, .. } => (Some(*line), Some(*column)),
-        _ => (None, None),
-    };
-    Entry::Damaged {
-        file: store
-            .accounts_dir()
-            .join(format!("{}.json", d.stem))
-            .display()
-            .to_string(),
-        damaged: true,
-        error: d.error.to_string(),
-        line,
-        column,
-    }
 }
 
 #[cfg(test)]

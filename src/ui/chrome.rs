@@ -30,7 +30,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     let line = match &app.workbook {
         Some(wb) => {
             let name = first_line(&wb.doc.account.name);
-            workbook_header(brand, &name, wb.screen, usize::from(area.width))
+            let open = crate::domain::comment::open(&wb.doc.account).count();
+            workbook_header(brand, (&name, open), wb.screen, usize::from(area.width))
         }
         None => Line::from([brand, vec![Span::styled("Accounts", theme::heading())]].concat()),
     };
@@ -38,7 +39,12 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// The header of an open account in `width` cells, `current` the screen shown.
-fn workbook_header(brand: Vec<Span<'static>>, name: &str, current: Screen, width: usize) -> Line<'static> {
+fn workbook_header(
+    brand: Vec<Span<'static>>,
+    (name, open): (&str, usize),
+    current: Screen,
+    width: usize,
+) -> Line<'static> {
     let tabs: Vec<Span<'static>> = Screen::all()
         .map(|screen| {
             let style = if screen == current {
@@ -46,7 +52,12 @@ fn workbook_header(brand: Vec<Span<'static>>, name: &str, current: Screen, width
             } else {
                 theme::dim()
             };
-            Span::styled(format!(" {} {} ", screen.number(), screen.title()), style)
+            // Open comments are counted on the review tab, so the rep sees them from anywhere.
+            let count = match screen {
+                Screen::Review if open > 0 => format!(" ({open})"),
+                _ => String::new(),
+            };
+            Span::styled(format!(" {} {}{count} ", screen.number(), screen.title()), style)
         })
         .collect();
     let room = width.saturating_sub(Line::from(tabs.clone()).width());

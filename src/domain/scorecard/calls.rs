@@ -3,7 +3,7 @@
 //! nothing of their world gone stale by the next call.
 
 use super::{Found, NOTHING_YET, Part, capitalised, quoted};
-use crate::domain::account::{Account, Pane};
+use crate::domain::account::{Account, Pane, Person};
 use crate::domain::call::Call;
 use crate::domain::form::Choice;
 use crate::domain::health::count;
@@ -68,41 +68,41 @@ pub(super) fn journey(account: &Account, _now: DateTime<Utc>) -> Found {
     if !set {
         problems.push("no stage set".to_owned());
     } else if j.is_guess() {
-        problems.push(format!(
-            "the stage “{}” is a guess, with no evidence",
-            j.stage.word()
-        ));
+        let stage = j.stage.word();
+        problems.push(format!("the stage “{stage}” is a guess, with no evidence"));
     }
-    let owner = |t: &Task| {
-        let id = t.owner.as_ref()?;
-        account.people.iter().find(|p| &p.id == id)
-    };
-    let next = next_task(account);
-    match next {
-        None => problems.push("no open task of theirs".to_owned()),
-        Some(t) if owner(t).is_none() => {
-            problems.push(format!(
-                "their next task {} has no owner",
-                quoted([t.text.as_str()])
-            ));
-        }
-        Some(_) => {}
+    let owned = owned_next_task(account);
+    if let Err(problem) = &owned {
+        problems.push(problem.clone());
     }
-    if !problems.is_empty() {
-        return Found::fail(capitalised(&problems.join("; ")), Part::Journey);
-    }
-    let (task, who) = next.map_or(("", ""), |t| {
-        (t.text.as_str(), owner(t).map_or("", |p| p.name.as_str()))
-    });
-    Found::pass(
-        format!(
-            "The stage “{}” has evidence; {} owns their next task {}",
-            j.stage.word(),
-            quoted([who]),
-            quoted([task])
+    match owned {
+        Ok((task, who)) if problems.is_empty() => Found::pass(
+            format!(
+                "The stage “{}” has evidence; {} owns their next task {}",
+                j.stage.word(),
+                quoted([who.name.as_str()]),
+                quoted([task.text.as_str()])
+            ),
+            Part::Journey,
         ),
-        Part::Journey,
-    )
+        _ => Found::fail(capitalised(&problems.join("; ")), Part::Journey),
+    }
+}
+
+/// Their next open task and the person of theirs who owns it, or what is missing.
+fn owned_next_task(account: &Account) -> Result<(&Task, &Person), String> {
+    let task = next_task(account).ok_or_else(|| "no open task of theirs".to_owned())?;
+    let owner = task
+        .owner
+        .as_ref()
+        .and_then(|id| account.people.iter().find(|p| &p.id == id));
+    match owner {
+        Some(p) => Ok((task, p)),
+        None => Err(format!(
+            "their next task {} has no owner",
+            quoted([task.text.as_str()])
+        )),
+    }
 }
 
 /// Their next open task: the soonest due, undated ones after, the first listed on a tie.
