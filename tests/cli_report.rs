@@ -144,6 +144,7 @@ fn json_has_one_entry_per_account_with_check_ids_as_keys_then_the_damaged() {
     let keys = [
         "band",
         "checks",
+        "comments_open",
         "id",
         "name",
         "next_call",

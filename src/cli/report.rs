@@ -58,6 +58,7 @@ struct Row {
     card: Scorecard,
     questions: usize,
     turns_due: usize,
+    comments: usize,
     stage: Option<Stage>,
     next_call: Option<DateTime<Utc>>,
     updated: DateTime<Utc>,
@@ -72,6 +73,7 @@ impl Row {
             card: scorecard(account, now),
             questions: account.questions.len(),
             turns_due: account.turns.iter().filter(|t| t.due() <= now).count(),
+            comments: crate::domain::comment::open(account).count(),
             stage: set.then_some(account.journey.stage),
             next_call: next_call(account, now).map(|c| c.when),
             updated: account.updated,
@@ -144,13 +146,14 @@ fn minute(t: DateTime<Utc>) -> String {
 
 /// The text cells of a row, shared by the plain and Markdown tables: score, band, checks
 /// (marked by `mark`), questions, turns due, stage, next call, updated.
-fn cells(row: &Row, mark: fn(Verdict) -> char) -> [String; 8] {
+fn cells(row: &Row, mark: fn(Verdict) -> char) -> [String; 9] {
     [
         row.card.score().map_or("-".to_owned(), |s| s.to_string()),
         row.card.band().word().to_owned(),
         row.marks(mark),
         row.questions.to_string(),
         row.turns_due.to_string(),
+        row.comments.to_string(),
         row.stage.map_or("-", |s| s.word()).to_owned(),
         row.next_call.map_or("-".to_owned(), minute),
         minute(row.updated),
@@ -158,12 +161,13 @@ fn cells(row: &Row, mark: fn(Verdict) -> char) -> [String; 8] {
 }
 
 /// The column headings after the name.
-const HEADINGS: [&str; 8] = [
+const HEADINGS: [&str; 9] = [
     "SCORE",
     "BAND",
     "CHECKS",
     "QUESTIONS",
     "DUE",
+    "COMMENTS",
     "STAGE",
     "NEXT CALL",
     "UPDATED",
@@ -238,7 +242,7 @@ fn write_md(rows: &[Row], damaged: &[Damaged], out: &mut dyn Write) -> anyhow::R
     if !rows.is_empty() {
         let numbers: Vec<String> = (1..=RUBRIC.len()).map(|n| n.to_string()).collect();
         let head = format!(
-            "| Account | Score | Band | {} | Questions | Turns due | Stage | Next call (UTC) | Updated (UTC) |",
+            "| Account | Score | Band | {} | Questions | Turns due | Open comments | Stage | Next call (UTC) | Updated (UTC) |",
             numbers.join(" | ")
         );
         writeln!(out, "{head}")?;
@@ -296,6 +300,7 @@ mod tests {
             card: Scorecard { checks },
             questions: 0,
             turns_due: 0,
+            comments: 0,
             stage: None,
             next_call: None,
             updated: DateTime::from_timestamp(0, 0).unwrap(),
