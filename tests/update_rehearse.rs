@@ -271,3 +271,50 @@ fn a_read_only_account_keeps_the_checks_on_screen_instead_of_losing_the_grade() 
     );
     assert!(turns(&app)[0].attempts.is_empty());
 }
+
+#[test]
+fn the_history_lists_each_attempt_and_the_latest_answer_can_become_the_prepared_one() {
+    let mut app = harbor();
+    press(
+        &mut app,
+        "<Enter>What would it take to move before the board?<C-s>3",
+    );
+    press(&mut app, "<Esc>");
+    let wb = app.workbook.as_ref().unwrap();
+    let turn = wb
+        .doc
+        .account
+        .turns
+        .iter()
+        .find(|t| !t.attempts.is_empty())
+        .expect("one attempt");
+    let i = wb.doc.account.turns.iter().position(|t| t.id == turn.id).unwrap();
+    let keys = callbook::app::Keymap::default();
+    let detail: String = callbook::app::rehearse::text::detail(&wb.doc.account, turn, &keys)
+        .lines
+        .iter()
+        .flatten()
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert!(detail.contains("Rehearsed once"), "{detail}");
+    assert!(detail.contains("graded 3 good"), "{detail}");
+    assert!(
+        detail.contains("What would it take to move before the board?"),
+        "{detail}"
+    );
+    app.workbook.as_mut().unwrap().turns.row = i;
+    press(&mut app, "P");
+    assert!(
+        app.status.text.contains("prepared response"),
+        "{:?} {:?}",
+        app.status,
+        app.scopes()
+    );
+    let response = &app.workbook.as_ref().unwrap().doc.account.turns[i].response;
+    assert_eq!(response, "What would it take to move before the board?");
+    press(&mut app, "u");
+    assert_ne!(
+        &app.workbook.as_ref().unwrap().doc.account.turns[i].response,
+        "What would it take to move before the board?"
+    );
+}

@@ -91,6 +91,8 @@ pub enum Action {
     Comment,
     /// Resolve the selected comment, or open it again.
     Resolve,
+    /// Make the selected turn's latest rehearsed answer its prepared response.
+    Promote,
     /// In an editor: keep the changes.
     Save,
     /// In an editor: the next field.

@@ -145,6 +145,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(REVIEW, Char('a'), Action::Add, "reply to the comment", true),
     bind(
+        REHEARSE,
+        Char('P'),
+        Action::Promote,
+        "the latest answer becomes the prepared one",
+        false,
+    ),
+    bind(
         REVIEW,
         Char('x'),
         Action::Resolve,

@@ -89,6 +89,7 @@ fn act(cx: &mut Ctx, view: &mut TurnsView, action: Action) {
         Action::Edit if visible.is_empty() => cx.say(no_turns(cx.keys)),
         Action::Edit => open_editor(cx, Some(view.row)),
         Action::Delete => delete(cx, view),
+        Action::Promote => promote(cx, view),
         Action::MoveUp | Action::MoveDown => reorder(cx, view, action == Action::MoveUp),
         Action::Link => chooser::choose_turn_links(cx, view.row),
         Action::Suggest => chooser::choose_suggested_turns(cx),
@@ -170,6 +171,27 @@ pub fn start_due(app: &mut App) -> Vec<Effect> {
         .map(|t| (wb.doc.id.clone(), t.id.clone()))
         .collect();
     start(app, queue)
+}
+
+/// The latest typed answer of the selected turn becomes its prepared response.
+fn promote(cx: &mut Ctx, view: &TurnsView) {
+    let i = view.row;
+    let done = cx.change(ChangeKind::Content, |account, now| {
+        let t = account.turns.get_mut(i).ok_or_else(String::new)?;
+        let answer = t
+            .attempts
+            .last()
+            .map(|a| a.answer.clone())
+            .ok_or("Not rehearsed yet: no answer to keep")?;
+        (t.response, t.updated) = (answer, now);
+        Ok(())
+    });
+    if done.is_some() {
+        let undo = cx.key(REHEARSE, Action::Undo);
+        cx.say(format!(
+            "The latest answer is now the prepared response ({undo} undoes)"
+        ));
+    }
 }
 
 fn delete(cx: &mut Ctx, view: &mut TurnsView) {

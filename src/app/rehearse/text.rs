@@ -47,6 +47,49 @@ pub fn due_words(due: DateTime<Utc>, now: DateTime<Utc>) -> String {
     }
 }
 
+/// The rehearsal history, latest first: when, the grade, the next due date, how many
+/// checks passed and which failed, and the answer as typed (the latest beside the prepared
+/// response above it).
+fn history(r: &mut Reading, t: &Turn, keys: &Keymap) {
+    use crate::domain::turn::Outcome;
+    if t.attempts.is_empty() {
+        return;
+    }
+    let promote = keys.key(Scope::Screen(Screen::Rehearse), &Action::Promote);
+    let times = match t.attempts.len() {
+        1 => "once".to_owned(),
+        n => format!("{n} times"),
+    };
+    let head =
+        format!("Rehearsed {times}, latest first ({promote} makes the latest answer the prepared one):");
+    r.line(Tone::Dim, head);
+    for a in t.attempts.iter().rev() {
+        let passed = a.checks.iter().filter(|c| c.outcome == Outcome::Pass).count();
+        let failed: Vec<&str> = a
+            .checks
+            .iter()
+            .filter(|c| c.outcome == Outcome::Fail)
+            .map(|c| c.check.as_str())
+            .collect();
+        let grade = crate::domain::schedule::GRADES
+            .iter()
+            .find(|(g, _)| *g == a.grade)
+            .map_or("?", |(_, w)| w);
+        let mut line = format!(
+            "  {} · graded {} {grade} · {passed}/{} checks passed · next {}",
+            a.at.format("%Y-%m-%d %H:%M"),
+            a.grade,
+            a.checks.len(),
+            a.due.format("%Y-%m-%d")
+        );
+        if !failed.is_empty() {
+            line.push_str(&format!(" · failed: {}", failed.join(", ")));
+        }
+        r.line(Tone::Plain, line);
+        r.block(Tone::Quote, "    ", &clean(&a.answer, true));
+    }
+}
+
 /// Who says a turn: the person's name, or "the customer".
 pub fn who(account: &Account, t: &Turn) -> String {
     t.who
@@ -88,6 +131,7 @@ pub fn detail(account: &Account, t: &Turn, keys: &Keymap) -> Reading {
         }
         r.line(Tone::Plain, format!("  “{}”", first_line(&f.line)));
     }
+    history(&mut r, t, keys);
     if let Some(draft) = t.draft.as_deref().filter(|d| !d.trim().is_empty()) {
         r.line(Tone::Dim, format!("{}Your draft answer:", DRAFT));
         r.block(Tone::Plain, "  ", &clean(draft, true));
