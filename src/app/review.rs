@@ -22,8 +22,8 @@ pub enum ReviewFocus {
     Comments,
 }
 
-/// The review screen's view state.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// The review screen's view state, and the scorecard derived for it.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReviewView {
     /// The focused list.
     pub focus: ReviewFocus,
@@ -33,6 +33,20 @@ pub struct ReviewView {
     pub comment_row: usize,
     /// How far the detail is scrolled.
     pub detail: Scroll,
+    /// The scorecard, and the revision of the account it was judged at ([`refresh`]).
+    pub card: Option<(u64, scorecard::Scorecard)>,
+}
+
+/// Judges the account again when it changed since its scorecard was made, while the review
+/// screen shows: the refresh step of `update`, so the view only reads the result.
+pub(super) fn refresh(wb: &mut Workbook, now: chrono::DateTime<chrono::Utc>) {
+    if wb.screen != Screen::Review {
+        return;
+    }
+    let revision = wb.doc.revision;
+    if wb.review.card.as_ref().is_none_or(|(at, _)| *at != revision) {
+        wb.review.card = Some((revision, scorecard::scorecard(&wb.doc.account, now)));
+    }
 }
 
 /// The comments in the order the screen lists them: open ones first, then resolved, each in
@@ -135,6 +149,11 @@ pub(super) fn update(
 ) {
     let (view, screen, world) = wb_view;
     let before = (view.focus, view.check_row, view.comment_row);
+    let fix = view
+        .card
+        .as_ref()
+        .and_then(|(_, card)| card.checks.get(view.check_row))
+        .map(|c| c.fix);
     let account = &cx.doc.account;
     let len = match view.focus {
         ReviewFocus::Checks => scorecard::RUBRIC.len(),
@@ -155,7 +174,7 @@ pub(super) fn update(
         Action::Down | Action::ScrollDown(..) => *row = (*row + 1).min(len.saturating_sub(1)),
         Action::Top => *row = 0,
         Action::Bottom => *row = len.saturating_sub(1),
-        Action::Edit => jump(cx, view, (screen, world)),
+        Action::Edit => jump(cx, view, fix, (screen, world)),
         Action::Add | Action::Resolve if view.focus == ReviewFocus::Checks => {
             let tab = cx.key(super::Scope::Screen(Screen::Review), Action::NextPane);
             cx.say(format!(
@@ -188,13 +207,15 @@ fn reply(cx: &mut Ctx, view: &ReviewView) {
 }
 
 /// Enter: to where the selected check is fixed, or to what the selected comment is about.
-fn jump(cx: &mut Ctx, view: &ReviewView, (screen, world): (&mut Screen, &mut super::WorldView)) {
+fn jump(
+    cx: &mut Ctx,
+    view: &ReviewView,
+    fix: Option<Part>,
+    (screen, world): (&mut Screen, &mut super::WorldView),
+) {
     let account = &cx.doc.account;
     let part = match view.focus {
-        ReviewFocus::Checks => scorecard::scorecard(account, cx.now)
-            .checks
-            .get(view.check_row)
-            .map(|c| c.fix),
+        ReviewFocus::Checks => fix,
         ReviewFocus::Comments => comment_order(account)
             .get(view.comment_row)
             .and_then(|&i| part_of(account, &account.comments[i].anchor)),

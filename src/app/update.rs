@@ -68,6 +68,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let effects = dispatch(app, action);
     app.picker.refresh();
     questions::refresh(app);
+    let now = app.now();
+    if let Some(wb) = app.workbook.as_mut() {
+        super::review::refresh(wb, now);
+    }
     if let Some(Overlay::Editor(editor)) = &mut app.overlay {
         editor.refresh();
     }

@@ -13,7 +13,15 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 /// Draws the review screen into `body`.
 pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, app: &App) {
     let account = &wb.doc.account;
-    let card = scorecard::scorecard(account, app.now());
+    // The scorecard was judged in the refresh step; a frame drawn before one judges it here.
+    let fresh;
+    let card = match &wb.review.card {
+        Some((_, card)) => card,
+        None => {
+            fresh = scorecard::scorecard(account, app.now());
+            &fresh
+        }
+    };
     let areas = layout::call(body);
     let (checks_area, comments_area) = (stack(areas.journey, areas.tasks), areas.calls);
     let focused = wb.review.focus == ReviewFocus::Checks;
@@ -50,7 +58,7 @@ pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, app: &App) {
     let block = Block::bordered()
         .title(" The selected one ")
         .border_style(theme::unfocused());
-    let detail = review::detail(account, &wb.review, &card);
+    let detail = review::detail(account, &wb.review, card);
     panes::reading(
         frame,
         areas.detail,
