@@ -122,3 +122,25 @@ fn opening_for_review_says_so() {
     assert!(app.status.text.starts_with("Review mode"), "{:?}", app.status);
     assert!(!app.review_next, "only the next account opens for review");
 }
+
+#[test]
+fn a_record_with_an_open_comment_is_marked_where_its_row_shows() {
+    let mut app = reviewing();
+    press(&mut app, "cWhich lanes?<C-s>");
+    app.workbook.as_mut().unwrap().doc.access = Access::Edit;
+    let screen = support::screen_text(&mut app, (100, 30));
+    // The first goal is selected and opened over several lines; the mark ends its text.
+    let goals: String = screen
+        .lines()
+        .skip(3)
+        .take(6)
+        .map(|l| l.split('│').nth(1).unwrap_or(""))
+        .collect();
+    assert!(goals.contains('⚑'), "{screen}");
+    app.workbook.as_mut().unwrap().doc.account.comments[0].resolved = true;
+    let screen = support::screen_text(&mut app, (100, 30));
+    assert!(
+        !screen.contains('⚑'),
+        "a resolved comment leaves no mark:\n{screen}"
+    );
+}

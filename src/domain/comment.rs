@@ -106,6 +106,14 @@ pub fn anchor_label(account: &Account, anchor: &str) -> Option<String> {
         .map(|check| format!("Scorecard check: {check}"))
 }
 
+/// The mark of a record with an open comment, where its row shows.
+pub const MARK: &str = " ⚑";
+
+/// True when some open comment is about the record `id`.
+pub fn has_open(account: &Account, id: &str) -> bool {
+    open(account).any(|c| c.anchor == id)
+}
+
 /// The open comments, in the order written.
 pub fn open(account: &Account) -> impl Iterator<Item = &Comment> {
     account.comments.iter().filter(|c| !c.resolved)

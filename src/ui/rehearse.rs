@@ -68,7 +68,10 @@ fn render_list(frame: &mut Frame, body: Rect, wb: &Workbook, app: &App) {
     let first = layout::list_offset(selected, height);
     let shown = visible.iter().skip(first).take(usize::from(height));
     let line_width = usize::from(inner.width.saturating_sub(FIXED + GAPS));
-    let rows: Vec<Row> = shown.map(|&i| turn_row(&turns[i], now, line_width)).collect();
+    let account = &wb.doc.account;
+    let rows: Vec<Row> = shown
+        .map(|&i| turn_row((account, &turns[i]), now, line_width))
+        .collect();
     let widths = [KIND, 0, 5, 5, 7, 6].map(|w| match w {
         0 => Constraint::Fill(1),
         w => Constraint::Length(w),
@@ -95,11 +98,15 @@ const FIXED: u16 = KIND + 5 + 5 + 7 + 6;
 const GAPS: u16 = 5;
 
 /// A turn's row: its kind in words, its line cut with `…` to `width`, and its numbers.
-fn turn_row(t: &Turn, now: DateTime<Utc>, width: usize) -> Row<'static> {
+fn turn_row(
+    (account, t): (&crate::domain::Account, &Turn),
+    now: DateTime<Utc>,
+    width: usize,
+) -> Row<'static> {
     let [tries, last, due, ready] = text::cells(t, now);
     Row::new([
         Cell::from(t.kind.name()),
-        Cell::from(fit::cut(&text::line(t), width)),
+        Cell::from(fit::cut(&text::line(account, t), width)),
         Cell::from(tries),
         Cell::from(last),
         Cell::from(due),

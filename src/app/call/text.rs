@@ -84,11 +84,13 @@ pub fn call_row(account: &Account, i: usize) -> Pieces {
     } else {
         first_line(&c.objective)
     };
-    vec![
+    let mut pieces = vec![
         (tone, mark.into()),
         (Tone::Dim, format!("{when} ")),
         (Tone::Plain, objective),
-    ]
+    ];
+    crate::app::world::text::commented(&mut pieces, account, c.id.as_str());
+    pieces
 }
 
 /// Task `i` in full.

@@ -31,6 +31,7 @@ pub fn plan_row(account: &Account, i: usize, verdict: &Lint) -> Pieces {
         pieces.push((Tone::Dim, "∅ ".into()));
     }
     pieces.push((Tone::Plain, first_line(&q.text)));
+    crate::app::world::text::commented(&mut pieces, account, q.id.as_str());
     pieces
 }
 

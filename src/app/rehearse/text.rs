@@ -30,10 +30,16 @@ pub fn cells(t: &Turn, now: DateTime<Utc>) -> [String; 4] {
     ]
 }
 
-/// A turn's line as its row shows it: the draft mark first when there is one.
-pub fn line(t: &Turn) -> String {
+/// A turn's line as its row shows it: the draft mark first when there is one, the mark of
+/// an open comment after.
+pub fn line(account: &Account, t: &Turn) -> String {
     let draft = if t.draft.is_some() { DRAFT } else { "" };
-    format!("{draft}{}", first_line(&t.line))
+    let comment = if crate::domain::comment::has_open(account, t.id.as_str()) {
+        crate::domain::comment::MARK
+    } else {
+        ""
+    };
+    format!("{draft}{}{comment}", first_line(&t.line))
 }
 
 /// "now", "in 3d", "in 5h": when a turn is due, in few characters.

@@ -30,7 +30,9 @@ pub fn row(account: &Account, pane: Pane, i: usize) -> Pieces {
         Some(items) => {
             let it = &items[i];
             let (tone, mark) = priority_mark(it.priority);
-            vec![(tone, mark.to_owned()), (Tone::Plain, one_line(&it.text))]
+            let mut pieces = vec![(tone, mark.to_owned()), (Tone::Plain, one_line(&it.text))];
+            commented(&mut pieces, account, it.id.as_str());
+            pieces
         }
         None => {
             let p = &account.people[i];
@@ -43,8 +45,16 @@ pub fn row(account: &Account, pane: Pane, i: usize) -> Pieces {
                 role => role_words(role),
             };
             pieces.push((Tone::Key, format!(" · {role}")));
+            commented(&mut pieces, account, p.id.as_str());
             pieces
         }
+    }
+}
+
+/// Marks a row whose record has an open comment.
+pub fn commented(pieces: &mut Pieces, account: &Account, id: &str) {
+    if crate::domain::comment::has_open(account, id) {
+        pieces.push((Tone::Warn, crate::domain::comment::MARK.to_owned()));
     }
 }
 
