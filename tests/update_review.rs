@@ -144,3 +144,28 @@ fn a_record_with_an_open_comment_is_marked_where_its_row_shows() {
         "a resolved comment leaves no mark:\n{screen}"
     );
 }
+
+#[test]
+fn the_next_open_comment_is_shown_where_it_belongs_and_round_again() {
+    let mut app = reviewing();
+    press(&mut app, "jcOn the second goal<C-s>");
+    press(&mut app, "3cOn the first turn<C-s>");
+    app.workbook.as_mut().unwrap().doc.access = Access::Edit;
+    press(&mut app, "1kk");
+    press(&mut app, "C");
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!(
+        (wb.screen, wb.world.pane, wb.selected_row(Pane::Goals)),
+        (Screen::World, Pane::Goals, 1)
+    );
+    assert!(app.status.text.contains("Comment 1 of 2"), "{:?}", app.status);
+    press(&mut app, "C");
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!((wb.screen, wb.turns.row), (Screen::Rehearse, 0));
+    press(&mut app, "C");
+    assert!(
+        app.status.text.contains("Comment 1 of 2"),
+        "round to the first: {:?}",
+        app.status
+    );
+}

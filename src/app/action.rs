@@ -93,6 +93,8 @@ pub enum Action {
     Resolve,
     /// Make the selected turn's latest rehearsed answer its prepared response.
     Promote,
+    /// Go to the next open comment, where it belongs.
+    NextComment,
     /// In an editor: keep the changes.
     Save,
     /// In an editor: the next field.

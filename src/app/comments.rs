@@ -112,3 +112,76 @@ pub(super) fn toggle_resolved(cx: &mut Ctx, at: Option<usize>) {
         cx.say(format!("{word}: \"{text}\""));
     }
 }
+
+/// `C`: the next open comment after the one last gone to, shown where it belongs (its
+/// record selected on its screen); round to the first after the last.
+pub(super) fn next(app: &mut App) {
+    let Some(wb) = app.workbook.as_mut() else { return };
+    let account = &wb.doc.account;
+    let open: Vec<usize> = (0..account.comments.len())
+        .filter(|&i| !account.comments[i].resolved)
+        .collect();
+    if open.is_empty() {
+        return app.say("No open comments");
+    }
+    let after = wb
+        .last_comment
+        .map_or(0, |last| open.iter().position(|&i| i > last).unwrap_or(0));
+    let at = open.get(after).copied().unwrap_or(open[0]);
+    wb.last_comment = Some(at);
+    let (anchor, text) = (
+        account.comments[at].anchor.clone(),
+        first_line(&account.comments[at].text),
+    );
+    let found = goto(wb, &anchor);
+    let n = open.iter().position(|&i| i == at).map_or(1, |k| k + 1);
+    let place = if found { "" } else { " (what it was about is gone)" };
+    app.say(format!("Comment {n} of {}: \"{text}\"{place}", open.len()));
+}
+
+/// Shows the record `anchor` selected on its screen; false when it is gone.
+fn goto(wb: &mut Workbook, anchor: &str) -> bool {
+    let account = &wb.doc.account;
+    let id = crate::domain::ItemId::from_raw(anchor);
+    for pane in crate::domain::Pane::ALL {
+        let at = match account.items(pane) {
+            Some(items) => items.iter().position(|it| it.id == id),
+            None => account.people.iter().position(|p| p.id == id),
+        };
+        if let Some(i) = at {
+            wb.filter = Default::default();
+            (wb.screen, wb.world.pane) = (Screen::World, pane);
+            wb.world.selected[pane.index()] = i;
+            return true;
+        }
+    }
+    if let Some(i) = account.questions.iter().position(|q| q.id == id) {
+        wb.filter = Default::default();
+        (wb.screen, wb.questions.focus, wb.questions.plan_row) = (Screen::Questions, super::Focus::Plan, i);
+        return true;
+    }
+    if let Some(i) = account.turns.iter().position(|t| t.id == id) {
+        (wb.screen, wb.turns.row) = (Screen::Rehearse, i);
+        return true;
+    }
+    if let Some(i) = account.tasks.iter().position(|t| t.id == id) {
+        (wb.screen, wb.call.focus, wb.call.task_row) = (Screen::Call, super::call::CallFocus::Tasks, i);
+        return true;
+    }
+    let calls = super::call::calls_in_order(account);
+    if let Some(r) = calls.iter().position(|&c| account.calls[c].id == id) {
+        (wb.screen, wb.call.focus, wb.call.call_row) = (Screen::Call, super::call::CallFocus::Calls, r);
+        return true;
+    }
+    let check = anchor.strip_prefix("check:").and_then(|c| {
+        crate::domain::scorecard::RUBRIC
+            .iter()
+            .position(|(id, ..)| *id == c)
+    });
+    if let Some(row) = check {
+        (wb.screen, wb.review.focus, wb.review.check_row) =
+            (Screen::Review, super::review::ReviewFocus::Checks, row);
+        return true;
+    }
+    false
+}

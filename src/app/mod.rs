@@ -96,6 +96,8 @@ pub struct Workbook {
     pub call: CallView,
     /// The review screen's lists and detail.
     pub review: review::ReviewView,
+    /// The comment the rep last went to (`C` goes on from it).
+    pub last_comment: Option<usize>,
 }
 
 impl Workbook {
@@ -110,6 +112,7 @@ impl Workbook {
             turns: TurnsView::default(),
             call: CallView::default(),
             review: review::ReviewView::default(),
+            last_comment: None,
         }
     }
 

@@ -15,6 +15,7 @@ pub(super) fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         Action::Search => wb.filter.active = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
         Action::Comment => super::comments::open(app),
+        Action::NextComment => super::comments::next(app),
         Action::Screen(n) => match Screen::from_number(*n) {
             Some(screen) if screen != wb.screen => {
                 wb.screen = screen;

@@ -250,6 +250,13 @@ pub static BINDINGS: &[Binding] = &[
         "comment on the selected one",
         false,
     ),
+    bind(
+        Workbook,
+        Char('C'),
+        Action::NextComment,
+        "the next open comment, where it belongs",
+        false,
+    ),
     bind(Workbook, Tab, Action::NextPane, "next pane", false),
     bind(Workbook, BackTab, Action::PrevPane, "previous pane", false),
     bind(
