@@ -47,6 +47,7 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 Ok(())
             }
             Effect::List => refresh(app, store),
+            Effect::Report => report(app, store),
             Effect::RehearseDue => {
                 let more = crate::app::rehearse::start_due(app);
                 if run(more, app, store) == Flow::Quit {
@@ -57,7 +58,12 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             Effect::Close => {
                 app.workbook = None;
                 app.say("Back to the accounts");
-                refresh(app, store)
+                // Back to the team report when it was open: read again, as the account may
+                // have changed, with the same account selected.
+                match app.picker.report.take() {
+                    Some(was) => refresh(app, store).and_then(|()| reopen_report(app, store, &was)),
+                    None => refresh(app, store),
+                }
             }
             Effect::Quit => return Flow::Quit,
         };
@@ -125,6 +131,54 @@ fn restore(app: &mut App, store: &Store) -> Result<(), StoreError> {
     app.picker.trashed.pop();
     app.say(format!("Brought back {stem}.json from trash/"));
     refresh(app, store)
+}
+
+/// Reads every account's scorecard into the team report; damaged files are counted, not shown.
+fn report(app: &mut App, store: &Store) -> Result<(), StoreError> {
+    use crate::app::report::{ReportRow, TeamReport};
+    use crate::storage::Listing;
+    let now = app.now();
+    let (mut rows, mut damaged) = (Vec::new(), 0);
+    for listing in store.list()? {
+        let Listing::Ok(summary) = listing else {
+            damaged += 1;
+            continue;
+        };
+        match store.load(&summary.id) {
+            Ok(loaded) => rows.push(ReportRow {
+                name: loaded.account.name.clone(),
+                card: crate::domain::scorecard::scorecard(&loaded.account, now),
+                open_comments: crate::domain::comment::open(&loaded.account).count(),
+                id: summary.id,
+            }),
+            Err(_) => damaged += 1,
+        }
+    }
+    let report = TeamReport::new(rows, damaged);
+    app.say(match report.rows.len() {
+        0 => "No accounts to report on yet".to_owned(),
+        n => format!(
+            "The team report: {n} account{}, worst first",
+            if n == 1 { "" } else { "s" }
+        ),
+    });
+    app.picker.report = Some(report);
+    Ok(())
+}
+
+/// The team report read again, in `was`'s order and with its account still selected.
+fn reopen_report(
+    app: &mut App,
+    store: &Store,
+    was: &crate::app::report::TeamReport,
+) -> Result<(), StoreError> {
+    report(app, store)?;
+    if let Some(report) = app.picker.report.as_mut() {
+        report.set_order(was.by_name);
+        report.select(was.rows.get(was.selected).map(|r| &r.id));
+        app.say("Back to the team report");
+    }
+    Ok(())
 }
 
 /// Reads the account list again.

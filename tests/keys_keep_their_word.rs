@@ -45,11 +45,29 @@ fn picker() -> App {
     app
 }
 
+/// A team report of two accounts, the sample (which scores) and a new one.
+fn report() -> callbook::app::report::TeamReport {
+    use callbook::app::report::{ReportRow, TeamReport};
+    let row = |account: Account, id: &str| ReportRow {
+        id: AccountId::parse(id).unwrap(),
+        name: account.name.clone(),
+        card: callbook::domain::scorecard::scorecard(&account, noon()),
+        open_comments: 0,
+    };
+    TeamReport::new(
+        vec![
+            row(callbook::domain::sample::account(noon()), "sample-abc123"),
+            row(Account::new("Keighley Co", noon()), "keighley-abc123"),
+        ],
+        0,
+    )
+}
+
 /// A state where `scope` applies, with room for `action` (rows above and below, text
 /// typed, a question asked, a detail long enough to scroll, already scrolled to go back).
 fn state_for(scope: Scope, action: &Action) -> App {
     let mut app = match scope {
-        Scope::Picker | Scope::Prompt => picker(),
+        Scope::Picker | Scope::Prompt | Scope::Report => picker(),
         _ => rich(),
     };
     let keys = match scope {
@@ -70,7 +88,7 @@ fn state_for(scope: Scope, action: &Action) -> App {
         Scope::Grade => "3<Enter>What would it change?<C-s>",
         Scope::Flip => "3<Enter>What would it change?<C-s>f",
         Scope::Done => "3<Enter>What would it change?<C-s>3",
-        Scope::TooSmall => "",
+        Scope::TooSmall | Scope::Report => "",
     };
     press(&mut app, keys);
     match action {
@@ -87,6 +105,9 @@ fn state_for(scope: Scope, action: &Action) -> App {
     }
     if scope == Scope::Sheet {
         press(&mut app, "v");
+    }
+    if scope == Scope::Report {
+        app.picker.report = Some(report());
     }
     if scope == Scope::TooSmall {
         update(&mut app, Action::Resize(40, 10));

@@ -95,6 +95,8 @@ pub enum Action {
     Promote,
     /// Go to the next open comment, where it belongs.
     NextComment,
+    /// Show the team report (every account's scorecard), or leave it.
+    Report,
     /// In an editor: keep the changes.
     Save,
     /// In an editor: the next field.
@@ -136,6 +138,8 @@ pub enum Effect {
     Restore,
     /// Write the user's own bank questions to `bank.json`.
     SaveBank,
+    /// Read every account's scorecard for the team report.
+    Report,
     /// Read the user's own bank questions from `bank.json` (a damaged file is left alone).
     LoadBank,
     /// Read the list of accounts for the picker.

@@ -19,6 +19,7 @@ mod picker;
 pub mod questions;
 pub mod reading;
 pub mod rehearse;
+pub mod report;
 pub mod review;
 mod screen;
 pub mod start;
@@ -298,6 +299,9 @@ impl App {
         };
         if !layout::fits(self.viewport) {
             return vec![Scope::TooSmall];
+        }
+        if self.workbook.is_none() && self.picker.report.is_some() && self.overlay.is_none() {
+            return vec![Scope::Report, Scope::Global];
         }
         match &self.overlay {
             Some(Overlay::Help(_)) => vec![Scope::Help],

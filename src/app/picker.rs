@@ -30,6 +30,8 @@ pub struct Picker {
     pub selected: usize,
     /// The filter typed after `/`.
     pub filter: Filter,
+    /// The team report, while it shows in place of the list.
+    pub report: Option<super::report::TeamReport>,
     /// Account files moved to `trash/` in this run, most recent last: (stem, where it went).
     pub trashed: Vec<(String, std::path::PathBuf)>,
     /// The rows the filter lets through, as indices into `entries`.
@@ -89,8 +91,11 @@ impl PickerEntry {
     }
 }
 
-/// Applies an action on the picker screen.
+/// Applies an action on the picker screen (or on the team report, while it shows).
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(effects) = super::report::update(app, &action) {
+        return effects;
+    }
     let len = app.picker.visible().len();
     let sel = &mut app.picker.selected;
     match action {
@@ -103,6 +108,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::NewAccount => app.overlay = Some(Overlay::NewAccount(LineInput::default())),
         Action::Delete => ask_trash(app),
         Action::Search => app.picker.filter.active = true,
+        Action::Report => return vec![Effect::Report],
         Action::Back if app.picker.filter.needle().is_empty() => {
             let quit = app.key(Scope::Global, Action::Quit);
             app.say(format!(

@@ -8,6 +8,7 @@ mod panes;
 mod picker;
 pub(crate) mod questions;
 mod rehearse;
+mod report;
 mod review;
 mod session;
 pub mod theme;
@@ -36,12 +37,15 @@ pub fn render(frame: &mut Frame, app: &App) {
             Screen::Call => call::render(frame, regions.body, wb, app),
             Screen::Review => review::render(frame, regions.body, wb, app),
         },
-        None => picker::render(
-            frame,
-            regions.body,
-            &app.picker,
-            (&app.keys, app.now().date_naive()),
-        ),
+        None => match &app.picker.report {
+            Some(report) => report::render(frame, regions.body, report, &app.keys),
+            None => picker::render(
+                frame,
+                regions.body,
+                &app.picker,
+                (&app.keys, app.now().date_naive()),
+            ),
+        },
     }
     chrome::status(frame, regions.status, app);
     chrome::footer(frame, regions.footer, app);

@@ -52,6 +52,8 @@ pub enum Scope {
     Help,
     /// The call sheet, shown over the call screen.
     Sheet,
+    /// The team report, in place of the picker's list.
+    Report,
     /// The terminal is too small to draw in: only quitting works.
     TooSmall,
 }
@@ -85,6 +87,7 @@ impl Scope {
             Scope::Help => "Help",
             Scope::TooSmall => "Terminal too small",
             Scope::Sheet => "The call sheet",
+            Scope::Report => "The team report",
         };
         title.to_owned()
     }

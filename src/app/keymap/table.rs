@@ -54,8 +54,19 @@ const REVIEW: Scope = Scope::Screen(Screen::Review);
 /// drops later ones whole (the key that opens help is always kept).
 pub static BINDINGS: &[Binding] = &[
     bind(Picker, Enter, Action::Edit, "open the account", true),
+    bind(Report, Enter, Action::Edit, "open it in review mode", true),
+    bind(
+        Report,
+        Char('s'),
+        Action::CycleStatus,
+        "worst first, or by name",
+        true,
+    ),
+    bind(Report, Esc, Action::Back, "back to the accounts", true),
+    bind(Report, Char('r'), Action::Back, "back to the accounts", false),
     bind(Picker, Char('n'), Action::NewAccount, "new account", true),
     bind(Picker, Char('d'), Action::Delete, "move to trash/", true),
+    bind(Picker, Char('r'), Action::Report, "team report", true),
     bind(
         Picker,
         Char('u'),
