@@ -86,7 +86,7 @@ pub enum Command {
         #[arg(long)]
         md: bool,
     },
-    /// Write an account out as Markdown or JSON.
+    /// Write an account out as Markdown, HTML or JSON.
     Export {
         /// Account id or name prefix.
         name: String,
@@ -159,6 +159,8 @@ pub enum Format {
     Md,
     /// The account file itself.
     Json,
+    /// One self-contained, printable HTML page.
+    Html,
 }
 
 /// Runs a non-interactive command, printing its result on stdout.

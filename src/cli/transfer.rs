@@ -1,4 +1,4 @@
-//! `callbook export` and `callbook import`: an account out as Markdown or as its own JSON,
+//! `callbook export` and `callbook import`: an account out as Markdown, HTML or its own JSON,
 //! and a JSON account file in. Both check everything before writing, so a failure writes
 //! nothing: no half-written export, no account saved from a file that didn't parse.
 
@@ -10,7 +10,7 @@ use anyhow::{Context, bail};
 use std::io::Write;
 use std::path::Path;
 
-/// `export NAME [--format md|json] [-o FILE]`.
+/// `export NAME [--format md|json|html] [-o FILE]`.
 pub(super) fn export(
     store: &Store,
     name: &str,
@@ -21,19 +21,23 @@ pub(super) fn export(
     let id = store.resolve(name)?;
     let account = store.load(&id)?.account;
     let text = match format {
-        Format::Md => {
-            // The user's own bank only refines the plan's SPIN counts; unreadable, it is skipped.
-            let mut bank = crate::domain::bank::builtin().questions;
-            bank.extend(store.load_bank().map(|b| b.questions).unwrap_or_default());
-            export::markdown(&account, &bank)
-        }
+        Format::Md => export::markdown(&account, &bank(store)),
+        Format::Html => export::html(&account, &bank(store)),
         Format::Json => storage::to_json(&account),
     };
     match output {
         Some(path) => write_file(path, text.as_bytes()),
-        // Markdown is cleaned by `export::markdown`; JSON needs only the C1 escapes.
+        // Markdown and HTML are cleaned by `export`; JSON needs only the C1 escapes.
         None => Ok(out.write_all(safe_json(&text).as_bytes())?),
     }
+}
+
+/// The built-in bank and the user's own: the user's only refines the plan's SPIN counts,
+/// and is skipped when unreadable.
+fn bank(store: &Store) -> Vec<crate::domain::bank::BankQuestion> {
+    let mut bank = crate::domain::bank::builtin().questions;
+    bank.extend(store.load_bank().map(|b| b.questions).unwrap_or_default());
+    bank
 }
 
 /// Writes `bytes` to `path` atomically (temp file in the same folder, then rename), so

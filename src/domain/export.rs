@@ -2,9 +2,13 @@
 //! in, text out. Every piece of text from the account is cleaned of control characters,
 //! so the document is safe to print on a terminal. The call side (journey, tasks, the
 //! call sheet, calls and debriefs) is written by `calls`, the scorecard by `scorecard`.
+//! `html` writes the same, with the comments, as one self-contained printable page.
 
 mod calls;
+mod html;
 mod scorecard;
+
+pub use html::{escape, html};
 
 use super::account::{Account, Item, Pane, Person, Priority};
 use super::bank::BankQuestion;
