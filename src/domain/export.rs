@@ -21,7 +21,7 @@ use super::{health, plan};
 /// own words (as a blockquote); then the question plan, the turns, the customer's journey
 /// and tasks, the call sheet of the next call (as of the account's last change: the
 /// export reads no clock), every call with its debrief, and the scorecard (judged as of
-/// the last change too). Empty parts say so rather than vanish, so a reader can tell
+/// the last change too) and the comments with their replies. Empty parts say so rather than vanish, so a reader can tell
 /// "nothing known" from "left out".
 pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
     let mut doc = String::new();
@@ -48,6 +48,7 @@ pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
     calls::sheet(&mut doc, account);
     calls::calls(&mut doc, account);
     scorecard::section(&mut doc, account);
+    scorecard::comments(&mut doc, account);
     // Exactly one final newline, as text files end.
     let end = doc.trim_end().len();
     doc.truncate(end);
@@ -310,8 +311,8 @@ mod tests {
         assert!(md.contains("## Competitors\n\n_Nothing yet._\n"), "{md}");
         let bare = markdown(&Account::new("Bare", now()), &[]);
         // The profile, the six panes, the question plan, the anticipated turns, the
-        // journey, their tasks and the calls.
-        assert_eq!(bare.matches("_Nothing yet._").count(), 12, "{bare}");
+        // journey, their tasks, the calls and the comments.
+        assert_eq!(bare.matches("_Nothing yet._").count(), 13, "{bare}");
     }
 
     #[test]
@@ -324,5 +325,36 @@ mod tests {
         assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
         assert!(md.starts_with("# Evil\u{fffd}[2J Corp\n"), "{md}");
         assert!(md.contains("> line one\n> line\u{fffd} two\n"), "{md}");
+    }
+    #[test]
+    fn comments_close_the_export_with_what_each_is_about_its_state_and_replies() {
+        use crate::domain::comment::{Comment, Reply};
+        let mut a = acme();
+        assert!(markdown(&a, &[]).ends_with("## Comments\n\n_Nothing yet._\n"));
+        let goal = a.world.goals[0].id.to_string();
+        let mut asked = Comment::new(&goal, "Coach Kim", "Whose\ndeadline is Q3?", now());
+        asked.replies.push(Reply {
+            author: "Rep\u{7}".into(),
+            at: now(),
+            text: "Dana's, from the board".into(),
+            extra: Default::default(),
+        });
+        let mut gone = Comment::new("no-such-id", "Coach Kim", "Check the lanes", now());
+        gone.resolved = true;
+        a.comments = vec![asked, gone];
+        let md = markdown(&a, &[]);
+        let comments = &md[md.find("## Comments").expect("a comments section")..];
+        let first = "### On Goals: Open a depot in Ohio (open)\n\n_Coach Kim, 2023-11-14 22:13 UTC_\n\nWhose\ndeadline is Q3?\n\n";
+        assert!(comments.contains(first), "{comments}");
+        // The reply is quoted, its control character replaced like any other text.
+        assert!(
+            comments.contains("> **Rep\u{fffd}**, 2023-11-14 22:13 UTC: Dana's, from the board\n"),
+            "{comments}"
+        );
+        assert!(
+            comments.contains("### On something no longer in the plan (resolved)\n"),
+            "{comments}"
+        );
+        assert!(md.find("## Scorecard").unwrap() < md.find("## Comments").unwrap());
     }
 }

@@ -1,9 +1,11 @@
 //! The scorecard in the export: the score and band, then every check of the rubric in
 //! order with its verdict, what it found and, for a failure, where to fix it. Judged as of
 //! the account's last change, as the rest of the export is: the export reads no clock.
+//! Then the coach's comments, open and resolved, with what each is about and the replies.
 
-use super::line;
+use super::{block, line, quote};
 use crate::domain::account::Account;
+use crate::domain::comment::anchor_label;
 use crate::domain::scorecard::{Band, Verdict, scorecard};
 
 /// The "Scorecard" section.
@@ -47,5 +49,35 @@ fn band_name(band: Band) -> &'static str {
         Band::Bronze => "Bronze",
         Band::Below => "below Bronze",
         Band::Untested => "untested",
+    }
+}
+
+/// The "Comments" section: every comment in the order written, what it is about (or that
+/// it is gone), who and when, open or resolved, its text and the replies as quotes.
+pub(super) fn comments(doc: &mut String, account: &Account) {
+    doc.push_str("## Comments\n\n");
+    if account.comments.is_empty() {
+        doc.push_str("_Nothing yet._\n\n");
+    }
+    for c in &account.comments {
+        let about = anchor_label(account, &c.anchor)
+            .map_or("something no longer in the plan".to_owned(), |l| line(&l));
+        let state = if c.resolved { "resolved" } else { "open" };
+        doc.push_str(&format!("### On {about} ({state})\n\n"));
+        doc.push_str(&format!(
+            "_{}, {}_\n\n{}\n\n",
+            line(&c.author),
+            c.at.format("%Y-%m-%d %H:%M UTC"),
+            block(&c.text)
+        ));
+        for r in &c.replies {
+            let said = format!(
+                "**{}**, {}: {}",
+                line(&r.author),
+                r.at.format("%Y-%m-%d %H:%M UTC"),
+                r.text.trim()
+            );
+            quote(doc, &said);
+        }
     }
 }
