@@ -1,6 +1,7 @@
 //! The HTML export: every section of the sample, nothing that reaches outside the page,
-//! hostile text escaped wherever it lands, tags well formed (checked by a small parser
-//! with a stack), and the real binary writing the file.
+//! hostile text escaped wherever it lands, the page free of parse errors (html5gum, a
+//! WHATWG-spec tokenizer, with its tags paired on a stack), and the real binary writing it.
+//! No browser engine installs from the package registries here, so none renders it.
 
 use callbook::domain::comment::{Comment, Reply};
 use callbook::domain::export::{escape, html};
@@ -31,9 +32,35 @@ fn commented(text: &str) -> Account {
 
 const VOID: [&str; 6] = ["meta", "br", "hr", "img", "link", "input"];
 
-/// Fails on a mismatched, unclosed or unterminated tag, or on an `&` that starts no
-/// entity. The text of `<style>` is skipped to its end tag.
+/// Fails where html5gum, a tokenizer that follows the WHATWG HTML spec, reports a parse
+/// error, or where its start and end tags don't pair up (void elements excepted).
+fn check_parses(doc: &str) {
+    use html5gum::{Token, Tokenizer};
+    let mut stack: Vec<String> = Vec::new();
+    for Ok(token) in Tokenizer::new(doc) {
+        match token {
+            Token::Error(e) => panic!("an HTML parse error: {e:?}"),
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).into_owned();
+                if !VOID.contains(&name.as_str()) && !tag.self_closing {
+                    stack.push(name);
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).into_owned();
+                let open = stack.pop().unwrap_or_else(|| panic!("</{name}> closes nothing"));
+                assert_eq!(open, name, "<{open}> closed by </{name}>");
+            }
+            _ => {}
+        }
+    }
+    assert!(stack.is_empty(), "left open: {stack:?}");
+}
+
+/// Fails as [`check_parses`] does, and also on an unterminated tag, unbalanced quotes, or
+/// an `&` that starts no entity. The text of `<style>` is skipped to its end tag.
 fn check_well_formed(doc: &str) {
+    check_parses(doc);
     let mut stack: Vec<String> = Vec::new();
     let mut rest = doc;
     while let Some(at) = rest.find(['<', '&']) {
@@ -171,6 +198,22 @@ fn the_checker_catches_broken_markup() {
         assert!(caught, "{bad:?} passed the checker");
     }
     check_well_formed("<p>a<br>b &amp; c</p>");
+}
+
+#[test]
+fn the_parser_reports_what_the_spec_calls_errors() {
+    // Each is an error of the WHATWG tokenizer that a tag count alone would miss.
+    for bad in [
+        "<p class=\"a\"class=\"b\">x</p>",
+        "<p>&#0;</p>",
+        "<p id=\"a\" id=\"b\">x</p>",
+        "<!-- a -- b --!>",
+        "<p>x</p x>",
+    ] {
+        let caught = std::panic::catch_unwind(|| check_parses(bad)).is_err();
+        assert!(caught, "{bad:?} passed the parser");
+    }
+    check_parses("<!DOCTYPE html>\n<p class=\"a\">x &amp; y<br></p>");
 }
 
 #[test]
