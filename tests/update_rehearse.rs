@@ -318,3 +318,49 @@ fn the_history_lists_each_attempt_and_the_latest_answer_can_become_the_prepared_
         "What would it take to move before the board?"
     );
 }
+
+#[test]
+fn the_latest_answer_is_compared_with_the_prepared_response_check_by_check() {
+    let detail = |app: &App| -> String {
+        let wb = app.workbook.as_ref().unwrap();
+        let turn = wb
+            .doc
+            .account
+            .turns
+            .iter()
+            .find(|t| !t.attempts.is_empty())
+            .unwrap();
+        let keys = callbook::app::Keymap::default();
+        callbook::app::rehearse::text::detail(&wb.doc.account, turn, &keys)
+            .lines
+            .iter()
+            .map(|l| l.iter().map(|(_, t)| t.as_str()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // The answer names Keystone, the competitor the turn touches; the prepared one doesn't.
+    let mut app = harbor();
+    press(
+        &mut app,
+        "<Enter>What does Keystone do for you today that you would keep?<C-s>3<Esc>",
+    );
+    let text = detail(&app);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("The latest answer passes "))
+        .unwrap_or_else(|| panic!("no comparison: {text}"));
+    assert!(
+        line.contains("touches-items") && line.ends_with("which the prepared response misses."),
+        "{line}"
+    );
+    assert!(!text.contains("which the latest answer missed"), "{text}");
+    // Made the prepared response, the two pass the same checks.
+    let i = turns(&app).iter().position(|t| !t.attempts.is_empty()).unwrap();
+    app.workbook.as_mut().unwrap().turns.row = i;
+    press(&mut app, "P");
+    let text = detail(&app);
+    assert!(
+        text.contains("The latest answer and the prepared response pass the same checks."),
+        "{text}"
+    );
+}

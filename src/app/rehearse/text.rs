@@ -96,6 +96,50 @@ fn history(r: &mut Reading, t: &Turn, keys: &Keymap) {
     }
 }
 
+/// The latest answer beside the prepared response: the prepared response is judged by the
+/// same checks (with the attempt's timing), and the checks on which the two differ are named.
+fn compared(r: &mut Reading, account: &Account, t: &Turn) {
+    use crate::domain::checks::{Timing, check};
+    use crate::domain::turn::Outcome;
+    let (Some(latest), false) = (t.attempts.last(), t.response.trim().is_empty()) else {
+        return;
+    };
+    let timing = Timing {
+        first_key_secs: Some(latest.first_key_secs),
+        total_secs: latest.total_secs,
+    };
+    let prepared = check(&t.response, t, account, timing);
+    let outcome = |name: &str| latest.checks.iter().find(|c| c.check == name).map(|c| c.outcome);
+    let (mut better, mut worse) = (Vec::new(), Vec::new());
+    for c in &prepared.checks {
+        match (c.outcome, outcome(&c.check)) {
+            (Outcome::Pass, Some(o)) if o != Outcome::Pass => better.push(c.check.as_str()),
+            (o, Some(Outcome::Pass)) if o != Outcome::Pass => worse.push(c.check.as_str()),
+            _ => {}
+        }
+    }
+    if better.is_empty() && worse.is_empty() {
+        r.line(
+            Tone::Dim,
+            "The latest answer and the prepared response pass the same checks.",
+        );
+    }
+    if !better.is_empty() {
+        let which = better.join(", ");
+        r.line(
+            Tone::Dim,
+            format!("The prepared response passes {which}, which the latest answer missed."),
+        );
+    }
+    if !worse.is_empty() {
+        let which = worse.join(", ");
+        r.line(
+            Tone::Dim,
+            format!("The latest answer passes {which}, which the prepared response misses."),
+        );
+    }
+}
+
 /// Who says a turn: the person's name, or "the customer".
 pub fn who(account: &Account, t: &Turn) -> String {
     t.who
@@ -138,6 +182,7 @@ pub fn detail(account: &Account, t: &Turn, keys: &Keymap) -> Reading {
         r.line(Tone::Plain, format!("  “{}”", first_line(&f.line)));
     }
     history(&mut r, t, keys);
+    compared(&mut r, account, t);
     if let Some(draft) = t.draft.as_deref().filter(|d| !d.trim().is_empty()) {
         r.line(Tone::Dim, format!("{}Your draft answer:", DRAFT));
         r.block(Tone::Plain, "  ", &clean(draft, true));
