@@ -108,3 +108,45 @@ fn the_report_screen_at_the_least_size() {
     drive(&mut app, &store, "r");
     insta::assert_snapshot!("team_report_80x24", screen_text(&mut app, (80, 24)));
 }
+
+#[test]
+fn help_over_the_report_lists_the_report_keys() {
+    let (_dir, store) = folder();
+    let mut app = App::new(store.list().unwrap(), noon);
+    drive(&mut app, &store, "r?");
+    let screen = screen_text(&mut app, (100, 40));
+    assert!(screen.contains("The team report"), "{screen}");
+    assert!(screen.contains("open it in review mode"), "{screen}");
+    assert!(
+        !screen.contains("move to trash/"),
+        "the picker's keys, not the report's: {screen}"
+    );
+}
+
+#[test]
+fn the_selected_row_of_the_report_is_drawn_selected_and_the_weak_band_stands_out() {
+    let (_dir, store) = folder();
+    let mut app = App::new(store.list().unwrap(), noon);
+    drive(&mut app, &store, "rj");
+    callbook::app::update(&mut app, callbook::app::Action::Resize(80, 24));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| callbook::ui::render(frame, &app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let style_at = |row: u16, needle: &str| {
+        let line: String = (0..80).map(|x| buffer[(x, row)].symbol().to_owned()).collect();
+        let at = line
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle} not on row {row}: {line}"));
+        let col = u16::try_from(line[..at].chars().count()).unwrap();
+        buffer[(col, row)].style()
+    };
+    // Rows: border 1, header 2, then Zeta Freight (3), the sample (4), Empty Co (5).
+    let reversed =
+        |style: ratatui::style::Style| style.add_modifier.contains(ratatui::style::Modifier::REVERSED);
+    assert!(
+        reversed(style_at(4, sample::NAME)),
+        "the selected row is drawn selected"
+    );
+    assert!(!reversed(style_at(3, "Zeta Freight")), "only the selected row");
+    assert_eq!(style_at(5, "untested").fg, callbook::ui::theme::dim().fg);
+}

@@ -300,9 +300,6 @@ impl App {
         if !layout::fits(self.viewport) {
             return vec![Scope::TooSmall];
         }
-        if self.workbook.is_none() && self.picker.report.is_some() && self.overlay.is_none() {
-            return vec![Scope::Report, Scope::Global];
-        }
         match &self.overlay {
             Some(Overlay::Help(_)) => vec![Scope::Help],
             Some(Overlay::Editor(_)) => vec![Scope::Editor],
@@ -330,6 +327,7 @@ impl App {
     pub fn screen_scopes(&self) -> Vec<Scope> {
         match &self.workbook {
             Some(wb) => vec![Scope::Screen(wb.screen), Scope::Workbook, Scope::Global],
+            None if self.picker.report.is_some() => vec![Scope::Report, Scope::Global],
             None => vec![Scope::Picker, Scope::Global],
         }
     }
