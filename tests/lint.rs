@@ -255,6 +255,22 @@ const SET: &[(&str, &str)] = &[
         "Would you buy a product that cuts fuel costs by a fifth?",
     ),
     ("leading closed", "Are you looking for ways to save money?"),
+    // Offers dressed as questions (issue 11); asking leave to ask is not one.
+    (
+        "leading closed",
+        "Shall I pencil in a pilot for your Leeds depot?",
+    ),
+    ("leading closed", "Want me to draw up a quote for the two sites?"),
+    (
+        "leading closed",
+        "Can I set you up with a free audit of your fleet?",
+    ),
+    (
+        "leading closed",
+        "Would you like me to put together a proposal by Friday?",
+    ),
+    ("question open", "Can I ask who else signs off on suppliers?"),
+    ("question closed", "Should I check with Dana before Thursday?"),
     (
         "leading closed",
         "Wouldn't you agree that your process needs an upgrade?",
