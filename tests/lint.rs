@@ -271,6 +271,23 @@ const SET: &[(&str, &str)] = &[
     ),
     ("question open", "Can I ask who else signs off on suppliers?"),
     ("question closed", "Should I check with Dana before Thursday?"),
+    // Our news before a question, and our feature as a what-if; a what-if about their
+    // world, and "we" as the two of us, are questions.
+    ("opinion", "We've just launched a route planner. Worth a look?"),
+    (
+        "opinion",
+        "We're adding a returns module next quarter. Would that help?",
+    ),
+    (
+        "leading open",
+        "What if you could see every late load before it leaves the yard?",
+    ),
+    ("leading open", "What if you had one screen for every trailer?"),
+    ("question open", "What if the board says no in December?"),
+    (
+        "question open",
+        "When we met in May, what did your drivers say about the pilot?",
+    ),
     (
         "leading closed",
         "Wouldn't you agree that your process needs an upgrade?",
