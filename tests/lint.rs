@@ -284,6 +284,14 @@ const SET: &[(&str, &str)] = &[
     ),
     ("leading open", "What if you had one screen for every trailer?"),
     ("question open", "What if the board says no in December?"),
+    // Small talk learns nothing about them; the same words about their business do.
+    ("statement", "How was your weekend?"),
+    ("statement", "Did you catch the match last night?"),
+    ("statement", "Any big plans for the summer?"),
+    ("question open", "How was your trip to the Leeds depot?"),
+    ("question open", "How will the holiday peak affect your staffing?"),
+    ("question open", "How are you doing on the reefer retrofit?"),
+    ("question open", "How's it going with the tender?"),
     (
         "question open",
         "When we met in May, what did your drivers say about the pilot?",

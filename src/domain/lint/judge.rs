@@ -157,6 +157,7 @@ fn rule_for(cue: Cue, at: &Setting) -> Option<Rule> {
         Cue::Seller => Rule::SellerCentric,
         Cue::Pitch => Rule::Pitch,
         Cue::YesStem => Rule::YesFishing,
+        Cue::SmallTalk => Rule::SmallTalk,
         Cue::Buzz => Rule::Buzzword,
         Cue::Insist => Rule::Assurance,
         Cue::Prescription if claims => Rule::Prescription,
@@ -173,6 +174,11 @@ fn rule_for(cue: Cue, at: &Setting) -> Option<Rule> {
 /// A sentence's kind from its mood and the rules that fired in it.
 fn kind_of(mood: Mood, asks: bool, fired: &[Rule]) -> Kind {
     let any = |f: &dyn Fn(Rule) -> bool| fired.iter().any(|&r| f(r));
+    // Small talk, however it is asked, learns nothing about them: neutral, not a question.
+    let chat = |r: Rule| matches!(r, Rule::SmallTalk | Rule::TagQuestion);
+    if any(&|r| r == Rule::SmallTalk) && fired.iter().all(|&r| chat(r)) {
+        return Kind::Statement;
+    }
     match mood {
         // Jargon in an open question is flagged but does not make it leading.
         Mood::Open if any(&|r| r != Rule::Buzzword) => Kind::Leading,

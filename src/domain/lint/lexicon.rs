@@ -40,6 +40,8 @@ pub(super) enum Cue {
     Pitch,
     /// A stem that fishes for yes ("wouldn't you agree").
     YesStem,
+    /// Small talk that asks nothing about their business ("how was your weekend").
+    SmallTalk,
     /// An outcome everyone wants ("save money"): fishing when asked as a closed question.
     Benefit,
     /// A prompt that works as an open question ("walk me through").
@@ -119,7 +121,7 @@ impl Class {
 }
 
 /// The cue of each phrase section.
-const CUES: [(&str, Cue); 18] = [
+const CUES: [(&str, Cue); 19] = [
     ("seller", Cue::Seller),
     ("prescription", Cue::Prescription),
     ("buzzword", Cue::Buzz),
@@ -131,6 +133,7 @@ const CUES: [(&str, Cue); 18] = [
     ("judgement", Cue::Judgement),
     ("pitch", Cue::Pitch),
     ("yes-stem", Cue::YesStem),
+    ("small-talk", Cue::SmallTalk),
     ("benefit", Cue::Benefit),
     ("prompt", Cue::Prompt),
     ("problem", Cue::Spin(SpinCue::Problem)),

@@ -93,11 +93,13 @@ pub enum Rule {
     Assurance,
     /// A verdict on the customer's world: "outdated", "inefficient".
     Judgement,
+    /// Small talk that asks nothing about their business: "How was your weekend?".
+    SmallTalk,
 }
 
 impl Rule {
     /// Every rule, in the order they are listed on screen.
-    pub const ALL: [Rule; 10] = [
+    pub const ALL: [Rule; 11] = [
         Rule::SellerCentric,
         Rule::Prescription,
         Rule::Buzzword,
@@ -108,6 +110,7 @@ impl Rule {
         Rule::HedgeClaim,
         Rule::Assurance,
         Rule::Judgement,
+        Rule::SmallTalk,
     ];
 
     /// The rule's name, as in JSON.
@@ -123,6 +126,7 @@ impl Rule {
             Rule::HedgeClaim => "hedge-claim",
             Rule::Assurance => "assurance",
             Rule::Judgement => "judgement",
+            Rule::SmallTalk => "small-talk",
         }
     }
 
@@ -143,6 +147,7 @@ impl Rule {
             Rule::HedgeClaim => "Your opinion (I think, I'd recommend) rather than the customer's.",
             Rule::Assurance => "Asks to be believed (trust me, obviously) instead of earning it.",
             Rule::Judgement => "Judges the customer's world (outdated, inefficient) before understanding it.",
+            Rule::SmallTalk => "Small talk that asks nothing about their business; ask about their world.",
         }
     }
 }

@@ -97,6 +97,7 @@ fn linted(text: &str) -> Option<String> {
         Rule::Prescription => format!("It tells them what to do (“{said}”): write the step they choose"),
         Rule::Buzzword | Rule::Superlative => format!("“{said}” is our language: say it in their words"),
         Rule::Judgement => format!("It judges their world (“{said}”): say the step they take in it"),
+        Rule::SmallTalk => format!("It is small talk (“{said}”), not a step they take"),
         _ => format!("It is our view (“{said}”), not a step they take"),
     })
 }
