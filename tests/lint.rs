@@ -284,6 +284,30 @@ const SET: &[(&str, &str)] = &[
     ),
     ("leading open", "What if you had one screen for every trailer?"),
     ("question open", "What if the board says no in December?"),
+    // Blame dressed as a question is a verdict; asking their reason is not.
+    ("leading open", "Why are you still keying delivery notes by hand?"),
+    (
+        "leading open",
+        "Why hasn't the dock scheduling been fixed already?",
+    ),
+    ("leading closed", "Didn't anyone check the trailer temperatures?"),
+    (
+        "leading open",
+        "How have you put up with the old scanners this long?",
+    ),
+    (
+        "question open",
+        "Why did you choose your current telematics provider?",
+    ),
+    (
+        "question open",
+        "How could you tell the load was warm before it arrived?",
+    ),
+    (
+        "question open",
+        "Why would you still need the old scanners after the move?",
+    ),
+    ("question open", "How could your team cope if two planners left?"),
     // Small talk learns nothing about them; the same words about their business do.
     ("statement", "How was your weekend?"),
     ("statement", "Did you catch the match last night?"),

@@ -158,6 +158,8 @@ fn rule_for(cue: Cue, at: &Setting) -> Option<Rule> {
         Cue::Pitch => Rule::Pitch,
         Cue::YesStem => Rule::YesFishing,
         Cue::SmallTalk => Rule::SmallTalk,
+        // Blame is a verdict on their world however it is asked.
+        Cue::Accuse => Rule::Judgement,
         Cue::Buzz => Rule::Buzzword,
         Cue::Insist => Rule::Assurance,
         Cue::Prescription if claims => Rule::Prescription,

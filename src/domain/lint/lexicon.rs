@@ -42,6 +42,8 @@ pub(super) enum Cue {
     YesStem,
     /// Small talk that asks nothing about their business ("how was your weekend").
     SmallTalk,
+    /// Blame dressed as a question, in any sentence ("why are you still").
+    Accuse,
     /// An outcome everyone wants ("save money"): fishing when asked as a closed question.
     Benefit,
     /// A prompt that works as an open question ("walk me through").
@@ -121,7 +123,7 @@ impl Class {
 }
 
 /// The cue of each phrase section.
-const CUES: [(&str, Cue); 19] = [
+const CUES: [(&str, Cue); 20] = [
     ("seller", Cue::Seller),
     ("prescription", Cue::Prescription),
     ("buzzword", Cue::Buzz),
@@ -134,6 +136,7 @@ const CUES: [(&str, Cue); 19] = [
     ("pitch", Cue::Pitch),
     ("yes-stem", Cue::YesStem),
     ("small-talk", Cue::SmallTalk),
+    ("accusation", Cue::Accuse),
     ("benefit", Cue::Benefit),
     ("prompt", Cue::Prompt),
     ("problem", Cue::Spin(SpinCue::Problem)),
