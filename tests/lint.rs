@@ -284,6 +284,20 @@ const SET: &[(&str, &str)] = &[
     ),
     ("leading open", "What if you had one screen for every trailer?"),
     ("question open", "What if the board says no in December?"),
+    // Pressure: deadlines, discounts, fear; the same words asking about their world are not.
+    ("opinion", "If you sign this week I can take ten percent off."),
+    (
+        "leading closed",
+        "Our spring price is only good until Friday - shall we go ahead?",
+    ),
+    (
+        "leading closed",
+        "Can you afford to lose the Tesco contract over late loads?",
+    ),
+    ("leading closed", "Are you willing to risk another failed audit?"),
+    ("question open", "What discount did your last supplier give you?"),
+    ("question closed", "Did you lock in fuel prices for next year?"),
+    ("question open", "When does your current contract expire?"),
     // Blame dressed as a question is a verdict; asking their reason is not.
     ("leading open", "Why are you still keying delivery notes by hand?"),
     (
