@@ -926,3 +926,15 @@ fn cli_rejects_invalid_utf8_naming_stdin_and_the_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("stdin") && err.contains("line 2"), "{err}");
 }
+
+#[test]
+fn the_readme_names_every_rule() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for rule in Rule::ALL {
+        assert!(
+            readme.contains(&format!("`{}`", rule.name())),
+            "README.md doesn't name the rule {}",
+            rule.name()
+        );
+    }
+}
