@@ -139,7 +139,7 @@ fn plan(doc: &mut String, account: &Account, c: &Call) {
 }
 
 /// How the call went against its objective, in words.
-fn judged(outcome: Outcome) -> &'static str {
+pub(super) fn judged(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Best => "reached the best outcome",
         Outcome::Minimum => "reached the minimum, not the best",
@@ -148,23 +148,28 @@ fn judged(outcome: Outcome) -> &'static str {
     }
 }
 
-/// A held call's debrief: the outcome judged, what they agreed, what changed, the stage.
-fn debrief(doc: &mut String, account: &Account, c: &Call, d: &Debrief) {
-    doc.push_str("#### Debrief\n\n");
-    fact(doc, "Against the objective", judged(d.outcome));
+/// What they agreed, as `text` writes it, with the status of the task it became (if any).
+/// The HTML export writes the same words, escaped.
+pub(super) fn agreed(account: &Account, d: &Debrief, text: fn(&str) -> String) -> String {
     let task = d
         .task
         .as_ref()
         .and_then(|id| account.tasks.iter().find(|t| &t.id == id));
-    let agreed = match task {
+    match task {
         Some(t) => format!(
             "{} (their task: {})",
-            line(&d.agreed),
+            text(&d.agreed),
             t.status.word().replace('-', " ")
         ),
-        None => line(&d.agreed),
-    };
-    fact(doc, "They agreed", &agreed);
+        None => text(&d.agreed),
+    }
+}
+
+/// A held call's debrief: the outcome judged, what they agreed, what changed, the stage.
+fn debrief(doc: &mut String, account: &Account, c: &Call, d: &Debrief) {
+    doc.push_str("#### Debrief\n\n");
+    fact(doc, "Against the objective", judged(d.outcome));
+    fact(doc, "They agreed", &agreed(account, d, line));
     fact(doc, "What changed", &d.changed);
     fact(doc, "Stage after", d.stage.map_or("", |s| s.words()));
     let planned = c.agenda.len();

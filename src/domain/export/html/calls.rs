@@ -4,7 +4,7 @@
 
 use super::{escape, facts, lines, nothing, open, quote, text, warnings};
 use crate::domain::account::{Account, Person};
-use crate::domain::call::{Call, Debrief, Outcome};
+use crate::domain::call::{Call, Debrief};
 use crate::domain::form::Choice;
 use crate::domain::id::ItemId;
 use crate::domain::plan::find_item;
@@ -154,24 +154,9 @@ fn plan(doc: &mut String, account: &Account, c: &Call) {
 /// A held call's debrief: the outcome judged, what they agreed, what changed, the stage.
 fn debrief(doc: &mut String, account: &Account, d: &Debrief) {
     doc.push_str("<h4>Debrief</h4>\n");
-    let judged = match d.outcome {
-        Outcome::Best => "reached the best outcome",
-        Outcome::Minimum => "reached the minimum, not the best",
-        Outcome::Neither => "reached neither the best nor the minimum",
-        Outcome::Unjudged => "not judged yet",
-    };
-    let task = d
-        .task
-        .as_ref()
-        .and_then(|id| account.tasks.iter().find(|t| &t.id == id));
-    let agreed = match task {
-        Some(t) => format!(
-            "{} (their task: {})",
-            text(&d.agreed),
-            t.status.word().replace('-', " ")
-        ),
-        None => text(&d.agreed),
-    };
+    // The Markdown export's words, escaped.
+    let judged = super::super::calls::judged(d.outcome);
+    let agreed = super::super::calls::agreed(account, d, text);
     facts(
         doc,
         &[
