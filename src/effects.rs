@@ -136,25 +136,18 @@ fn restore(app: &mut App, store: &Store) -> Result<(), StoreError> {
 /// Reads every account's scorecard into the team report; damaged files are counted, not shown.
 fn report(app: &mut App, store: &Store) -> Result<(), StoreError> {
     use crate::app::report::{ReportRow, TeamReport};
-    use crate::storage::Listing;
     let now = app.now();
-    let (mut rows, mut damaged) = (Vec::new(), 0);
-    for listing in store.list()? {
-        let Listing::Ok(summary) = listing else {
-            damaged += 1;
-            continue;
-        };
-        match store.load(&summary.id) {
-            Ok(loaded) => rows.push(ReportRow {
-                name: loaded.account.name.clone(),
-                card: crate::domain::scorecard::scorecard(&loaded.account, now),
-                open_comments: crate::domain::comment::open(&loaded.account).count(),
-                id: summary.id,
-            }),
-            Err(_) => damaged += 1,
-        }
-    }
-    let report = TeamReport::new(rows, damaged);
+    let (loaded, damaged) = store.load_all()?;
+    let rows = loaded
+        .into_iter()
+        .map(|l| ReportRow {
+            name: l.account.name.clone(),
+            card: crate::domain::scorecard::scorecard(&l.account, now),
+            open_comments: crate::domain::comment::open(&l.account).count(),
+            id: l.id,
+        })
+        .collect();
+    let report = TeamReport::new(rows, damaged.len());
     app.say(match report.rows.len() {
         0 => "No accounts to report on yet".to_owned(),
         n => format!(

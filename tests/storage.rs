@@ -1068,3 +1068,23 @@ fn unknown_fields_survive_at_every_level_of_the_journey_tasks_and_calls() {
     assert_eq!(call["agenda"][0]["why"], "opening");
     assert_eq!(call["debrief"]["mood"], "good");
 }
+
+#[test]
+fn load_all_reads_every_account_and_names_the_damaged_without_touching_them() {
+    let (_dir, store) = store();
+    let id = store.create(&Account::new("Harbor Mills", now())).unwrap();
+    let broken = store.accounts_dir().join("broken.json");
+    fs::write(&broken, "{ \"name\": ").unwrap();
+    let (loaded, damaged) = store.load_all().unwrap();
+    assert_eq!(loaded.len(), 1);
+    assert_eq!(loaded[0].id, id);
+    assert_eq!(loaded[0].account.name, "Harbor Mills");
+    assert_eq!(damaged.len(), 1);
+    assert_eq!(damaged[0].0, "broken");
+    assert!(
+        damaged[0].1.to_string().contains("broken.json"),
+        "{}",
+        damaged[0].1
+    );
+    assert_eq!(fs::read_to_string(&broken).unwrap(), "{ \"name\": ");
+}

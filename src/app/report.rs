@@ -58,17 +58,15 @@ impl TeamReport {
         self.selected = self.rows.iter().position(|r| Some(&r.id) == id).unwrap_or(0);
     }
 
-    /// Sorts worst first (untested last), or by name; ties by name then id.
+    /// Sorts worst first as `callbook report` does, or by name then id.
     fn sort(&mut self) {
-        let by_name = self.by_name;
-        self.rows.sort_by_key(|r| {
-            let score = if by_name {
-                0
-            } else {
-                r.card.score().map_or(u16::MAX, u16::from)
-            };
-            (score, r.name.to_lowercase(), r.id.to_string())
-        });
+        if self.by_name {
+            self.rows
+                .sort_by_cached_key(|r| (r.name.to_lowercase(), r.id.to_string()));
+        } else {
+            self.rows
+                .sort_by_cached_key(|r| r.card.worst_first(&r.name, &r.id.to_string()));
+        }
     }
 }
 

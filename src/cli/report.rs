@@ -22,7 +22,7 @@ use crate::domain::progress::next_call;
 use crate::domain::scorecard::{RUBRIC, Scorecard, Verdict, scorecard};
 use crate::domain::text::{clean, shorten};
 use crate::domain::{Account, AccountId};
-use crate::storage::{Listing, Store, StoreError};
+use crate::storage::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use std::io::Write;
 
@@ -82,13 +82,7 @@ impl Row {
 
     /// The sort key: lowest score first, no score last, then name and id.
     fn key(&self) -> (bool, Option<u8>, String, String) {
-        let score = self.card.score();
-        (
-            score.is_none(),
-            score,
-            self.name.to_lowercase(),
-            self.id.to_string(),
-        )
+        self.card.worst_first(&self.name, &self.id.to_string())
     }
 
     /// The checks as one character each.
@@ -121,20 +115,15 @@ pub(super) fn run(store: &Store, style: Style, out: &mut dyn Write) -> anyhow::R
 
 /// Every readable account's row, worst first, and the files that could not be read.
 fn gather(store: &Store, now: DateTime<Utc>) -> anyhow::Result<(Vec<Row>, Vec<Damaged>)> {
-    let (mut rows, mut damaged) = (Vec::new(), Vec::new());
-    for listing in store.list()? {
-        match listing {
-            Listing::Ok(s) => match store.load(&s.id) {
-                Ok(loaded) => rows.push(Row::of(s.id, &loaded.account, now)),
-                // Listed a moment ago, unreadable now: it joins the damaged, it stops nothing.
-                Err(error) => damaged.push(Damaged {
-                    stem: s.id.to_string(),
-                    error,
-                }),
-            },
-            Listing::Damaged { stem, error } => damaged.push(Damaged { stem, error }),
-        }
-    }
+    let (loaded, damaged) = store.load_all()?;
+    let mut rows: Vec<Row> = loaded
+        .into_iter()
+        .map(|l| Row::of(l.id, &l.account, now))
+        .collect();
+    let damaged = damaged
+        .into_iter()
+        .map(|(stem, error)| Damaged { stem, error })
+        .collect();
     rows.sort_by_cached_key(Row::key);
     Ok((rows, damaged))
 }

@@ -167,6 +167,14 @@ impl Scorecard {
         (tested > 0).then(|| u8::try_from(self.passed() * 100 / tested).unwrap_or(100))
     }
 
+    /// Where an account goes in the team report, worst first: lowest score first, nothing
+    /// tested last, equal scores by `name` (ignoring case) then `id`, so the order never
+    /// depends on the disk. The CLI's report and the picker's sort alike by it.
+    pub fn worst_first(&self, name: &str, id: &str) -> (bool, Option<u8>, String, String) {
+        let score = self.score();
+        (score.is_none(), score, name.to_lowercase(), id.to_owned())
+    }
+
     /// Gold at 90 or more, Silver at 75, Bronze at 50, else Below; Untested with no score.
     pub fn band(&self) -> Band {
         match self.score() {

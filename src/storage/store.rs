@@ -10,6 +10,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+/// An account file that could not be read: its stem, and why.
+pub type Unreadable = (String, StoreError);
+
 /// Temp files older than this at start belong to a save that died; younger ones may belong
 /// to another callbook saving right now.
 const TMP_STALE: Duration = Duration::from_secs(10);
@@ -82,6 +85,23 @@ impl Store {
     /// The file of account `id`.
     pub fn path_of(&self, id: &AccountId) -> PathBuf {
         self.accounts_dir().join(format!("{id}.json"))
+    }
+
+    /// Reads every account of the folder: those that load, and by stem those that don't
+    /// (damaged when listed, or unreadable a moment later), which stop nothing. For reports
+    /// over the whole folder; nothing is written.
+    pub fn load_all(&self) -> Result<(Vec<Loaded>, Vec<Unreadable>), StoreError> {
+        let (mut loaded, mut damaged) = (Vec::new(), Vec::new());
+        for listing in self.list()? {
+            match listing {
+                super::Listing::Ok(s) => match self.load(&s.id) {
+                    Ok(l) => loaded.push(l),
+                    Err(error) => damaged.push((s.id.to_string(), error)),
+                },
+                super::Listing::Damaged { stem, error } => damaged.push((stem, error)),
+            }
+        }
+        Ok((loaded, damaged))
     }
 
     /// Reads account `id`.
