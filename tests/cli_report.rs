@@ -5,72 +5,11 @@
 use callbook::domain::scorecard::RUBRIC;
 use callbook::domain::{Account, Item, sample};
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_callbook");
+mod common;
 
-/// A data folder in a temp dir, left for callbook to create.
-struct Data {
-    tmp: TempDir,
-}
-
-impl Data {
-    fn new() -> Self {
-        Data {
-            tmp: TempDir::new().unwrap(),
-        }
-    }
-
-    fn root(&self) -> PathBuf {
-        self.tmp.path().join("data")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .env_remove("CALLBOOK_DATA_DIR")
-            .arg("--data-dir")
-            .arg(self.root())
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// Runs a command that must succeed; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{args:?} failed: {err}");
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Saves `account` through `import`.
-    fn import(&self, account: &Account) {
-        let file = self.tmp.path().join("in.json");
-        fs::write(&file, callbook::storage::to_json(account)).unwrap();
-        self.ok(&["import", file.to_str().unwrap()]);
-    }
-
-    /// Every file under the data folder with its bytes.
-    fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
-        fn walk(dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
-            for entry in fs::read_dir(dir).into_iter().flatten() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else {
-                    out.insert(path.clone(), fs::read(&path).unwrap());
-                }
-            }
-        }
-        let mut files = BTreeMap::new();
-        walk(&self.root(), &mut files);
-        files
-    }
-}
+use common::Data;
 
 /// An account with one goal only: three checks fail, the world is fresh, so 25.
 fn one_goal(name: &str) -> Account {
@@ -84,10 +23,10 @@ fn one_goal(name: &str) -> Account {
 /// "aardvark" (empty: nothing tested), and `broken-abc123.json`, which does not parse.
 fn mixed() -> Data {
     let data = Data::new();
-    data.ok(&["new", "Zebra"]);
+    data.cli(&["new", "Zebra"]);
     data.import(&one_goal("Beta | Co"));
-    data.ok(&["sample"]);
-    data.ok(&["new", "aardvark"]);
+    data.cli(&["sample"]);
+    data.cli(&["new", "aardvark"]);
     data.import(&one_goal("Alpha"));
     fs::write(data.root().join("accounts/broken-abc123.json"), "{bad").unwrap();
     data
@@ -100,7 +39,7 @@ const ORDER: [&str; 5] = ["Alpha", "Beta | Co", sample::NAME, "aardvark", "Zebra
 fn plain_goes_worst_first_untested_last_and_lists_the_damaged_apart() {
     let data = mixed();
     let before = data.snapshot();
-    let plain = data.ok(&["report"]);
+    let plain = data.cli(&["report"]);
     let lines: Vec<&str> = plain.lines().collect();
     assert!(
         lines[0].starts_with("ACCOUNT") && lines[0].contains("SCORE  BAND"),
@@ -127,16 +66,16 @@ fn plain_goes_worst_first_untested_last_and_lists_the_damaged_apart() {
     let legend = lines.iter().position(|l| l.starts_with("CHECKS"));
     assert!(damaged > legend, "damaged files come after the table:\n{plain}");
     assert!(plain.contains("line 1, column 2"), "{plain}");
-    assert_eq!(data.ok(&["report"]), plain, "the same order every time");
-    data.ok(&["report", "--json"]);
-    data.ok(&["report", "--md"]);
+    assert_eq!(data.cli(&["report"]), plain, "the same order every time");
+    data.cli(&["report", "--json"]);
+    data.cli(&["report", "--md"]);
     assert_eq!(data.snapshot(), before, "report writes nothing, caches included");
 }
 
 #[test]
 fn json_has_one_entry_per_account_with_check_ids_as_keys_then_the_damaged() {
     let data = mixed();
-    let text = data.ok(&["report", "--json"]);
+    let text = data.cli(&["report", "--json"]);
     let entries: Vec<Value> = serde_json::from_str(&text).unwrap();
     assert_eq!(entries.len(), 6, "{text}");
     let names: Vec<&str> = entries[..5].iter().map(|e| e["name"].as_str().unwrap()).collect();
@@ -218,7 +157,7 @@ fn json_has_one_entry_per_account_with_check_ids_as_keys_then_the_damaged() {
 #[test]
 fn md_is_a_table_with_marks_a_legend_and_the_damaged_apart() {
     let data = mixed();
-    let md = data.ok(&["report", "--md"]);
+    let md = data.cli(&["report", "--md"]);
     let lines: Vec<&str> = md.lines().collect();
     assert!(
         lines[0].starts_with("| Account | Score | Band | 1 | 2 | 3 |"),
@@ -249,8 +188,8 @@ fn md_is_a_table_with_marks_a_legend_and_the_damaged_apart() {
 #[test]
 fn an_empty_folder_says_so_and_json_is_an_empty_array() {
     let data = Data::new();
-    assert!(data.ok(&["report"]).starts_with("No accounts yet in "));
-    assert_eq!(data.ok(&["report", "--json"]).trim(), "[]");
+    assert!(data.cli(&["report"]).starts_with("No accounts yet in "));
+    assert_eq!(data.cli(&["report", "--json"]).trim(), "[]");
     let both = data.run(&["report", "--json", "--md"]);
     assert!(!both.status.success(), "--json and --md are one or the other");
 }
@@ -260,7 +199,7 @@ fn hostile_names_reach_no_terminal() {
     let data = Data::new();
     data.import(&one_goal("Evil\u{1b}[2J\u{9b}31m Corp"));
     for args in [&["report"][..], &["report", "--md"], &["report", "--json"]] {
-        let out = data.ok(args);
+        let out = data.cli(args);
         assert!(
             !out.chars().any(|c| c.is_control() && c != '\n'),
             "{args:?}: {out:?}"

@@ -9,88 +9,11 @@ use callbook::domain::progress::next_call;
 use callbook::domain::{Account, Person, Role, sample};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::Value;
-use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use tempfile::TempDir;
 use unicode_width::UnicodeWidthStr;
 
-const BIN: &str = env!("CARGO_BIN_EXE_callbook");
+mod common;
 
-/// A data folder in a temp dir, left for callbook to create.
-struct Data {
-    tmp: TempDir,
-}
-
-impl Data {
-    fn new() -> Self {
-        Data {
-            tmp: TempDir::new().unwrap(),
-        }
-    }
-
-    fn root(&self) -> PathBuf {
-        self.tmp.path().join("data")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(BIN)
-            .env_remove("CALLBOOK_DATA_DIR")
-            .arg("--data-dir")
-            .arg(self.root())
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    /// Runs a command that must succeed; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{args:?} failed: {err}");
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Runs a command that must fail, printing nothing on stdout; returns stderr.
-    fn fail(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(!out.status.success(), "{args:?} succeeded");
-        assert!(out.stdout.is_empty(), "{args:?} printed {:?}", out.stdout);
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.starts_with("callbook: "), "{err}");
-        err
-    }
-
-    /// Saves `account` through `import`, returning its id.
-    fn import(&self, account: &Account) -> String {
-        let file = self.tmp.path().join("in.json");
-        fs::write(&file, callbook::storage::to_json(account)).unwrap();
-        self.ok(&["import", file.to_str().unwrap()]).trim().to_owned()
-    }
-
-    fn list_json(&self) -> Vec<Value> {
-        serde_json::from_str(&self.ok(&["list", "--json"])).unwrap()
-    }
-
-    /// Every file under the data folder with its bytes, to prove nothing was written.
-    fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
-        let mut files = BTreeMap::new();
-        walk(&self.root(), &mut files);
-        files
-    }
-}
-
-fn walk(dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            walk(&path, files);
-        } else {
-            files.insert(path.clone(), fs::read(&path).unwrap());
-        }
-    }
-}
+use common::Data;
 
 fn now() -> DateTime<Utc> {
     callbook::domain::now()
@@ -99,8 +22,8 @@ fn now() -> DateTime<Utc> {
 #[test]
 fn the_sample_sheet_fits_80_columns_and_names_the_plan_and_its_people() {
     let data = Data::new();
-    let id = data.ok(&["sample"]).trim().to_owned();
-    let out = data.ok(&["sheet", "ashcombe"]);
+    let id = data.cli(&["sample"]).trim().to_owned();
+    let out = data.cli(&["sheet", "ashcombe"]);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines.len() <= 22, "{} lines:\n{out}", lines.len());
     for l in &lines {
@@ -123,14 +46,14 @@ fn the_sample_sheet_fits_80_columns_and_names_the_plan_and_its_people() {
         .format("%-d %b %Y, 14:00 UTC")
         .to_string();
     assert!(lines[0].contains(&day), "{day}:\n{out}");
-    assert_eq!(data.ok(&["sheet", &id]), out, "by id as by name");
+    assert_eq!(data.cli(&["sheet", &id]), out, "by id as by name");
 }
 
 #[test]
 fn the_markdown_sheet_holds_the_whole_plan() {
     let data = Data::new();
-    data.ok(&["sample"]);
-    let md = data.ok(&["sheet", "Ashcombe Cold Freight", "--md"]);
+    data.cli(&["sample"]);
+    let md = data.cli(&["sheet", "Ashcombe Cold Freight", "--md"]);
     let expected = sample::account(now());
     let call = next_call(&expected, now()).unwrap();
     assert!(md.starts_with("# Call sheet: Ashcombe Cold Freight\n"), "{md}");
@@ -160,7 +83,7 @@ fn the_markdown_sheet_holds_the_whole_plan() {
 #[test]
 fn no_planned_call_is_a_clear_error_that_writes_nothing() {
     let data = Data::new();
-    let id = data.ok(&["new", "Acme"]).trim().to_owned();
+    let id = data.cli(&["new", "Acme"]).trim().to_owned();
     let before = data.snapshot();
     let err = data.fail(&["sheet", "acme"]);
     assert!(err.contains("no planned call") && err.contains(&id), "{err}");
@@ -193,7 +116,7 @@ fn the_sheet_never_prints_control_sequences() {
     a.calls.push(call);
     data.import(&a);
     for args in [&["sheet", "evil"][..], &["sheet", "evil", "--md"]] {
-        let out = data.ok(args);
+        let out = data.cli(args);
         assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
         assert!(out.contains("agrees the cost"), "{out}");
     }
@@ -218,8 +141,8 @@ fn stalled_account() -> Account {
 #[test]
 fn list_carries_the_stage_whether_the_journey_is_stalled_and_the_next_call() {
     let data = Data::new();
-    data.ok(&["sample"]);
-    data.ok(&["new", "Acme"]);
+    data.cli(&["sample"]);
+    data.cli(&["new", "Acme"]);
     data.import(&stalled_account());
     let list = data.list_json();
     let by_name = |name: &str| list.iter().find(|e| e["name"] == name).unwrap().clone();
@@ -241,7 +164,7 @@ fn list_carries_the_stage_whether_the_journey_is_stalled_and_the_next_call() {
         "No stage change for 45 days; 1 task overdue"
     );
     assert_eq!(stuck["stage"], "recognising");
-    let plain = data.ok(&["list"]);
+    let plain = data.cli(&["list"]);
     let line = |name: &str| plain.lines().find(|l| l.starts_with(name)).unwrap().to_owned();
     assert!(
         line("Stuck Ltd").ends_with("STALLED: No stage change for 45 days; 1 task overdue"),
@@ -256,8 +179,8 @@ fn list_carries_the_stage_whether_the_journey_is_stalled_and_the_next_call() {
 #[test]
 fn export_holds_the_journey_the_tasks_the_sheet_and_the_calls() {
     let data = Data::new();
-    data.ok(&["sample"]);
-    let md = data.ok(&["export", "ashcombe"]);
+    data.cli(&["sample"]);
+    let md = data.cli(&["export", "ashcombe"]);
     for part in [
         "\n## Journey\n",
         "- **Evidence:** Threats: Rejected loads",
@@ -272,7 +195,7 @@ fn export_holds_the_journey_the_tasks_the_sheet_and_the_calls() {
     ] {
         assert!(md.contains(part), "{part:?} missing");
     }
-    let json: Value = serde_json::from_str(&data.ok(&["export", "ashcombe", "--format", "json"])).unwrap();
+    let json: Value = serde_json::from_str(&data.cli(&["export", "ashcombe", "--format", "json"])).unwrap();
     assert_eq!(json["journey"]["stage"], "understanding");
     assert_eq!(json["tasks"].as_array().unwrap().len(), 4);
     assert_eq!(json["calls"].as_array().unwrap().len(), 2);

@@ -80,18 +80,69 @@ impl Data {
         read_json(&files[0])
     }
 
-    /// Runs a non-interactive command (`new`, `sample`...) that must succeed; returns stdout.
-    pub fn cli(&self, args: &[&str]) -> String {
-        let out = std::process::Command::new(BIN)
+    /// Runs a non-interactive command on this folder, whatever its outcome.
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(BIN)
             .env_remove("CALLBOOK_DATA_DIR")
             .arg("--data-dir")
             .arg(self.root())
             .args(args)
             .output()
-            .expect("run callbook");
+            .expect("run callbook")
+    }
+
+    /// Runs a non-interactive command (`new`, `sample`...) that must succeed; returns stdout.
+    pub fn cli(&self, args: &[&str]) -> String {
+        let out = self.run(args);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "callbook {args:?} failed: {err}");
         String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// Runs a command that must fail with a message and print nothing on stdout; returns
+    /// stderr.
+    pub fn fail(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(!out.status.success(), "{args:?} succeeded");
+        assert!(
+            out.stdout.is_empty(),
+            "{args:?} printed {:?}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        let err = String::from_utf8(out.stderr).expect("utf-8 stderr");
+        assert!(err.starts_with("callbook: "), "{err}");
+        err
+    }
+
+    /// Saves `account` through `import`, returning its id.
+    pub fn import(&self, account: &callbook::domain::Account) -> String {
+        let file = self.tmp.path().join("in.json");
+        std::fs::write(&file, callbook::storage::to_json(account)).expect("write in.json");
+        self.cli(&["import", file.to_str().expect("utf-8 path")])
+            .trim()
+            .to_owned()
+    }
+
+    /// `list --json`, parsed.
+    pub fn list_json(&self) -> Vec<Value> {
+        serde_json::from_str(&self.cli(&["list", "--json"])).expect("list --json is JSON")
+    }
+
+    /// Every file under the data folder with its bytes, to prove nothing was written.
+    pub fn snapshot(&self) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+        fn walk(dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, Vec<u8>>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten() {
+                let path = entry.expect("dir entry").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else {
+                    out.insert(path.clone(), std::fs::read(&path).expect("read file"));
+                }
+            }
+        }
+        let mut files = std::collections::BTreeMap::new();
+        walk(&self.root(), &mut files);
+        files
     }
 
     /// Starts the terminal UI on this folder at 100x30 with `args` after `--data-dir`.
