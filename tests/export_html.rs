@@ -1,6 +1,7 @@
 //! The HTML export: every section of the sample, nothing that reaches outside the page,
 //! hostile text escaped wherever it lands, the page free of parse errors (html5gum, a
-//! WHATWG-spec tokenizer, with its tags paired on a stack), and the real binary writing it.
+//! WHATWG-spec tokenizer, with its tags paired on a stack, and no bare `&`), and the real
+//! binary writing it.
 //! No browser engine installs from the package registries here, so none renders it.
 
 use callbook::domain::comment::{Comment, Reply};
@@ -57,49 +58,18 @@ fn check_parses(doc: &str) {
     assert!(stack.is_empty(), "left open: {stack:?}");
 }
 
-/// Fails as [`check_parses`] does, and also on an unterminated tag, unbalanced quotes, or
-/// an `&` that starts no entity. The text of `<style>` is skipped to its end tag.
+/// Fails as [`check_parses`] does, and also on an `&` that starts none of the entities the
+/// export writes: the spec lets a bare `&` pass, but here it would mean text went unescaped.
 fn check_well_formed(doc: &str) {
     check_parses(doc);
-    let mut stack: Vec<String> = Vec::new();
-    let mut rest = doc;
-    while let Some(at) = rest.find(['<', '&']) {
-        let tail = &rest[at..];
-        if let Some(after) = tail.strip_prefix('&') {
-            let ok = ["amp;", "lt;", "gt;", "quot;", "#39;"]
-                .iter()
-                .any(|e| after.starts_with(e));
-            let near: String = tail.chars().take(40).collect();
-            assert!(ok, "a bare & at {near:?}");
-            rest = after;
-            continue;
-        }
-        let end = tail
-            .find('>')
-            .unwrap_or_else(|| panic!("unterminated tag {tail:?}"));
-        let tag = &tail[1..end];
-        rest = &tail[end + 1..];
-        if tag.starts_with('!') {
-            continue;
-        }
-        if let Some(name) = tag.strip_prefix('/') {
-            let open = stack.pop().unwrap_or_else(|| panic!("</{name}> closes nothing"));
-            assert_eq!(open, name.trim(), "<{open}> closed by </{name}>");
-            continue;
-        }
-        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
-        assert!(!name.is_empty(), "a tag without a name: <{tag}>");
-        assert_eq!(tag.matches('"').count() % 2, 0, "unbalanced quotes in <{tag}>");
-        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
-            continue;
-        }
-        if name == "style" {
-            let close = rest.find("</style>").expect("an unclosed <style>");
-            rest = &rest[close..];
-        }
-        stack.push(name);
+    for (at, _) in doc.match_indices('&') {
+        let after = &doc[at + 1..];
+        let ok = ["amp;", "lt;", "gt;", "quot;", "#39;"]
+            .iter()
+            .any(|e| after.starts_with(e));
+        let near: String = doc[at..].chars().take(40).collect();
+        assert!(ok, "a bare & at {near:?}");
     }
-    assert!(stack.is_empty(), "left open: {stack:?}");
 }
 
 #[test]
