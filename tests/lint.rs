@@ -938,3 +938,134 @@ fn the_readme_names_every_rule() {
         );
     }
 }
+
+/// Each seller-centric shape of issue 11 names its own rule, and the rewrite asks about the
+/// line's own subject where it has one.
+#[test]
+fn each_seller_shape_names_its_rule_and_rewrites_from_the_line() {
+    let cases: [(&str, &str, &str); 16] = [
+        (
+            "You'd want that, wouldn't you?",
+            "asks-agreement",
+            "from your side",
+        ),
+        (
+            "Everyone is moving to the cloud now, aren't they?",
+            "asks-agreement",
+            "from your side",
+        ),
+        (
+            "Which start date suits you, March or April?",
+            "close",
+            "your timeline depend on",
+        ),
+        (
+            "Shall I send the contract to you or to legal?",
+            "close",
+            "a say in the contract",
+        ),
+        (
+            "What colour would you like it in?",
+            "close",
+            "a say in the colour",
+        ),
+        ("Would a quick demo next week help?", "pitch", "before deciding"),
+        (
+            "What if your reps had live coaching on every call?",
+            "pitch",
+            "How do your reps handle this today",
+        ),
+        (
+            "Does that make sense for you?",
+            "verdict-fishing",
+            "compare with the way you handle",
+        ),
+        (
+            "Was the demo useful?",
+            "verdict-fishing",
+            "How does the demo compare",
+        ),
+        (
+            "Would your planners actually use a tool like that?",
+            "hypothetical",
+            "How do your planners handle this today",
+        ),
+        (
+            "If the software handled change orders, would your PMs really use it?",
+            "hypothetical",
+            "your PMs",
+        ),
+        (
+            "Can your school really risk another data breach?",
+            "pressure",
+            "if nothing changes",
+        ),
+        (
+            "This price is only on the table until Friday, so can we get it signed?",
+            "pressure",
+            "if nothing changes",
+        ),
+        (
+            "Why are your site managers still using paper timesheets?",
+            "judgement",
+            "using paper timesheets hard to move away from",
+        ),
+        (
+            "Honestly, their product is a poor fit for you.",
+            "judgement",
+            "options in front of you",
+        ),
+        ("How's your week treating you?", "small-talk", ""),
+    ];
+    let mut wrong = Vec::new();
+    for (text, rule, rewrite) in cases {
+        let l = lint(text, None);
+        let rules: Vec<&str> = l.flags.iter().map(|f| f.rule.name()).collect();
+        let suggestion = l.suggestion.clone().unwrap_or_default();
+        if l.kind == Kind::Question || !rules.contains(&rule) || !suggestion.contains(rewrite) {
+            wrong.push(format!("{text:?}: {:?} {rules:?} -> {suggestion:?}", l.kind));
+        }
+        if let Some(s) = &l.suggestion {
+            let again = lint(s, None);
+            assert!(
+                again.kind == Kind::Question && again.flags.is_empty(),
+                "{s:?} is not clean"
+            );
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+/// Lines that start like a seller shape but ask about the customer stay questions.
+#[test]
+fn customer_questions_that_look_like_seller_shapes_stay_questions() {
+    let lines = [
+        "Who else should be in the room before you decide?",
+        "What would you need to see before taking this to your board?",
+        "Why does fixing this matter to you now?",
+        "What do you think is causing it?",
+        "What do you think of the changes your IT team is proposing?",
+        "What does your team think of the current dashboard?",
+        "Why would you still need the old scanners after the move?",
+        "Should we bring your IT lead into the next conversation?",
+        "What would a good outcome look like for you if we worked together?",
+        "If I heard you right, the pilot covers two sites?",
+        "The renewal is in June, right?",
+        "You have eight depots today, don't you?",
+        "It sounds like the handover is the real issue, is that fair?",
+        "What do you want the next trailer hardware to do that today's can't?",
+        "Which of your sites would be the best place to start if you went ahead with anything?",
+        "How would your managers spend the hours they save?",
+        "What if volume doubles next year - how would your warehouse cope?",
+        "Can I ask what drove the change?",
+        "Could I get your view on the timeline?",
+        "Did the new pricing go live at the start of the month?",
+    ];
+    let wrong: Vec<String> = lines
+        .iter()
+        .map(|t| (t, lint(t, None)))
+        .filter(|(_, l)| l.kind != Kind::Question)
+        .map(|(t, l)| format!("{t:?}: {:?} {:?}", l.kind, l.flags))
+        .collect();
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

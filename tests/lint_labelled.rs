@@ -59,3 +59,47 @@ fn the_labelled_set_is_large_balanced_and_without_repeats() {
         assert!(*n >= 10, "{label}/{shape} has {n} lines, too few to judge");
     }
 }
+
+/// The linter's judgement on the set: a genuine question must lint as a question, a
+/// seller-centric line as anything else. Every miss is listed, with its shape and the rules
+/// that fired; each label must reach its floor and each shape its own, so a change that
+/// breaks one shape fails even when the totals hold.
+#[test]
+fn the_linter_tells_the_labelled_lines_apart() {
+    use callbook::domain::lint::{Kind, lint};
+    let mut by_shape: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    let mut misses = Vec::new();
+    for (label, shape, text) in cases() {
+        let l = lint(&text, None);
+        let right = (l.kind == Kind::Question) == (label == "question");
+        let tally = by_shape.entry((label.clone(), shape.clone())).or_default();
+        tally.0 += usize::from(right);
+        tally.1 += 1;
+        if !right {
+            let rules: Vec<&str> = l.flags.iter().map(|f| f.rule.name()).collect();
+            misses.push(format!("{label}/{shape}: {text:?} linted {:?} {rules:?}", l.kind));
+        }
+    }
+    let mut totals: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut weak = Vec::new();
+    for ((label, shape), (right, n)) in &by_shape {
+        let t = totals.entry(label.as_str()).or_default();
+        t.0 += right;
+        t.1 += n;
+        if right * 100 < n * 80 {
+            weak.push(format!("{label}/{shape}: {right} of {n}"));
+        }
+    }
+    for (label, (right, n)) in &totals {
+        assert!(
+            right * 100 >= n * 95,
+            "{label}: {right} of {n} right, below 95%; misses:\n{}",
+            misses.join("\n")
+        );
+    }
+    assert!(
+        weak.is_empty(),
+        "shapes below 80%: {weak:?}; misses:\n{}",
+        misses.join("\n")
+    );
+}

@@ -107,30 +107,191 @@ fn read(toks: &Tokens, s: &Sentence, hits: &[Hit], flags: &mut Vec<Flag>) -> Rea
 
 /// Flags every rule that fires in the sentence; returns the rules.
 fn fire(toks: &Tokens, s: &Sentence, hits: &[Hit], setting: &Setting, flags: &mut Vec<Flag>) -> Vec<Rule> {
-    let mut fired = Vec::new();
-    let mut flag = |rule: Rule, tokens: Range<usize>| {
-        let span = (toks.list[tokens.start].chars.0, toks.list[tokens.end - 1].chars.1);
-        flags.push(Flag { rule, span });
-        fired.push(rule);
-    };
-    for h in hits.iter().filter(|h| !h.quoted) {
-        if let Some(rule) = rule_for(h.cue, setting) {
-            flag(rule, h.tokens.clone());
-        }
-    }
+    let mut found: Vec<(Rule, Range<usize>)> = hits
+        .iter()
+        .filter(|h| !h.quoted)
+        .filter_map(|h| Some((rule_for(h.cue, setting)?, h.tokens.clone())))
+        .collect();
     // "Isn't it...", "Don't you...": a negative question presumes its answer.
     if let Some(lead) = setting.lead.filter(|_| setting.mood == Mood::Closed) {
         let stem = starting_at(hits, lead)
             .iter()
             .any(|h| matches!(h.cue, Cue::YesStem | Cue::Pitch));
         if is(Class::NegativeAux, toks.word(lead)) && !stem {
-            flag(Rule::YesFishing, lead..(lead + 2).min(s.tokens.end));
+            found.push((Rule::YesFishing, lead..(lead + 2).min(s.tokens.end)));
         }
     }
+    found.extend(combined(toks, s, hits, setting));
     if let Some(tag) = setting.tag {
-        flag(Rule::TagQuestion, toks.clauses[tag].tokens.clone());
+        // "Everyone's moving to the cloud, aren't they?": a tag on a view, not on a fact.
+        // A fact carries a name, a number or a date ("The renewal is in June, right?").
+        // Their own words played back ("It sounds like...") only confirm; the tag's own
+        // "wouldn't" is the tag, not a view.
+        let body = s.tokens.start..toks.clauses[tag].tokens.start;
+        found.retain(|(r, t)| *r != Rule::Agreement || t.start < body.end);
+        let fact = body.clone().any(|i| {
+            let name = toks.list[i].capital && i != s.tokens.start && toks.word(i) != "i";
+            name || is(Class::Fact, toks.word(i))
+        });
+        if body.clone().any(|i| is(Class::Reflect, toks.word(i))) {
+            found.retain(|(r, _)| *r != Rule::Agreement);
+        } else if found.is_empty() && !fact && !body.is_empty() {
+            found.push((Rule::Agreement, body));
+        }
+        found.push((Rule::TagQuestion, toks.clauses[tag].tokens.clone()));
+    }
+    let mut fired = Vec::with_capacity(found.len());
+    for (rule, tokens) in found {
+        let span = (toks.list[tokens.start].chars.0, toks.list[tokens.end - 1].chars.1);
+        flags.push(Flag { rule, span });
+        fired.push(rule);
     }
     fired
+}
+
+/// Rules that take two signals, or a signal and the sentence's shape: a purchase step the
+/// customer is asked to choose (a close), taking up an offering in a "would you...?"
+/// question (hypothetical), a verdict asked about an offering, "what if your team could..."
+/// (a pitch), and "why ... still" (blame).
+fn combined(toks: &Tokens, s: &Sentence, hits: &[Hit], at: &Setting) -> Vec<(Rule, Range<usize>)> {
+    let mut out = Vec::new();
+    let live = |cue: Cue| hits.iter().filter(move |h| h.cue == cue && !h.quoted);
+    let lead = at.lead.map(|l| (l, toks.word(l)));
+    let word = lead.map_or("", |(_, w)| w);
+    let asking = s.asks || at.mood != Mood::Flat;
+    // "Which start date suits you?", "Shall I send the contract to you or to legal?",
+    // "Would fifty seats be enough?": choosing a step of a purchase not yet agreed.
+    let should = s
+        .tokens
+        .clone()
+        .any(|i| matches!(toks.word(i), "should" | "shall"));
+    let choosing = live(Cue::Choice).next().is_some()
+        || word == "which"
+        || (should && matches!(word, "who" | "when" | "where"))
+        || (at.mood == Mood::Closed && matches!(word, "would" | "will" | "shall" | "should"));
+    if asking && choosing {
+        out.extend(live(Cue::Deal).map(|h| (Rule::Close, h.tokens.clone())));
+    }
+    // "Would your planners use a tool like that?", "Is this something you could see
+    // yourself buying?": taking up an offering, imagined.
+    let imagined = matches!(word, "would" | "could" | "will" | "wouldn't")
+        || s.tokens.clone().any(|i| is(Class::Imagined, toks.word(i)));
+    if at.mood == Mood::Closed && imagined {
+        out.extend(live(Cue::Adopt).map(|h| (Rule::Hypothetical, h.tokens.clone())));
+    }
+    // An offering of ours within a few words: "the demo", but not "your current dashboard".
+    let offering_in = |from: usize, n: usize| {
+        let clause = toks.list.get(from.saturating_sub(1))?.clause;
+        (from..from + n)
+            .take_while(|&i| toks.word_in(i, clause).is_some())
+            .find(|&i| is(Class::Offering, toks.word(i)))
+            .filter(|&i| !(i > 0 && is(Class::Owned, toks.word(i - 1))))
+    };
+    // "What do you think of the demo?", but not "What do you think of the new rules?".
+    for h in live(Cue::VerdictStem) {
+        if let Some(end) = offering_in(h.tokens.end, 4) {
+            out.push((Rule::VerdictFishing, h.tokens.start..end + 1));
+        }
+    }
+    if let Some((l, _)) = lead {
+        let clause = toks.list[l].clause;
+        let after = |n: usize| (l + 1..l + 1 + n).take_while(move |&i| toks.word_in(i, clause).is_some());
+        // "What if your nurses could chart by voice?": the rep's idea as a dream; "What if
+        // volume doubles?" and "What if your team had to cover nights?" ask about theirs.
+        if word == "what" && toks.word_in(l + 1, clause) == Some("if") {
+            let dream = after(6).skip(1).find(|&i| match toks.word(i) {
+                "had" => toks.word_in(i + 1, clause) != Some("to"),
+                w => is(Class::Dream, w),
+            });
+            if let Some(end) = dream {
+                out.push((Rule::Pitch, l..end + 1));
+            }
+        }
+        // "Why are your site managers still using paper?", "How come nobody tracks it?":
+        // blame, not a reason asked.
+        let how_come = word == "how"
+            && match toks.word_in(l + 1, clause) {
+                Some("come") => true,
+                Some("is") => toks.word_in(l + 2, clause) == Some("it"),
+                _ => false,
+            };
+        // "Why would you still need the old scanners?" asks a reason they'd have.
+        let reason = toks
+            .word_in(l + 1, clause)
+            .is_some_and(|w| matches!(w, "would" | "might" | "could" | "will"));
+        if (word == "why" || how_come)
+            && let Some(end) =
+                after(8).find(|&i| is(Class::Blame, toks.word(i)) && !(reason && toks.word(i) == "still"))
+        {
+            out.push((Rule::Judgement, l..end + 1));
+        }
+        // "Why didn't IT catch this months ago?": blame for what wasn't done.
+        if word == "why" && toks.word_in(l + 1, clause).is_some_and(|w| is(Class::Blame, w)) {
+            out.push((Rule::Judgement, l..l + 2));
+        }
+        if at.mood == Mood::Closed {
+            // "Can you really keep running payroll on a spreadsheet?", "Can your team
+            // survive another year like this?": a dare, not a question.
+            let dare = after(4).find(|&i| matches!(toks.word(i), "really" | "afford" | "survive"));
+            if let Some(end) = dare.filter(|_| matches!(word, "can" | "could" | "do" | "are" | "is")) {
+                out.push((Rule::Pressure, l..end + 1));
+            }
+            // "Could I pop over on Thursday?", "Should I get a proposal across?": an offer.
+            // "Can I ask...", "Could I check..." ask; "Can I get your view" too.
+            let offer = matches!(word, "can" | "could" | "shall" | "should" | "may")
+                && toks.word_in(l + 1, clause) == Some("i")
+                && toks.word_in(l + 2, clause).is_some_and(|v| {
+                    let then = |k: usize| toks.word_in(l + k, clause).unwrap_or("");
+                    let asks = is(Class::Asking, v)
+                        || (matches!(v, "get" | "take" | "have")
+                            && (then(3) == "your" || (then(3) == "a" && is(Class::Asking, then(4)))));
+                    !asks
+                });
+            if offer {
+                out.push((Rule::Pitch, l..l + 3));
+            }
+            // "Did the presentation answer your questions?", "Was the demo useful?"; with
+            // "a" it is an offer: "Would a quick demo next week help?".
+            let article = toks.word_in(l + 1, clause).unwrap_or("");
+            let judged = s.tokens.clone().any(|i| is(Class::Evaluation, toks.word(i)));
+            let offered = offering_in(l + 2, 3).filter(|_| judged);
+            match (offered, article) {
+                (Some(end), "the" | "this" | "that" | "our" | "my") => {
+                    out.push((Rule::VerdictFishing, l..end + 1))
+                }
+                (Some(end), "a" | "an" | "some") => out.push((Rule::Pitch, l..end + 1)),
+                _ => {}
+            }
+        }
+        // "So, what did you think?": a verdict on what was just shown.
+        let think = [Some("did"), Some("do")].contains(&toks.word_in(l + 1, clause))
+            && toks.word_in(l + 2, clause) == Some("you")
+            && toks.word_in(l + 3, clause) == Some("think")
+            && toks.word_in(l + 4, clause).is_none();
+        let alone = (s.clauses.start..clause).all(|c| toks.clauses[c].lead.is_none());
+        if word == "what" && think && alone {
+            out.push((Rule::VerdictFishing, l..l + 4));
+        }
+    }
+    // "If we put it in free for a month, would you keep it?", "Would it help if I sent the
+    // brochure?": our offer as a condition. "If I heard you right, ..." only confirms.
+    if asking {
+        for c in s.clauses.clone() {
+            let range = toks.clauses[c].tokens.clone();
+            let at_if = range
+                .clone()
+                .find(|&i| matches!(toks.word(i), "if" | "suppose" | "supposing"));
+            let Some(i) = at_if else { continue };
+            let who = toks.word_in(i + 1, c);
+            let verb = toks.word_in(i + 2, c);
+            if matches!(who, Some("i" | "we"))
+                && !verb.is_some_and(|v| is(Class::Reporting, v) || is(Class::Heard, v))
+            {
+                out.push((Rule::Hypothetical, i..(i + 3).min(range.end)));
+            }
+        }
+    }
+    out
 }
 
 /// What decides whether a phrase counts in a sentence.
@@ -160,6 +321,12 @@ fn rule_for(cue: Cue, at: &Setting) -> Option<Rule> {
         Cue::SmallTalk => Rule::SmallTalk,
         // Blame is a verdict on their world however it is asked.
         Cue::Accuse => Rule::Judgement,
+        Cue::Pressure => Rule::Pressure,
+        Cue::Verdict => Rule::VerdictFishing,
+        Cue::Hypothetical => Rule::Hypothetical,
+        // "That would save hours, wouldn't it?": a view put up for agreement, where a
+        // neutral fact with a tag ("The renewal is in June, right?") only confirms.
+        Cue::Agree if at.tag.is_some() => Rule::Agreement,
         Cue::Buzz => Rule::Buzzword,
         Cue::Insist => Rule::Assurance,
         Cue::Prescription if claims => Rule::Prescription,
@@ -187,7 +354,7 @@ fn kind_of(mood: Mood, asks: bool, fired: &[Rule]) -> Kind {
         Mood::Open => Kind::Question,
         Mood::Closed if fired.is_empty() => Kind::Question,
         Mood::Closed => Kind::Leading,
-        Mood::Flat if asks && any(&|r| matches!(r, Rule::Pitch | Rule::YesFishing)) => Kind::Leading,
+        Mood::Flat if asks && any(&|r| r.asks_for_yes()) => Kind::Leading,
         // "You need to modernise, right?": a claim with a question mark is still a claim.
         Mood::Flat if any(&|r| r != Rule::TagQuestion) => Kind::Opinion,
         Mood::Flat if asks => Kind::Question,

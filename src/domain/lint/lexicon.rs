@@ -44,6 +44,25 @@ pub(super) enum Cue {
     SmallTalk,
     /// Blame dressed as a question, in any sentence ("why are you still").
     Accuse,
+    /// Pressure or fear, in any sentence ("if you sign by", "can you afford to fall behind").
+    Pressure,
+    /// Fishing for a verdict on us, in any sentence ("does that make sense").
+    Verdict,
+    /// A stem that fishes for a verdict when an offering follows it ("what do you think
+    /// of" the demo).
+    VerdictStem,
+    /// A hypothetical purchase, in any sentence ("would you sign", "a tool like that").
+    Hypothetical,
+    /// Taking up an offering ("use", "buy", "upgrade"): hypothetical in a closed question
+    /// that opens with "would" or "could".
+    Adopt,
+    /// A step of a purchase ("the contract", "seats", "the install"): a close when the
+    /// customer is asked to choose it.
+    Deal,
+    /// Asking the customer to choose ("do you want", "which works better", "shall we").
+    Choice,
+    /// What puts a statement up for agreement when it carries a tag ("would", "makes sense").
+    Agree,
     /// An outcome everyone wants ("save money"): fishing when asked as a closed question.
     Benefit,
     /// A prompt that works as an open question ("walk me through").
@@ -92,12 +111,22 @@ pub(super) enum Class {
     Perceive,
     Thing,
     Wish,
+    Offering,
+    Blame,
+    Heard,
+    Fact,
+    Imagined,
+    Owned,
+    Asking,
+    Dream,
+    Evaluation,
+    Reflect,
 }
 
 impl Class {
     /// Every class with its section name; a class's bit in `Lexicon::classes` is its
     /// discriminant.
-    const ALL: [(Class, &'static str); 21] = [
+    const ALL: [(Class, &'static str); 31] = [
         (Class::Wh, "wh"),
         (Class::Aux, "aux"),
         (Class::NegativeAux, "negative-aux"),
@@ -119,11 +148,21 @@ impl Class {
         (Class::Perceive, "perceive"),
         (Class::Thing, "thing"),
         (Class::Wish, "wish"),
+        (Class::Offering, "offering"),
+        (Class::Blame, "blame"),
+        (Class::Heard, "heard"),
+        (Class::Fact, "fact"),
+        (Class::Imagined, "imagined"),
+        (Class::Owned, "owned"),
+        (Class::Asking, "asking"),
+        (Class::Dream, "dream"),
+        (Class::Evaluation, "evaluation"),
+        (Class::Reflect, "reflect"),
     ];
 }
 
 /// The cue of each phrase section.
-const CUES: [(&str, Cue); 20] = [
+const CUES: [(&str, Cue); 28] = [
     ("seller", Cue::Seller),
     ("prescription", Cue::Prescription),
     ("buzzword", Cue::Buzz),
@@ -137,6 +176,14 @@ const CUES: [(&str, Cue); 20] = [
     ("yes-stem", Cue::YesStem),
     ("small-talk", Cue::SmallTalk),
     ("accusation", Cue::Accuse),
+    ("pressure", Cue::Pressure),
+    ("verdict", Cue::Verdict),
+    ("verdict-stem", Cue::VerdictStem),
+    ("hypothetical", Cue::Hypothetical),
+    ("adopt", Cue::Adopt),
+    ("deal", Cue::Deal),
+    ("choice", Cue::Choice),
+    ("agreement", Cue::Agree),
     ("benefit", Cue::Benefit),
     ("prompt", Cue::Prompt),
     ("problem", Cue::Spin(SpinCue::Problem)),
@@ -333,6 +380,11 @@ pub(super) fn hits(toks: &Tokens) -> Vec<Hit> {
             if entry.cue == Cue::Prescription && is_reported(toks, i) {
                 continue;
             }
+            // "Should we bring your IT lead in?" asks about a step we take together; "We bring
+            // twenty years of experience" is about us.
+            if entry.cue == Cue::Seller && word == "we" && asked_about_us(toks, i) {
+                continue;
+            }
             hits.push(hit(toks, entry.cue, i..end, entry.phrase));
         }
         // "our" is ours unless what follows is shared: "our platform", not "our last call".
@@ -389,6 +441,14 @@ fn word_matches(pattern: &str, word: &str) -> bool {
         Some(stem) => word.starts_with(stem),
         None => pattern == word,
     }
+}
+
+/// True when "we" at `i` follows an auxiliary that asks ("should we bring", "can we bring").
+fn asked_about_us(toks: &Tokens, i: usize) -> bool {
+    let clause = toks.list[i].clause;
+    i.checked_sub(1)
+        .and_then(|j| toks.word_in(j, clause))
+        .is_some_and(|w| matches!(w, "should" | "shall" | "can" | "could" | "do" | "would"))
 }
 
 /// True when "you need"/"you should" at `i` is asked or reported, not prescribed: "do you

@@ -38,6 +38,7 @@
 mod judge;
 mod lexicon;
 mod rewrite;
+mod shapes;
 mod tokens;
 
 use crate::domain::bank::Spin;
@@ -95,11 +96,21 @@ pub enum Rule {
     Judgement,
     /// Small talk that asks nothing about their business: "How was your weekend?".
     SmallTalk,
+    /// A statement put up for agreement: "You'd want that, wouldn't you?".
+    Agreement,
+    /// An alternative or assumptive close: "Shall I send the contract to you or to legal?".
+    Close,
+    /// Fishing for a verdict on us or our idea: "Does that make sense?".
+    VerdictFishing,
+    /// A hypothetical purchase or use: "Would your team use a tool like that?".
+    Hypothetical,
+    /// Pressure or fear: deadlines, discounts, "can you afford to fall behind?".
+    Pressure,
 }
 
 impl Rule {
     /// Every rule, in the order they are listed on screen.
-    pub const ALL: [Rule; 11] = [
+    pub const ALL: [Rule; 16] = [
         Rule::SellerCentric,
         Rule::Prescription,
         Rule::Buzzword,
@@ -111,7 +122,26 @@ impl Rule {
         Rule::Assurance,
         Rule::Judgement,
         Rule::SmallTalk,
+        Rule::Agreement,
+        Rule::Close,
+        Rule::VerdictFishing,
+        Rule::Hypothetical,
+        Rule::Pressure,
     ];
+
+    /// True for the rules that shape a question to get a yes or a purchase: a statement
+    /// with a question mark that breaks one is a leading question, not an opinion.
+    pub fn asks_for_yes(self) -> bool {
+        matches!(
+            self,
+            Rule::Pitch
+                | Rule::YesFishing
+                | Rule::Pressure
+                | Rule::Close
+                | Rule::Hypothetical
+                | Rule::VerdictFishing
+        )
+    }
 
     /// The rule's name, as in JSON.
     pub fn name(self) -> &'static str {
@@ -127,6 +157,11 @@ impl Rule {
             Rule::Assurance => "assurance",
             Rule::Judgement => "judgement",
             Rule::SmallTalk => "small-talk",
+            Rule::Agreement => "asks-agreement",
+            Rule::Close => "close",
+            Rule::VerdictFishing => "verdict-fishing",
+            Rule::Hypothetical => "hypothetical",
+            Rule::Pressure => "pressure",
         }
     }
 
@@ -148,6 +183,21 @@ impl Rule {
             Rule::Assurance => "Asks to be believed (trust me, obviously) instead of earning it.",
             Rule::Judgement => "Judges the customer's world (outdated, inefficient) before understanding it.",
             Rule::SmallTalk => "Small talk that asks nothing about their business; ask about their world.",
+            Rule::Agreement => {
+                "Puts our view up for agreement (..., wouldn't you?); ask what they see instead."
+            }
+            Rule::Close => {
+                "Asks them to pick an option of a purchase they haven't decided on; ask what the decision depends on."
+            }
+            Rule::VerdictFishing => {
+                "Fishes for a verdict on us or our idea; ask about their world, not our pitch."
+            }
+            Rule::Hypothetical => {
+                "Asks about a hypothetical purchase or use; ask what they do and need today."
+            }
+            Rule::Pressure => {
+                "Presses with a deadline, a discount or fear; let their own reasons carry the decision."
+            }
         }
     }
 }

@@ -40,6 +40,7 @@ pub(super) fn suggest(
     context
         .and_then(from_item)
         .into_iter()
+        .chain(super::shapes::reshaped(text, toks, hits, verdict))
         .chain(from_line.iter().filter_map(|f| f(text, toks, hits)))
         .find(|q| is_clean_question(q))
         .unwrap_or_else(|| generic(verdict, hits).to_owned())
@@ -251,10 +252,23 @@ fn topic(text: &str, toks: &Tokens, hits: &[Hit], at: usize) -> Option<String> {
     Some(slice.to_owned())
 }
 
-/// True when token `i` is part of a phrase that makes a line a concern.
+/// True when token `i` is part of a phrase that makes a line a concern. Signals that count
+/// only beside another ("switch" taken up, "seats" chosen, "would" in a tag) don't.
 fn flagged(hits: &[Hit], i: usize) -> bool {
-    hits.iter()
-        .any(|h| h.tokens.contains(&i) && !matches!(h.cue, Cue::Benefit | Cue::Prompt | Cue::Spin(_)))
+    let alone = |c: Cue| {
+        !matches!(
+            c,
+            Cue::Benefit
+                | Cue::Prompt
+                | Cue::Spin(_)
+                | Cue::Adopt
+                | Cue::Deal
+                | Cue::Choice
+                | Cue::Agree
+                | Cue::VerdictStem
+        )
+    };
+    hits.iter().any(|h| h.tokens.contains(&i) && alone(h.cue))
 }
 
 fn is_quote(c: char) -> bool {

@@ -25,6 +25,9 @@ pub(super) struct Token {
     pub clause: usize,
     /// True when it opens its clause (the first word after fillers such as "so", "and").
     pub lead: bool,
+    /// True when it starts with a capital letter or a digit: a name, an acronym, a
+    /// number ("Dana", "SAP", "12").
+    pub capital: bool,
 }
 
 /// A run of words between commas, semicolons, dashes or sentence ends.
@@ -139,6 +142,7 @@ impl Builder {
             quoted,
             clause: self.out.clauses.len(),
             lead: false,
+            capital: first.is_uppercase() || first.is_ascii_digit(),
         });
         last
     }

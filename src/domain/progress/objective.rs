@@ -98,6 +98,10 @@ fn linted(text: &str) -> Option<String> {
         Rule::Buzzword | Rule::Superlative => format!("“{said}” is our language: say it in their words"),
         Rule::Judgement => format!("It judges their world (“{said}”): say the step they take in it"),
         Rule::SmallTalk => format!("It is small talk (“{said}”), not a step they take"),
+        Rule::Close | Rule::Hypothetical => {
+            format!("It assumes they buy (“{said}”): write the step they choose")
+        }
+        Rule::Pressure => format!("It presses them (“{said}”): write the step they choose for their reasons"),
         _ => format!("It is our view (“{said}”), not a step they take"),
     })
 }
