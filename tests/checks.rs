@@ -39,6 +39,7 @@ fn fixture() -> Fixture {
 const TIMELY: Timing = Timing {
     first_key_secs: Some(2.5),
     total_secs: 40.0,
+    resumed: false,
 };
 
 /// A customer-focused answer: names Maria, keeps to her goal and her words, asks back.
@@ -224,13 +225,16 @@ fn touches_items_names_what_was_touched_and_what_not() {
 }
 
 #[test]
-fn touches_items_passes_when_the_turn_links_nothing() {
+fn touches_items_is_not_tested_when_the_turn_links_nothing() {
     let mut f = fixture();
     f.turn.links.clear();
     let fb = check(PITCH, &f.turn, &f.account, TIMELY);
     assert_eq!(
         get(&fb, "touches-items"),
-        (Outcome::Pass, "The turn links no items".into())
+        (
+            Outcome::Untested,
+            "Not tested: the turn links no items of their world".into()
+        )
     );
 }
 
@@ -300,6 +304,7 @@ fn timing_reports_first_key_and_total_and_warns_on_hesitation() {
             Timing {
                 first_key_secs: first,
                 total_secs: total,
+                resumed: false,
             },
         );
         get(&fb, "timing")
@@ -328,11 +333,12 @@ fn timing_reports_first_key_and_total_and_warns_on_hesitation() {
 }
 
 #[test]
-fn the_seven_checks_always_come_in_order() {
+fn the_eight_checks_always_come_in_order() {
     let expected = [
         "asks-back",
         "customer-focus",
         "opinions",
+        "pressure",
         "touches-items",
         "their-words",
         "talk-budget",
@@ -351,7 +357,7 @@ fn an_empty_answer_fails_or_warns_with_nothing_typed() {
         let fb = run(answer);
         assert_eq!((fb.words, fb.speech_secs), (0, 0.0));
         assert!(fb.highlights.is_empty());
-        for c in &fb.checks[..6] {
+        for c in &fb.checks[..7] {
             assert_ne!(c.outcome, Outcome::Pass, "{c:?}");
             assert!(c.detail.starts_with("Nothing typed"), "{c:?}");
         }
@@ -374,7 +380,7 @@ fn unicode_and_emoji_answers_get_spans_in_characters() {
         "\u{200d}\u{fe0f}",
     ] {
         let fb = run(odd);
-        assert_eq!(fb.checks.len(), 7, "{odd:?}");
+        assert_eq!(fb.checks.len(), NAMES.len(), "{odd:?}");
         for h in &fb.highlights {
             assert!(h.span.1 <= odd.chars().count(), "{odd:?}: {h:?}");
         }

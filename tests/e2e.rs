@@ -351,6 +351,13 @@ fn rehearse_one_turn_grade_it_and_find_the_attempt_on_disk() {
     tui.wait_for("before December?");
     tui.send("\x13");
     tui.wait_for("asks-back");
+    tui.wait_for("pressure");
+    // The verdict heads the checks: what to do next time, or that all tested ones passed.
+    let screen = tui.screen();
+    assert!(
+        screen.contains("Next time:") || screen.contains("Well done"),
+        "{screen}"
+    );
     tui.wait_for("Prepared response");
     tui.send("3");
     tui.wait_for("Rehearsing 2 of");
@@ -373,7 +380,7 @@ fn rehearse_one_turn_grade_it_and_find_the_attempt_on_disk() {
         attempt["answer"],
         "I hear you. What would the board need to see before December?"
     );
-    assert_eq!(attempt["checks"].as_array().expect("checks").len(), 7);
+    assert_eq!(attempt["checks"].as_array().expect("checks").len(), 8);
     let due = attempt["due"].as_str().expect("a due date");
     assert_eq!(graded[0]["schedule"]["due"].as_str(), Some(due));
     let due: chrono::DateTime<chrono::Utc> = due.parse().expect("RFC 3339");

@@ -60,7 +60,7 @@ fn a_session_runs_due_turns_then_follow_ups_and_saves_each_grade() {
     match &app.rehearsal.as_ref().unwrap().phase {
         Phase::Feedback(r) => {
             let names: Vec<&str> = r.feedback.checks.iter().map(|c| c.check.as_str()).collect();
-            assert_eq!(names.len(), 7, "{names:?}");
+            assert_eq!(names, callbook::domain::checks::NAMES, "{names:?}");
             assert_eq!(
                 r.feedback.checks[0].outcome,
                 Outcome::Pass,
@@ -362,5 +362,42 @@ fn the_latest_answer_is_compared_with_the_prepared_response_check_by_check() {
     assert!(
         text.contains("The latest answer and the prepared response pass the same checks."),
         "{text}"
+    );
+}
+
+/// A resumed draft is timed from when it came back: submitted untouched, the timing check
+/// has nothing to measure; typed in, the first key counts from the resume.
+#[test]
+fn a_resumed_draft_times_the_resumed_attempt() {
+    let timing = |app: &App| match &app.rehearsal.as_ref().unwrap().phase {
+        Phase::Feedback(r) => r.feedback.get("timing").cloned().unwrap(),
+        other => panic!("{other:?}"),
+    };
+    let mut app = harbor();
+    press(&mut app, "<Enter>What would staying cost you?<Esc>");
+    press(&mut app, "<Enter>");
+    match &app.rehearsal.as_ref().unwrap().phase {
+        Phase::Answer {
+            resumed, first_key, ..
+        } => assert!(*resumed && first_key.is_none()),
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, "<C-s>");
+    let t = timing(&app);
+    assert_eq!(t.outcome, Outcome::Untested, "{t:?}");
+    assert!(
+        t.detail
+            .starts_with("Resumed a draft and submitted it without typing"),
+        "{t:?}"
+    );
+
+    let mut app = harbor();
+    press(&mut app, "<Enter>What would staying cost you<Esc><Enter>?<C-s>");
+    let t = timing(&app);
+    assert_eq!(t.outcome, Outcome::Pass, "{t:?}");
+    // One tick (5 s) between the resume and the first key, whatever came before.
+    assert!(
+        t.detail.starts_with("Resumed a draft: first key after 5.0 s"),
+        "{t:?}"
     );
 }

@@ -120,6 +120,16 @@ pub enum Outcome {
     Warn,
     /// Missed.
     Fail,
+    /// Nothing to test (the turn links no items, a resumed draft wasn't typed in): counts
+    /// neither way.
+    Untested,
+}
+
+impl Outcome {
+    /// True unless the check had nothing to test.
+    pub fn tested(self) -> bool {
+        self != Outcome::Untested
+    }
 }
 
 /// A graded attempt at a turn.

@@ -76,23 +76,30 @@ pub fn render(frame: &mut Frame, body: Rect, (app, wb): (&App, &Workbook), sessi
 }
 
 fn render_feedback(frame: &mut Frame, area: Rect, (turn, keys): (&Turn, &Keymap), r: &Reviewed) {
-    let [checks, sides] = Layout::vertical([Constraint::Length(9), Constraint::Min(3)]).areas(area);
+    // The verdict, then one line per check, inside the borders.
+    let rows = u16::try_from(r.feedback.checks.len()).unwrap_or(8) + 3;
+    let [checks, sides] = Layout::vertical([Constraint::Length(rows), Constraint::Min(3)]).areas(area);
     let room = usize::from(checks.width.saturating_sub(2)).saturating_sub(17);
-    let lines: Vec<Line> = r
-        .feedback
-        .checks
-        .iter()
-        .map(|c| {
+    let verdict = Line::styled(
+        fit::cut(
+            &clean(&r.feedback.verdict, false),
+            usize::from(checks.width.saturating_sub(2)),
+        ),
+        theme::heading(),
+    );
+    let lines: Vec<Line> = std::iter::once(verdict)
+        .chain(r.feedback.checks.iter().map(|c| {
             let (mark, style) = match c.outcome {
                 Outcome::Pass => ("✓", theme::ok()),
                 Outcome::Warn => ("!", theme::quote()),
                 Outcome::Fail => ("✗", theme::error()),
+                Outcome::Untested => ("–", theme::dim()),
             };
             Line::from(vec![
                 Span::styled(format!("{mark} {:<15}", c.check), style),
                 Span::raw(fit::cut(&clean(&c.detail, false), room)),
             ])
-        })
+        }))
         .collect();
     let block = Block::bordered()
         .title(format!(
@@ -100,8 +107,8 @@ fn render_feedback(frame: &mut Frame, area: Rect, (turn, keys): (&Turn, &Keymap)
             keys.hint_line(Scope::Grade, &[Action::Flip, Action::Back])
         ))
         .border_style(theme::focused());
-    // One line per check, never wrapped, so all seven always show; a long detail is cut
-    // with a mark.
+    // One line per check, never wrapped, so all eight always show; a long detail is cut
+    // with a mark. "–" marks a check with nothing to test.
     frame.render_widget(Paragraph::new(lines).block(block), checks);
     let [mine, prepared] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(sides);
     let block = Block::bordered()

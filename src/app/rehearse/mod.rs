@@ -50,6 +50,8 @@ pub enum Phase {
         shown: Duration,
         /// When the first key was typed.
         first_key: Option<Duration>,
+        /// True when the answer is a draft left earlier: `shown` is when it came back.
+        resumed: bool,
     },
     /// The checks are shown; the rep grades 1-4.
     Feedback(Box<Reviewed>),
@@ -135,6 +137,7 @@ fn show_current(app: &mut App) -> Vec<Effect> {
         input: Box::new(TextField::new("", true)),
         shown: ticks,
         first_key: None,
+        resumed: false,
     };
     let open = app.workbook.as_ref().is_none_or(|wb| wb.doc.id != account);
     let effects = if open {
@@ -148,16 +151,25 @@ fn show_current(app: &mut App) -> Vec<Effect> {
     effects
 }
 
-/// A turn left mid-answer comes back with its draft.
+/// A turn left mid-answer comes back with its draft, timed from now: the resumed attempt
+/// is what the timing check measures, not the time the account took to open or the draft
+/// sat waiting.
 pub fn restore_draft(app: &mut App) {
     let Some(i) = current_turn(app) else { return };
+    let ticks = (app.ticks)();
     let draft = app
         .workbook
         .as_ref()
         .and_then(|wb| wb.doc.account.turns[i].draft.clone());
     if let (Some(draft), Some(session)) = (draft, app.rehearsal.as_mut())
-        && let Phase::Answer { input, .. } = &mut session.phase
+        && let Phase::Answer {
+            input,
+            shown,
+            first_key,
+            resumed,
+        } = &mut session.phase
     {
         **input = TextField::new(&draft, true);
+        (*shown, *first_key, *resumed) = (ticks, None, true);
     }
 }

@@ -67,6 +67,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
         input,
         shown,
         first_key,
+        resumed,
     } = &session.phase
     else {
         return Vec::new();
@@ -81,6 +82,7 @@ fn submit(app: &mut App) -> Vec<Effect> {
     let timing = Timing {
         first_key_secs: first_key.map(secs),
         total_secs: secs(now),
+        resumed: *resumed,
     };
     let account = &wb.doc.account;
     let feedback = checks::check(&answer, &account.turns[i], account, timing);

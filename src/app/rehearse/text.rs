@@ -71,6 +71,7 @@ fn history(r: &mut Reading, t: &Turn, keys: &Keymap) {
     r.line(Tone::Dim, head);
     for a in t.attempts.iter().rev() {
         let passed = a.checks.iter().filter(|c| c.outcome == Outcome::Pass).count();
+        let tested = a.checks.iter().filter(|c| c.outcome.tested()).count();
         let failed: Vec<&str> = a
             .checks
             .iter()
@@ -82,10 +83,10 @@ fn history(r: &mut Reading, t: &Turn, keys: &Keymap) {
             .find(|(g, _)| *g == a.grade)
             .map_or("?", |(_, w)| w);
         let mut line = format!(
-            "  {} · graded {} {grade} · {passed}/{} checks passed · next {}",
+            "  {} · graded {} {grade} · {passed}/{} tested checks passed · next {}",
             a.at.format("%Y-%m-%d %H:%M"),
             a.grade,
-            a.checks.len(),
+            tested,
             a.due.format("%Y-%m-%d")
         );
         if !failed.is_empty() {
@@ -107,6 +108,7 @@ fn compared(r: &mut Reading, account: &Account, t: &Turn) {
     let timing = Timing {
         first_key_secs: Some(latest.first_key_secs),
         total_secs: latest.total_secs,
+        resumed: false,
     };
     let prepared = check(&t.response, t, account, timing);
     let outcome = |name: &str| latest.checks.iter().find(|c| c.check == name).map(|c| c.outcome);

@@ -4,7 +4,7 @@
 
 use super::words::{self, terms};
 use super::{blank, plural, quote, result};
-use crate::domain::account::Account;
+use crate::domain::account::{Account, Pane};
 use crate::domain::lint::{self, Flag, Kind, Lint, Rule};
 use crate::domain::turn::{CheckResult, Outcome};
 
@@ -55,7 +55,7 @@ const OPINION_RULES: [Rule; 7] = [
 ];
 
 /// `asks-back`: the last sentence the linter reads as a customer-focused question.
-pub(super) fn asks_back(answer: &str) -> CheckResult {
+pub(super) fn asks_back(answer: &str, account: &Account) -> CheckResult {
     const NAME: &str = "asks-back";
     if blank(answer) {
         return result(NAME, Outcome::Fail, "Nothing typed: no question back".into());
@@ -71,7 +71,17 @@ pub(super) fn asks_back(answer: &str) -> CheckResult {
         .rev()
         .find(|(_, (_, l))| l.kind == Kind::Question);
     if let Some((i, (s, l))) = asked {
-        let closed = if l.open == Some(false) { "closed " } else { "" };
+        let closed = l.open == Some(false);
+        // "Is that right?", "Shall we meet again?": a closed question that asks nothing
+        // about them confirms or proposes; it doesn't learn about their world.
+        if closed && !about_them(s, account) {
+            let detail = format!(
+                "Only a closed question that asks nothing about them: {}",
+                quote(s, 60)
+            );
+            return result(NAME, Outcome::Warn, detail);
+        }
+        let closed = if closed { "closed " } else { "" };
         let detail = match i == last {
             true => format!("Ends with a {closed}question back: {}", quote(s, 60)),
             false => format!(
@@ -81,9 +91,16 @@ pub(super) fn asks_back(answer: &str) -> CheckResult {
         };
         return result(NAME, Outcome::Pass, detail);
     }
-    let detail = if let Some((s, _)) = judged.iter().find(|(_, l)| l.kind == Kind::Leading) {
+    let detail = if let Some((s, l)) = judged.iter().find(|(_, l)| l.kind == Kind::Leading) {
+        // Name what makes it leading: "a close", "an offer or a pitch", "fishing for a verdict".
+        let why = l
+            .flags
+            .iter()
+            .map(|f| f.rule)
+            .find(|r| r.asks_for_yes() || *r == Rule::SellerCentric)
+            .map_or("it fishes for a yes", leading_why);
         format!(
-            "Only a leading question, which fishes for a yes and doesn't count: {}",
+            "Only a leading question ({why}), which doesn't count: {}",
             quote(s, 60)
         )
     } else if let Some((s, _)) = judged.iter().find(|(s, _)| s.ends_with(['?', '？'])) {
@@ -94,6 +111,37 @@ pub(super) fn asks_back(answer: &str) -> CheckResult {
     } else {
         "No question back: the customer has nothing to answer".into()
     };
+    result(NAME, Outcome::Fail, detail)
+}
+
+/// Why a leading question doesn't count as asking back, in words.
+fn leading_why(rule: Rule) -> &'static str {
+    match rule {
+        Rule::Pitch => "an offer or a pitch",
+        Rule::Close => "a close: it asks them to choose a step of a purchase",
+        Rule::VerdictFishing => "it fishes for a verdict on us",
+        Rule::Hypothetical => "a hypothetical purchase",
+        Rule::Pressure => "pressure",
+        Rule::SellerCentric => "it asks about us",
+        _ => "it fishes for a yes",
+    }
+}
+
+/// `pressure`: discounts, deadlines and fear, each underlined. Any fails: a concession or a
+/// deadline given in rehearsal is given on the call.
+pub(super) fn pressure(answer: &str, lint: &Lint) -> CheckResult {
+    const NAME: &str = "pressure";
+    if blank(answer) {
+        return result(NAME, Outcome::Warn, "Nothing typed: nothing to judge".into());
+    }
+    let found: Vec<&Flag> = lint.flags.iter().filter(|f| f.rule == Rule::Pressure).collect();
+    if found.is_empty() {
+        return result(NAME, Outcome::Pass, "No discounts, deadlines or pressure".into());
+    }
+    let detail = format!(
+        "Pressure or a concession, underlined: {}",
+        flagged(answer, &found, false)
+    );
     result(NAME, Outcome::Fail, detail)
 }
 
@@ -129,6 +177,21 @@ pub(super) fn customer_focus(answer: &str, lint: &Lint, account: &Account) -> Ch
         (Outcome::Pass, format!("About them: {tally}, and no seller talk"))
     };
     result(NAME, outcome, detail)
+}
+
+/// True when `sentence` is about the customer: a you-word, one of their people's names, or
+/// a distinctive word of an item of their world ("Is the renewal with Polar Line in June?").
+fn about_them(sentence: &str, account: &Account) -> bool {
+    if count(sentence, account).0 > 0 {
+        return true;
+    }
+    let mine: Vec<String> = terms(sentence);
+    Pane::ALL
+        .into_iter()
+        .filter_map(|p| account.items(p))
+        .flatten()
+        .flat_map(|it| terms(&it.text))
+        .any(|t| words::distinctive(&t) && mine.contains(&t))
 }
 
 /// (about them, about us): you-words and the names of their people, against we-words.

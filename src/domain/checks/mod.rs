@@ -1,26 +1,35 @@
-//! The answer checks of a rehearsal: after the rep types an answer to a turn, seven checks
-//! say how customer-focused it was. Nothing is hidden: each check gives an outcome and a
-//! sentence saying what it found, and the phrases the linter flagged come back with their
-//! places so the screen can underline them.
+//! The answer checks of a rehearsal: after the rep types an answer to a turn, eight checks
+//! say how customer-focused it was, and a short verdict heads them: what to do differently
+//! next time, from the checks that failed. Nothing is hidden: each check gives an outcome
+//! and a sentence saying what it found, and the phrases the linter flagged come back with
+//! their places so the screen can underline them. A check with nothing to test says so and
+//! is "not tested" ([`Outcome::Untested`]): it counts neither way.
 //!
 //! The checks, in the order they are shown ([`NAMES`]):
-//! 1. `asks-back`: a sentence the linter reads as a customer-focused question (open or
-//!    closed). A leading question does not count, and the detail says so.
+//! 1. `asks-back`: a sentence the linter reads as a customer-focused question. An open
+//!    question passes; a closed one passes when it is about them (you, your, their names)
+//!    and warns when it asks nothing about them. A leading question (an offer, a close, a
+//!    verdict on us) does not count, and the detail names its rule.
 //! 2. `customer-focus`: words about them (you, your, their people's names) against words
 //!    about us (we, our, us, I, my), plus the linter's seller-centric flags. Fails on seller
 //!    talk when us-words are at least as many as them-words; warns on seller talk, on no
 //!    word about them at all, or on more about us than about them.
 //! 3. `opinions`: the linter's opinion flags (prescription, buzzword, superlative, pitch,
 //!    hedge-claim, assurance, judgement). None passes, one warns, two or more fail.
-//! 4. `touches-items`: the world items the turn links to, touched when the answer shares a
-//!    distinctive word with the item (for a person, any part of the name).
-//! 5. `their-words`: a distinctive word or a two-word phrase shared with the customer's own
-//!    words (the linked items' and the speaker's `their_words`, and the turn's line). Only
-//!    warns: paraphrasing well is not a failure.
-//! 6. `talk-budget`: [`WORDS_PER_MINUTE`] words a minute; past [`TALK_BUDGET_SECS`] of
+//! 4. `pressure`: discounts, deadlines and fear ("if you sign by Friday", "a better price",
+//!    "very competitive"), the linter's `pressure` rule: any fails, each underlined.
+//! 5. `touches-items`: the world items the turn links to, touched when the answer shares a
+//!    distinctive word with the item (for a person, any part of the name). Not tested when
+//!    the turn links none.
+//! 6. `their-words`: a telling word or a two-word phrase shared with the customer's own
+//!    words (the linked items' and the speaker's `their_words`, and the turn's line); common
+//!    words ("week", "team", "time") don't count. Only warns: paraphrasing well is not a
+//!    failure. Not tested when their words hold nothing telling.
+//! 7. `talk-budget`: [`WORDS_PER_MINUTE`] words a minute; past [`TALK_BUDGET_SECS`] of
 //!    speech it warns, because a customer stops listening to a monologue.
-//! 7. `timing`: time to the first key and in total; warns when the first key took longer
-//!    than [`HESITATION_SECS`], a pause that would show on a real call.
+//! 8. `timing`: time to the first key and in total; warns when the first key took longer
+//!    than [`HESITATION_SECS`], a pause that would show on a real call. A resumed draft is
+//!    timed from when it came back; submitted without a key, it is not tested.
 //!
 //! Everything here is pure: the clock and the keys are measured by the caller.
 
@@ -34,10 +43,11 @@ use super::text;
 use super::turn::{CheckResult, Outcome, Turn};
 
 /// The checks' stable names, in the order [`check`] returns them.
-pub const NAMES: [&str; 7] = [
+pub const NAMES: [&str; 8] = [
     "asks-back",
     "customer-focus",
     "opinions",
+    "pressure",
     "touches-items",
     "their-words",
     "talk-budget",
@@ -58,11 +68,17 @@ pub struct Timing {
     pub first_key_secs: Option<f64>,
     /// Seconds to submitting.
     pub total_secs: f64,
+    /// True when the answer is a draft left earlier and resumed: both times count from
+    /// when it came back, and the first key is the first typed since.
+    pub resumed: bool,
 }
 
 /// Everything the checks found about one answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Feedback {
+    /// What to do differently next time, from the failed checks (then the warnings), in
+    /// one short sentence; or that every tested check passed.
+    pub verdict: String,
     /// One result per check, in the order of [`NAMES`].
     pub checks: Vec<CheckResult>,
     /// Every phrase the linter flagged in the answer (opinions, and also seller talk and
@@ -98,9 +114,10 @@ pub fn check(answer: &str, turn: &Turn, account: &Account, timing: Timing) -> Fe
     let words = words::words(answer).len();
     let speech_secs = words as f64 * 60.0 / WORDS_PER_MINUTE;
     let checks = vec![
-        language::asks_back(answer),
+        language::asks_back(answer, account),
         language::customer_focus(answer, &lint, account),
         language::opinions(answer, &lint),
+        language::pressure(answer, &lint),
         world::touches_items(answer, turn, account),
         world::their_words(answer, turn, account),
         talk_budget(answer, words, speech_secs),
@@ -115,10 +132,49 @@ pub fn check(answer: &str, turn: &Turn, account: &Account, timing: Timing) -> Fe
         })
         .collect();
     Feedback {
+        verdict: verdict(&checks),
         checks,
         highlights,
         words,
         speech_secs,
+    }
+}
+
+/// What each check asks of the next attempt when it fails or warns.
+fn advice(check: &str) -> &'static str {
+    match check {
+        "asks-back" => "end with a question about them",
+        "customer-focus" => "talk about their world, not ours",
+        "opinions" => "ask instead of telling",
+        "pressure" => "leave out discounts and deadlines",
+        "touches-items" => "tie the answer to the items the turn is about",
+        "their-words" => "use their own words",
+        "talk-budget" => "say less",
+        "timing" => "start sooner",
+        _ => "look at the checks",
+    }
+}
+
+/// The verdict that heads the feedback: the failed checks' advice, then the warnings', at
+/// most two, in the order the checks are shown.
+pub fn verdict(checks: &[CheckResult]) -> String {
+    let of = |o: Outcome| checks.iter().filter(move |c| c.outcome == o);
+    let todo: Vec<&str> = of(Outcome::Fail)
+        .chain(of(Outcome::Warn))
+        .map(|c| advice(&c.check))
+        .take(2)
+        .collect();
+    let tested = checks.iter().filter(|c| c.outcome.tested()).count();
+    match todo.as_slice() {
+        [] if tested == 0 => "Nothing was tested".into(),
+        [] => format!("Well done: all {tested} tested checks passed"),
+        todo => {
+            let mut s = format!("Next time: {}", todo.join("; "));
+            if of(Outcome::Fail).next().is_none() {
+                s.push_str(" (nothing failed)");
+            }
+            s
+        }
     }
 }
 
@@ -183,20 +239,30 @@ fn spoken(secs: f64) -> String {
 fn timing_check(t: Timing) -> CheckResult {
     const NAME: &str = "timing";
     let total = seconds(t.total_secs);
+    let lead = if t.resumed {
+        "Resumed a draft: first key"
+    } else {
+        "First key"
+    };
     match t.first_key_secs {
+        None if t.resumed => {
+            let detail =
+                format!("Resumed a draft and submitted it without typing: nothing to time ({total})");
+            result(NAME, Outcome::Untested, detail)
+        }
         None => {
             let detail = format!("No key pressed before submitting; {total} in total");
             result(NAME, Outcome::Warn, detail)
         }
         Some(first) if first > HESITATION_SECS => {
             let detail = format!(
-                "First key after {}, over {HESITATION_SECS:.0} s: a pause that long shows on a call; {total} in total",
+                "{lead} after {}, over {HESITATION_SECS:.0} s: a pause that long shows on a call; {total} in total",
                 seconds(first)
             );
             result(NAME, Outcome::Warn, detail)
         }
         Some(first) => {
-            let detail = format!("First key after {}; {total} in total", seconds(first));
+            let detail = format!("{lead} after {}; {total} in total", seconds(first));
             result(NAME, Outcome::Pass, detail)
         }
     }

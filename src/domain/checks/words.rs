@@ -125,6 +125,12 @@ pub(super) fn distinctive(term: &str) -> bool {
     term.chars().count() >= 3 && !is_stop(term)
 }
 
+/// True for a term that shows the rep took the customer's words: distinctive and not a
+/// common word of everyday talk ("week", "team", "time", "business"; see [`COMMON`]).
+pub(super) fn telling(term: &str) -> bool {
+    distinctive(term) && !COMMON.contains(term)
+}
+
 /// True for a word too common to count (see [`STOP`]).
 pub(super) fn is_stop(term: &str) -> bool {
     STOP.contains(term)
@@ -134,6 +140,16 @@ pub(super) fn is_stop(term: &str) -> bool {
 /// `stop_words.txt` so the list can grow without touching code.
 static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("stop_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+});
+
+/// Everyday words of business talk, in their stemmed form: sharing one with the customer
+/// shows nothing. Data in `common_words.txt`.
+static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("common_words.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(str::split_whitespace)

@@ -2,7 +2,7 @@
 //! turn links to, and did it reuse the customer's own words. Both compare distinctive terms
 //! (see [`super::words`]), so "deliveries" meets "delivery" and "the" meets nothing.
 
-use super::words::{distinctive, is_stop, terms};
+use super::words::{distinctive, is_stop, telling, terms};
 use super::{blank, quote, result};
 use crate::domain::account::{Account, Pane};
 use crate::domain::id::ItemId;
@@ -27,7 +27,11 @@ pub(super) fn touches_items(answer: &str, turn: &Turn, account: &Account) -> Che
         .filter_map(|id| find_item(account, id))
         .collect();
     if linked.is_empty() {
-        return result(NAME, Outcome::Pass, "The turn links no items".into());
+        return result(
+            NAME,
+            Outcome::Untested,
+            "Not tested: the turn links no items of their world".into(),
+        );
     }
     if blank(answer) {
         return result(
@@ -81,9 +85,13 @@ pub(super) fn their_words(answer: &str, turn: &Turn, account: &Account) -> Check
     const NAME: &str = "their-words";
     let sources = sources(turn, account);
     // The first of their phrasings with something distinctive in it, to show as an example.
-    let example = sources.iter().find(|s| terms(s).iter().any(|t| distinctive(t)));
+    let example = sources.iter().find(|s| terms(s).iter().any(|t| telling(t)));
     let Some(example) = example else {
-        return result(NAME, Outcome::Pass, "Their words are too plain to compare".into());
+        return result(
+            NAME,
+            Outcome::Untested,
+            "Not tested: none of their words are telling enough to compare".into(),
+        );
     };
     if blank(answer) {
         return result(
@@ -141,14 +149,15 @@ fn reused(answer: &str, sources: &[&str]) -> Vec<String> {
     for pair in theirs.iter().flat_map(|t| t.windows(2)) {
         let (a, b) = (pair[0].as_str(), pair[1].as_str());
         let phrase = format!("{a} {b}");
-        if (distinctive(a) || distinctive(b)) && my_pairs.contains(&(a, b)) && !out.contains(&phrase) {
+        // "the delivery windows" shares "delivery windows"; "next week" is anyone's.
+        if (telling(a) || telling(b)) && my_pairs.contains(&(a, b)) && !out.contains(&phrase) {
             covered.extend([a, b]);
             out.push(phrase);
         }
     }
     for word in theirs.iter().flatten() {
         let w = word.as_str();
-        if distinctive(w) && my_words.contains(w) && covered.insert(w) {
+        if telling(w) && my_words.contains(w) && covered.insert(w) {
             out.push(word.clone());
         }
     }

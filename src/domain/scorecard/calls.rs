@@ -50,11 +50,12 @@ pub(super) fn rehearsed(account: &Account, now: DateTime<Utc>) -> Found {
     Found::fail(capitalised(&problems.join("; ")), Part::Turns)
 }
 
-/// True when more than half of `checks` passed (an attempt with no checks has nothing
-/// against it).
+/// True when more than half of the tested `checks` passed (an attempt with none tested
+/// has nothing against it).
 fn most_pass(checks: &[crate::domain::turn::CheckResult]) -> bool {
     let passed = checks.iter().filter(|c| c.outcome == Outcome::Pass).count();
-    checks.is_empty() || passed * 2 > checks.len()
+    let tested = checks.iter().filter(|c| c.outcome.tested()).count();
+    tested == 0 || passed * 2 > tested
 }
 
 /// Check 8: the journey's stage has evidence, and their next open task has an owner.
