@@ -72,6 +72,12 @@ fn history(r: &mut Reading, t: &Turn, keys: &Keymap) {
     for a in t.attempts.iter().rev() {
         let passed = a.checks.iter().filter(|c| c.outcome == Outcome::Pass).count();
         let tested = a.checks.iter().filter(|c| c.outcome.tested()).count();
+        // Checks not tested count neither way, and the count says so when there are any.
+        let checks = if tested < a.checks.len() {
+            "tested checks"
+        } else {
+            "checks"
+        };
         let failed: Vec<&str> = a
             .checks
             .iter()
@@ -83,7 +89,7 @@ fn history(r: &mut Reading, t: &Turn, keys: &Keymap) {
             .find(|(g, _)| *g == a.grade)
             .map_or("?", |(_, w)| w);
         let mut line = format!(
-            "  {} · graded {} {grade} · {passed}/{} tested checks passed · next {}",
+            "  {} · graded {} {grade} · {passed}/{} {checks} passed · next {}",
             a.at.format("%Y-%m-%d %H:%M"),
             a.grade,
             tested,
