@@ -4,6 +4,7 @@
 //! `bank.json`, in the same format.
 
 use super::account::{Extra, Pane};
+use super::fill::{Fill, Phrase, Unfit};
 use serde::{Deserialize, Serialize};
 
 /// The bank file format version this build writes.
@@ -144,12 +145,15 @@ pub fn placeholder(text: &str) -> Option<(&'static str, Pane)> {
     PLACEHOLDERS.into_iter().find(|(p, _)| text.contains(p))
 }
 
-/// `text` with its placeholder replaced by `value`.
-pub fn fill(text: &str, value: &str) -> String {
-    match placeholder(text) {
-        Some((p, _)) => text.replacen(p, value, 1),
-        None => text.to_owned(),
-    }
+/// `text` with its placeholder filled from an item written as `item`, in words that read as
+/// English; or shown unfilled, with a generic phrase, when the item's words would break it
+/// (see [`super::fill`]). Text without a placeholder comes back as it is.
+pub fn fill(text: &str, item: &str) -> Fill {
+    let phrase = match placeholder(text) {
+        Some((_, pane)) => Phrase::of(pane, item),
+        None => Err(Unfit::Empty),
+    };
+    super::fill::fill(text, &phrase)
 }
 
 /// The built-in bank, compiled in from `assets/bank.json`.
@@ -322,14 +326,14 @@ mod tests {
         let text = "What happens to {goal} if nothing changes this year?";
         assert_eq!(placeholder(text), Some(("{goal}", Pane::Goals)));
         assert_eq!(
-            fill(text, "doubling repeat orders"),
-            "What happens to doubling repeat orders if nothing changes this year?"
+            fill(text, "Doubling repeat orders"),
+            Fill::Filled("What happens to doubling repeat orders if nothing changes this year?".into())
         );
         let person = "What would {person} need to see before backing a change?";
         assert_eq!(placeholder(person), Some(("{person}", Pane::People)));
         assert_eq!(
-            fill(person, "the CFO"),
-            "What would the CFO need to see before backing a change?"
+            fill(person, "Dana Ruiz, CFO"),
+            Fill::Filled("What would Dana Ruiz need to see before backing a change?".into())
         );
     }
 
@@ -337,18 +341,23 @@ mod tests {
     fn fill_leaves_plain_text_alone() {
         let text = "What has changed since we last spoke?";
         assert_eq!(placeholder(text), None);
-        assert_eq!(fill(text, "anything"), text);
+        assert_eq!(fill(text, "anything"), Fill::Filled(text.into()));
     }
 
     #[test]
     fn every_filled_question_reads_without_braces() {
         for q in questions() {
-            if placeholder(&q.text).is_some() {
-                let filled = fill(&q.text, "the new plant");
-                assert!(
-                    !filled.contains('{') && filled.contains("the new plant"),
-                    "{filled}"
-                );
+            if let Some((_, pane)) = placeholder(&q.text) {
+                let item = if pane == Pane::People {
+                    "Dana Ruiz"
+                } else {
+                    "The new plant"
+                };
+                let filled = fill(&q.text, item);
+                assert!(!filled.text().contains(['{', '}']), "{filled:?}");
+                if filled.is_filled() {
+                    assert!(filled.text().contains(&item[1..]), "{filled:?}");
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ pub mod checks;
 pub mod comment;
 pub mod export;
 pub mod fields;
+pub mod fill;
 pub mod form;
 pub mod health;
 pub mod id;

@@ -1,6 +1,6 @@
-//! Phrases from the customer's world: a short phrase for an item, to fill a question's or a
-//! turn's placeholder so it reads naturally, and the meaningful words of a text, for
-//! matching questions, answers and items.
+//! Phrases from the customer's world: a short phrase for an item, to fill a rehearsal turn's
+//! placeholder (bank questions are filled by [`super::fill`], which also minds their
+//! grammar), and the meaningful words of a text, for matching questions, answers and items.
 
 use super::account::Pane;
 use super::text::first_line;
@@ -53,7 +53,7 @@ const QUALIFIERS: &[&str] = &[
     "across", "because", "before", "by", "for", "from", "so", "through", "until", "when", "while", "within",
 ];
 
-/// A short phrase for an item, to fill a placeholder: its first clause cut before any
+/// A short phrase for an item, to fill a turn's placeholder: its first clause cut before any
 /// qualifier ("from 8% to 20% by 2028"), at most eight words, lower-cased unless it starts
 /// with a name or acronym; a goal that starts with a verb reads "your goal to ...".
 pub fn short_phrase(pane: Pane, text: &str) -> String {

@@ -2,9 +2,15 @@
 //! planned question asks about come first; filled placeholders, high priorities and shared
 //! words lift a question; situation questions, which research could answer, sink. Every
 //! suggestion says why it was suggested.
+//!
+//! A placeholder question comes once per item of its pane, filled from the item (see
+//! [`super::fill`]). When the item's words don't fit it, it still serves that item but
+//! reads with a generic phrase ("this threat") and says why; the same unfilled text is
+//! offered once, for the item it serves best.
 
 use super::account::{Account, Pane, Priority};
 use super::bank::{self, BankQuestion, Spin};
+use super::fill::{self, Fill, Phrase, Unfit};
 use super::id::ItemId;
 pub use super::phrase::{short_phrase, words};
 
@@ -38,7 +44,7 @@ pub struct Suggestion {
 struct Target<'a> {
     pane: Pane,
     id: &'a ItemId,
-    short: String,
+    phrase: Result<Phrase, Unfit>,
     label: String,
     words: HashSet<String>,
     priority: Priority,
@@ -63,32 +69,22 @@ pub fn rank(questions: &[BankQuestion], account: &Account) -> Vec<Suggestion> {
                 .iter()
                 .filter(|t| t.pane == pane)
                 .map(|t| {
-                    score(
-                        i,
-                        q,
-                        bank::fill(&q.text, &t.short),
-                        Some(t),
-                        true,
-                        pane_asked(pane),
-                    )
+                    let filled = fill::fill(&q.text, &t.phrase);
+                    score(i, q, Some(&filled), Some(t), pane_asked(pane))
                 })
                 .collect(),
             None => {
                 let best = q
                     .pane
                     .and_then(|p| best_overlap(&q.text, targets.iter().filter(|t| t.pane == p)));
-                vec![score(
-                    i,
-                    q,
-                    q.text.clone(),
-                    best,
-                    false,
-                    q.pane.is_some_and(pane_asked),
-                )]
+                vec![score(i, q, None, best, q.pane.is_some_and(pane_asked))]
             }
         };
         variants.retain(|s| !planned.contains(&s.text.trim().to_lowercase()));
         variants.sort_by(|a, b| b.score.total_cmp(&a.score));
+        // Unfilled variants read alike: the best-scoring one stands for them.
+        let mut seen = HashSet::new();
+        variants.retain(|s| seen.insert(s.text.clone()));
         out.extend(variants.into_iter().take(VARIANTS));
     }
     out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.bank.cmp(&b.bank)));
@@ -142,7 +138,7 @@ fn target<'a>(
     Target {
         pane,
         id,
-        short: short_phrase(pane, text),
+        phrase: Phrase::of(pane, text),
         label,
         words: words(text),
         priority,
@@ -166,17 +162,17 @@ where
         .map(|(_, t)| t)
 }
 
-/// Scores one candidate and writes down why.
+/// Scores one candidate (`fill` is its placeholder filled, or `None` for a question without
+/// one) and writes down why.
 fn score(
     i: usize,
     q: &BankQuestion,
-    text: String,
+    fill: Option<&Fill>,
     t: Option<&Target>,
-    filled: bool,
     pane_asked: bool,
 ) -> Suggestion {
     let mut reasons = Vec::new();
-    let mut score = t.map_or(0.0, |t| item_score(t, q, filled, &mut reasons));
+    let mut score = t.map_or(0.0, |t| item_score(t, q, fill, &mut reasons));
     if let Some(p) = q.pane.filter(|_| !pane_asked) {
         score += 3.0;
         reasons.push(format!(
@@ -197,7 +193,7 @@ fn score(
     ));
     Suggestion {
         bank: i,
-        text,
+        text: fill.map_or(q.text.as_str(), Fill::text).to_owned(),
         serves: t.map(|t| (t.pane, t.id.clone())),
         score,
         reasons,
@@ -206,7 +202,7 @@ fn score(
 
 /// What serving item `t` is worth: more when no planned question asks about it, when it
 /// matters to them, and when the question is made specific to it or shares its words.
-fn item_score(t: &Target, q: &BankQuestion, filled: bool, reasons: &mut Vec<String>) -> f32 {
+fn item_score(t: &Target, q: &BankQuestion, fill: Option<&Fill>, reasons: &mut Vec<String>) -> f32 {
     let mut score = 0.0;
     let about = format!("serves {} \"{}\"", noun(t.pane), t.label);
     if t.asked {
@@ -223,16 +219,24 @@ fn item_score(t: &Target, q: &BankQuestion, filled: bool, reasons: &mut Vec<Stri
     if t.priority >= Priority::Medium {
         reasons.push(format!("{} priority", priority_word(t.priority)));
     }
-    if filled {
-        score += 1.5;
-        reasons.push("made specific to this account".into());
-    } else {
-        let shared = t.words.intersection(&words(&q.text)).count();
-        score += (shared as f32 * 0.5).min(2.0);
-        reasons.push(format!(
-            "{shared} word{} shared with it",
-            if shared == 1 { "" } else { "s" }
-        ));
+    match fill {
+        Some(Fill::Filled(_)) => {
+            score += 1.5;
+            reasons.push("made specific to this account".into());
+        }
+        Some(Fill::Unfilled(_, why)) => reasons.push(format!(
+            "shown with \"{}\" rather than its words: {}",
+            fill::generic(t.pane),
+            why.why()
+        )),
+        None => {
+            let shared = t.words.intersection(&words(&q.text)).count();
+            score += (shared as f32 * 0.5).min(2.0);
+            reasons.push(format!(
+                "{shared} word{} shared with it",
+                if shared == 1 { "" } else { "s" }
+            ));
+        }
     }
     score
 }
