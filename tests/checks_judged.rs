@@ -139,6 +139,8 @@ fn pressure_and_concessions_fail_and_are_underlined_in_place() {
             ("Prices go up in January, so it makes sense to decide now.", Fail),
             // Borderline: asking about their world's prices is not pressure.
             ("What discount did FreshLink give you last year?", Pass),
+            ("Did FreshLink offer you a discount to stay?", Pass),
+            ("What's the best price you've been quoted so far?", Pass),
             ("What would a delay cost you over the summer?", Pass),
             ("How competitive is your market for fresh produce?", Pass),
         ],
