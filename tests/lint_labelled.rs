@@ -90,6 +90,13 @@ fn the_linter_tells_the_labelled_lines_apart() {
             weak.push(format!("{label}/{shape}: {right} of {n}"));
         }
     }
+    // `cargo test --test lint_labelled -- --nocapture` prints the figures by shape.
+    for ((label, shape), (right, n)) in &by_shape {
+        eprintln!("{label:8} {shape:22} {right:3} of {n:3}");
+    }
+    for (label, (right, n)) in &totals {
+        eprintln!("{label:8} {:22} {right:3} of {n:3} ({}%)", "all", right * 100 / n);
+    }
     for (label, (right, n)) in &totals {
         assert!(
             right * 100 >= n * 95,

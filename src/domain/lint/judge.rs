@@ -117,7 +117,7 @@ fn fire(toks: &Tokens, s: &Sentence, hits: &[Hit], setting: &Setting, flags: &mu
         let stem = starting_at(hits, lead)
             .iter()
             .any(|h| matches!(h.cue, Cue::YesStem | Cue::Pitch));
-        if is(Class::NegativeAux, toks.word(lead)) && !stem {
+        if toks.is(lead, Class::NegativeAux) && !stem {
             found.push((Rule::YesFishing, lead..(lead + 2).min(s.tokens.end)));
         }
     }
@@ -131,9 +131,9 @@ fn fire(toks: &Tokens, s: &Sentence, hits: &[Hit], setting: &Setting, flags: &mu
         found.retain(|(r, t)| *r != Rule::Agreement || t.start < body.end);
         let fact = body.clone().any(|i| {
             let name = toks.list[i].capital && i != s.tokens.start && toks.word(i) != "i";
-            name || is(Class::Fact, toks.word(i))
+            name || toks.is(i, Class::Fact)
         });
-        if body.clone().any(|i| is(Class::Reflect, toks.word(i))) {
+        if body.clone().any(|i| toks.is(i, Class::Reflect)) {
             found.retain(|(r, _)| *r != Rule::Agreement);
         } else if found.is_empty() && !fact && !body.is_empty() {
             found.push((Rule::Agreement, body));
@@ -175,7 +175,7 @@ fn combined(toks: &Tokens, s: &Sentence, hits: &[Hit], at: &Setting) -> Vec<(Rul
     // "Would your planners use a tool like that?", "Is this something you could see
     // yourself buying?": taking up an offering, imagined.
     let imagined = matches!(word, "would" | "could" | "will" | "wouldn't")
-        || s.tokens.clone().any(|i| is(Class::Imagined, toks.word(i)));
+        || s.tokens.clone().any(|i| toks.is(i, Class::Imagined));
     if at.mood == Mood::Closed && imagined {
         out.extend(live(Cue::Adopt).map(|h| (Rule::Hypothetical, h.tokens.clone())));
     }
@@ -184,8 +184,8 @@ fn combined(toks: &Tokens, s: &Sentence, hits: &[Hit], at: &Setting) -> Vec<(Rul
         let clause = toks.list.get(from.saturating_sub(1))?.clause;
         (from..from + n)
             .take_while(|&i| toks.word_in(i, clause).is_some())
-            .find(|&i| is(Class::Offering, toks.word(i)))
-            .filter(|&i| !(i > 0 && is(Class::Owned, toks.word(i - 1))))
+            .find(|&i| toks.is(i, Class::Offering))
+            .filter(|&i| !(i > 0 && toks.is(i - 1, Class::Owned)))
     };
     // "What do you think of the demo?", but not "What do you think of the new rules?".
     for h in live(Cue::VerdictStem) {
@@ -221,7 +221,7 @@ fn combined(toks: &Tokens, s: &Sentence, hits: &[Hit], at: &Setting) -> Vec<(Rul
             .is_some_and(|w| matches!(w, "would" | "might" | "could" | "will"));
         if (word == "why" || how_come)
             && let Some(end) =
-                after(8).find(|&i| is(Class::Blame, toks.word(i)) && !(reason && toks.word(i) == "still"))
+                after(8).find(|&i| toks.is(i, Class::Blame) && !(reason && toks.word(i) == "still"))
         {
             out.push((Rule::Judgement, l..end + 1));
         }
@@ -253,7 +253,7 @@ fn combined(toks: &Tokens, s: &Sentence, hits: &[Hit], at: &Setting) -> Vec<(Rul
             // "Did the presentation answer your questions?", "Was the demo useful?"; with
             // "a" it is an offer: "Would a quick demo next week help?".
             let article = toks.word_in(l + 1, clause).unwrap_or("");
-            let judged = s.tokens.clone().any(|i| is(Class::Evaluation, toks.word(i)));
+            let judged = s.tokens.clone().any(|i| toks.is(i, Class::Evaluation));
             let offered = offering_in(l + 2, 3).filter(|_| judged);
             match (offered, article) {
                 (Some(end), "the" | "this" | "that" | "our" | "my") => {

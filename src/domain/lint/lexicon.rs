@@ -246,8 +246,11 @@ type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
 /// `phrases.txt`, read.
 #[derive(Default)]
 struct Lexicon {
-    /// Phrases by first word.
+    /// One-word phrases (and those whose second word is a prefix) by first word.
     exact: WordMap<Vec<Entry>>,
+    /// Longer phrases by their first two words: "the", "you" and "would" start dozens of
+    /// phrases, and a pair finds the few that can match in one lookup.
+    pairs: HashMap<(&'static str, &'static str), Vec<Entry>, BuildHasherDefault<Fnv>>,
     /// Phrases whose first word is a prefix (`slow*`), bucketed by first byte.
     prefix: Vec<Vec<(&'static str, Entry)>>,
     /// Each word's classes, one bit per [`Class`].
@@ -328,9 +331,11 @@ impl Lexicon {
             phrase,
             words,
         };
-        match first.strip_suffix('*') {
-            Some(stem) => self.prefix[usize::from(stem.as_bytes()[0])].push((stem, entry)),
-            None => self.exact.entry(first).or_default().push(entry),
+        let second = entry.words.get(1).copied().filter(|w| !w.ends_with('*'));
+        match (first.strip_suffix('*'), second) {
+            (Some(stem), _) => self.prefix[usize::from(stem.as_bytes()[0])].push((stem, entry)),
+            (None, Some(second)) => self.pairs.entry((first, second)).or_default().push(entry),
+            (None, None) => self.exact.entry(first).or_default().push(entry),
         }
         Ok(())
     }
@@ -342,6 +347,17 @@ pub(super) fn is(class: Class, word: &str) -> bool {
         .classes
         .get(word)
         .is_some_and(|bits| bits & (1 << class as u32) != 0)
+}
+
+/// Every class `word` (lower-case) is in, one bit per [`Class`]: looked up once per token
+/// by the tokenizer, so later questions about a token cost no hashing.
+pub(super) fn classes_of(word: &str) -> u32 {
+    LEXICON.classes.get(word).copied().unwrap_or(0)
+}
+
+/// True when the class bits `bits` (from [`classes_of`]) hold `class`.
+pub(super) fn has(bits: u32, class: Class) -> bool {
+    bits & (1 << class as u32) != 0
 }
 
 /// An auxiliary, positive or negative: a clause opening with one asks a closed question.
@@ -360,7 +376,7 @@ pub(super) fn hits(toks: &Tokens) -> Vec<Hit> {
     let mut hits = Vec::new();
     // Looked up once per token here rather than at every failed match below.
     let soft: Vec<bool> = (0..toks.list.len())
-        .map(|i| is(Class::Softener, toks.word(i)))
+        .map(|i| toks.is(i, Class::Softener))
         .collect();
     for i in 0..toks.list.len() {
         let word = toks.word(i);
@@ -373,7 +389,27 @@ pub(super) fn hits(toks: &Tokens) -> Vec<Hit> {
             .iter()
             .filter(|(stem, _)| word.starts_with(stem))
             .map(|(_, e)| e);
-        for entry in exact.chain(prefixed) {
+        // The second word may sit after up to two softeners ("you really need").
+        let clause = toks.list[i].clause;
+        let mut seconds: [Option<&str>; 3] = [None; 3];
+        let mut j = i + 1;
+        for slot in &mut seconds {
+            let Some(next) = toks.word_in(j, clause) else {
+                break;
+            };
+            *slot = Some(next);
+            if !soft[j] {
+                break;
+            }
+            j += 1;
+        }
+        let paired = seconds
+            .iter()
+            .enumerate()
+            .filter_map(|(k, w)| w.filter(|w| !seconds[..k].contains(&Some(*w))))
+            .filter_map(|second| lexicon.pairs.get(&(word, second)))
+            .flatten();
+        for entry in exact.chain(prefixed).chain(paired) {
             let Some(end) = match_at(toks, &soft, i, entry) else {
                 continue;
             };

@@ -192,7 +192,7 @@ fn after_their_wish(toks: &Tokens) -> Option<usize> {
                 .is_some_and(|w| w.starts_with("you"))
         };
         !t.quoted
-            && is(Class::Wish, toks.word(i))
+            && toks.is(i, Class::Wish)
             && (you(1) || you(2))
             && toks.word_in(i + 1, t.clause) == Some("to")
     })?;
@@ -233,7 +233,7 @@ fn topic(text: &str, toks: &Tokens, hits: &[Hit], at: usize) -> Option<String> {
     {
         end += 1;
     }
-    while end > at && is(Class::Little, toks.word(end - 1)) {
+    while end > at && toks.is(end - 1, Class::Little) {
         end -= 1;
     }
     if end == at {

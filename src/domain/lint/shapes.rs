@@ -220,7 +220,7 @@ fn kept(text: &str, toks: &Tokens, flag: &Flag) -> Option<String> {
     let clause = toks.list[still].clause;
     let words: Vec<String> = (still + 1..still + 6)
         .map_while(|i| toks.word_in(i, clause).map(|_| i))
-        .filter(|&i| !is(Class::Ours, toks.word(i)))
+        .filter(|&i| !toks.is(i, Class::Ours))
         .map(|i| said(text, toks, i))
         .collect();
     (words.len() >= 2 && toks.word(still + 1).ends_with("ing")).then(|| words.join(" "))

@@ -28,6 +28,8 @@ pub(super) struct Token {
     /// True when it starts with a capital letter or a digit: a name, an acronym, a
     /// number ("Dana", "SAP", "12").
     pub capital: bool,
+    /// Its word classes (see `lexicon::classes_of`), looked up once.
+    classes: u32,
 }
 
 /// A run of words between commas, semicolons, dashes or sentence ends.
@@ -68,6 +70,11 @@ impl Tokens {
     /// Word `i`, lower-cased.
     pub fn word(&self, i: usize) -> &str {
         &self.lower[self.list[i].word.clone()]
+    }
+
+    /// True when word `i` is in `class`.
+    pub fn is(&self, i: usize, class: Class) -> bool {
+        lexicon::has(self.list[i].classes, class)
     }
 
     /// Word `i` if it exists and sits in clause `clause`: how phrase matching and
@@ -143,6 +150,7 @@ impl Builder {
             clause: self.out.clauses.len(),
             lead: false,
             capital: first.is_uppercase() || first.is_ascii_digit(),
+            classes: lexicon::classes_of(&self.out.lower[from..]),
         });
         last
     }
@@ -168,7 +176,7 @@ impl Builder {
         let len = self.out.list.len();
         if len > self.clause_from {
             let lead = (self.clause_from..len)
-                .find(|&i| self.out.list[i].quoted || !lexicon::is(Class::Filler, self.out.word(i)))
+                .find(|&i| self.out.list[i].quoted || !self.out.is(i, Class::Filler))
                 .filter(|&i| !self.out.list[i].quoted);
             if let Some(i) = lead {
                 self.out.list[i].lead = true;
