@@ -392,8 +392,7 @@ pub(super) fn hits(toks: &Tokens) -> Vec<Hit> {
         // The second word may sit after up to two softeners ("you really need").
         let clause = toks.list[i].clause;
         let mut seconds: [Option<&str>; 3] = [None; 3];
-        let mut j = i + 1;
-        for slot in &mut seconds {
+        for (j, slot) in (i + 1..).zip(seconds.iter_mut()) {
             let Some(next) = toks.word_in(j, clause) else {
                 break;
             };
@@ -401,7 +400,6 @@ pub(super) fn hits(toks: &Tokens) -> Vec<Hit> {
             if !soft[j] {
                 break;
             }
-            j += 1;
         }
         let paired = seconds
             .iter()
