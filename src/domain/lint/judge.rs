@@ -182,14 +182,14 @@ fn combined(toks: &Tokens, s: &Sentence, hits: &[Hit], at: &Setting) -> Vec<(Rul
     // An offering of ours within a few words: "the demo", but not "your current dashboard".
     let offering_in = |from: usize, n: usize| {
         let clause = toks.list.get(from.saturating_sub(1))?.clause;
+        // Past "your" or "their", what follows is theirs: "the way your competitors price".
         (from..from + n)
-            .take_while(|&i| toks.word_in(i, clause).is_some())
+            .take_while(|&i| toks.word_in(i, clause).is_some() && !toks.is(i, Class::Owned))
             .find(|&i| toks.is(i, Class::Offering))
-            .filter(|&i| !(i > 0 && toks.is(i - 1, Class::Owned)))
     };
     // "What do you think of the demo?", but not "What do you think of the new rules?".
     for h in live(Cue::VerdictStem) {
-        if let Some(end) = offering_in(h.tokens.end, 4) {
+        if let Some(end) = offering_in(h.tokens.end, 6) {
             out.push((Rule::VerdictFishing, h.tokens.start..end + 1));
         }
     }
@@ -199,7 +199,7 @@ fn combined(toks: &Tokens, s: &Sentence, hits: &[Hit], at: &Setting) -> Vec<(Rul
         // "What if your nurses could chart by voice?": the rep's idea as a dream; "What if
         // volume doubles?" and "What if your team had to cover nights?" ask about theirs.
         if word == "what" && toks.word_in(l + 1, clause) == Some("if") {
-            let dream = after(6).skip(1).find(|&i| match toks.word(i) {
+            let dream = after(10).skip(1).find(|&i| match toks.word(i) {
                 "had" => toks.word_in(i + 1, clause) != Some("to"),
                 w => is(Class::Dream, w),
             });
@@ -250,11 +250,19 @@ fn combined(toks: &Tokens, s: &Sentence, hits: &[Hit], at: &Setting) -> Vec<(Rul
             if offer {
                 out.push((Rule::Pitch, l..l + 3));
             }
-            // "Did the presentation answer your questions?", "Was the demo useful?"; with
-            // "a" it is an offer: "Would a quick demo next week help?".
-            let article = toks.word_in(l + 1, clause).unwrap_or("");
+            // "Did the presentation answer your questions?", "Do you feel the solution would
+            // fit?"; with "a" it is an offer: "Would a quick demo next week help?".
             let judged = s.tokens.clone().any(|i| toks.is(i, Class::Evaluation));
-            let offered = offering_in(l + 2, 3).filter(|_| judged);
+            let offered = offering_in(l + 1, 6).filter(|&i| judged && i > l + 1);
+            // The nearest determiner before it: "a quick demo", "the new dashboard".
+            let article = offered
+                .and_then(|i| {
+                    (l + 1..i)
+                        .rev()
+                        .map(|k| toks.word(k))
+                        .find(|w| matches!(*w, "the" | "this" | "that" | "our" | "my" | "a" | "an" | "some"))
+                })
+                .unwrap_or("");
             match (offered, article) {
                 (Some(end), "the" | "this" | "that" | "our" | "my") => {
                     out.push((Rule::VerdictFishing, l..end + 1))
