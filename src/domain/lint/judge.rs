@@ -271,6 +271,15 @@ fn combined(toks: &Tokens, s: &Sentence, hits: &[Hit], at: &Setting) -> Vec<(Rul
                 _ => {}
             }
         }
+        // "Could you see your buyers ordering through an app?": a purchase imagined.
+        let sees = matches!(word, "could" | "can")
+            && toks.word_in(l + 1, clause) == Some("you")
+            && toks
+                .word_in(l + 2, clause)
+                .is_some_and(|w| matches!(w, "see" | "imagine" | "picture"));
+        if sees && let Some(end) = after(7).skip(2).find(|&i| toks.word(i).ends_with("ing")) {
+            out.push((Rule::Hypothetical, l..end + 1));
+        }
         // "So, what did you think?": a verdict on what was just shown.
         let think = [Some("did"), Some("do")].contains(&toks.word_in(l + 1, clause))
             && toks.word_in(l + 2, clause) == Some("you")
