@@ -16,7 +16,16 @@ fn main() -> ExitCode {
                 "callbook: {}",
                 callbook::domain::text::clean(&format!("{e:#}"), true)
             );
-            ExitCode::FAILURE
+            // Another writer had the account: worth trying again (EX_TEMPFAIL).
+            let locked = matches!(
+                e.downcast_ref::<callbook::storage::StoreError>(),
+                Some(callbook::storage::StoreError::Locked { .. })
+            );
+            if locked {
+                ExitCode::from(75)
+            } else {
+                ExitCode::FAILURE
+            }
         }
     }
 }

@@ -257,34 +257,39 @@ fn add(store: &Store, name: &str, pane: &str, text: &str, out: &mut dyn Write) -
     let pane = parse_pane(pane)?;
     let id = store.resolve(name)?;
     let path = store.path_of(&id);
-    let loaded = store.load(&id)?;
-    if let Some(schema) = loaded.newer_schema {
-        bail!(
-            "{}: written by a newer callbook (schema {schema}); this version opens it read-only \
-             and did not change it",
-            path.display()
-        );
-    }
-    let mut account = loaded.account;
-    let (text, now) = (text.to_owned(), crate::domain::now());
-    let added = match pane {
-        Pane::People => PersonForm {
-            name: text,
-            ..PersonForm::default()
-        }
-        .apply(&mut account, None, now),
-        _ => ItemForm {
-            text,
-            ..ItemForm::default()
-        }
-        .apply(&mut account, pane, None, now),
-    };
-    let i = added.map_err(|e| anyhow!("{e}; nothing added"))?;
-    store.save(&id, &account)?;
-    let item_id = match account.items(pane) {
-        Some(items) => &items[i].id,
-        None => &account.people[i].id,
-    };
+    let now = crate::domain::now();
+    // Read, add and save under the account's lock: two `add`s at once queue, and neither
+    // loses the other's entry.
+    let item_id = store
+        .update(&id, "callbook add", |account| -> anyhow::Result<String> {
+            let text = text.to_owned();
+            let added = match pane {
+                Pane::People => PersonForm {
+                    name: text,
+                    ..PersonForm::default()
+                }
+                .apply(account, None, now),
+                _ => ItemForm {
+                    text,
+                    ..ItemForm::default()
+                }
+                .apply(account, pane, None, now),
+            };
+            let i = added.map_err(|e| anyhow!("{e}; nothing added"))?;
+            Ok(match account.items(pane) {
+                Some(items) => items[i].id.to_string(),
+                None => account.people[i].id.to_string(),
+            })
+        })
+        .map_err(|e| match e.downcast::<StoreError>() {
+            Ok(StoreError::ReadOnly { schema, .. }) => anyhow!(
+                "{}: written by a newer callbook (schema {schema}); this version opens it read-only \
+                 and did not change it",
+                path.display()
+            ),
+            Ok(e) => e.into(),
+            Err(e) => e,
+        })?;
     writeln!(out, "{item_id}")?;
     Ok(())
 }

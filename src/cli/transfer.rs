@@ -106,8 +106,10 @@ fn read_account(file: &Path) -> anyhow::Result<Account> {
 /// Moves account `id`'s file to trash and saves `account` under the same id. Should the
 /// save fail, the old file is moved back, so a failed import changes nothing.
 fn replace_account(store: &Store, id: &AccountId, account: &Account) -> anyhow::Result<AccountId> {
+    // Under the account's lock, so no other writer slips in between the two steps.
+    let held = store.lock(id, "callbook import --replace")?;
     let trashed = store.trash(id.as_str())?;
-    if let Err(e) = store.save(id, account) {
+    if let Err(e) = store.save_held(&held, id, account, None) {
         // Best effort: the save's error is the one worth reporting.
         let _ = std::fs::rename(&trashed, store.path_of(id));
         return Err(e.into());

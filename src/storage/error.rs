@@ -58,6 +58,18 @@ pub enum StoreError {
         /// The existing account's id.
         id: AccountId,
     },
+    /// Another writer holds the account's lock and did not let go in time.
+    #[error(
+        "{}: being changed by {}; nothing written, try again in a moment",
+        path.display(),
+        holder.as_deref().unwrap_or("another callbook")
+    )]
+    Locked {
+        /// The account file.
+        path: PathBuf,
+        /// Who holds it, in words, when the lock file says.
+        holder: Option<String>,
+    },
     /// Several accounts' names start with that text.
     #[error("{name:?} matches several accounts: {}; give more of the name or the id", .matches.join(", "))]
     Ambiguous {

@@ -9,17 +9,20 @@
 //! - `queue`: [`Store::due_turns`], the turns due across all accounts ([`Due`]).
 //! - `bank`: [`Store::load_bank`] and [`Store::save_bank`], the user's `bank.json`.
 //! - `cache`: per-file caches in `.cache/`, used by `listing` and `queue`.
+//! - `lock`: [`Lock`], one writer at a time per account, a hidden file beside it naming the holder.
 
 mod bank;
 mod cache;
 mod error;
 mod file;
 mod listing;
+pub mod lock;
 mod queue;
 mod store;
 
 pub use error::StoreError;
 pub use file::{parse, parse_bank, to_json, write_atomic};
 pub use listing::{Listing, Summary};
+pub use lock::Lock;
 pub use queue::Due;
 pub use store::{Loaded, Store};

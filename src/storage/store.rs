@@ -4,6 +4,7 @@
 
 use super::StoreError;
 use super::file::{TMP_PREFIX, parse, sync_dir, to_json, write_atomic};
+use super::lock::{self, Lock};
 use crate::domain::{Account, AccountId, SCHEMA};
 use chrono::Utc;
 use std::fs;
@@ -132,6 +133,49 @@ impl Store {
     /// fingerprint of what it wrote.
     pub fn save_checked(
         &self,
+        id: &AccountId,
+        account: &Account,
+        expected: Option<u64>,
+    ) -> Result<u64, StoreError> {
+        let held = self.lock(id, "a save")?;
+        self.save_held(&held, id, account, expected)
+    }
+
+    /// Takes account `id`'s lock for `what` (see [`super::lock`]), waiting a few seconds for
+    /// another writer to finish; fails naming who has it.
+    pub fn lock(&self, id: &AccountId, what: &str) -> Result<Lock, StoreError> {
+        let file = format!("{id}.json");
+        lock::acquire(&self.accounts_dir(), &file, &self.path_of(id), what, lock::wait())
+    }
+
+    /// Reads account `id`, lets `change` change it and saves the result, all under the
+    /// account's lock, so two writers at once queue and neither loses the other's change.
+    /// Nothing is written when `change` fails or the file is from a newer callbook.
+    pub fn update<T, E: From<StoreError>>(
+        &self,
+        id: &AccountId,
+        what: &str,
+        change: impl FnOnce(&mut Account) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let held = self.lock(id, what)?;
+        let loaded = self.load(id)?;
+        if let Some(schema) = loaded.newer_schema {
+            return Err(StoreError::ReadOnly {
+                path: self.path_of(id),
+                schema,
+            }
+            .into());
+        }
+        let mut account = loaded.account;
+        let out = change(&mut account)?;
+        self.save_held(&held, id, &account, Some(loaded.fingerprint))?;
+        Ok(out)
+    }
+
+    /// [`Store::save_checked`] for a caller that holds the account's lock already.
+    pub fn save_held(
+        &self,
+        _held: &Lock,
         id: &AccountId,
         account: &Account,
         expected: Option<u64>,
