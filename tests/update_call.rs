@@ -140,7 +140,8 @@ fn a_debrief_written_again_keeps_the_fields_a_newer_callbook_stored() {
     press(&mut app, "bDana books a site visit<C-s>");
     let wb = app.workbook.as_mut().unwrap();
     let d = wb.doc.account.calls[0].debrief.as_mut().expect("debriefed");
-    d.extra.insert("x-future".into(), serde_json::json!({"kept": true}));
+    d.extra
+        .insert("x-future".into(), serde_json::json!({"kept": true}));
     press(&mut app, "b<Tab><Tab>Their CFO saw the numbers<C-s>");
     let d = account(&app).calls[0].debrief.as_ref().expect("still debriefed");
     assert_eq!(d.changed, "Their CFO saw the numbers", "{:?}", app.status);
@@ -154,14 +155,18 @@ fn a_question_left_on_the_agenda_keeps_its_minutes_and_unknown_fields() {
     let wb = app.workbook.as_mut().unwrap();
     for item in &mut wb.doc.account.calls[0].agenda {
         item.minutes = 12;
-        item.extra.insert("x-future".into(), serde_json::json!({"kept": true}));
+        item.extra
+            .insert("x-future".into(), serde_json::json!({"kept": true}));
     }
     press(&mut app, "l<Down> <Enter>");
     let agenda = &account(&app).calls[0].agenda;
     assert_eq!(agenda.len(), 1, "the second question is off the agenda");
     assert_eq!(agenda[0].question, account(&app).questions[0].id);
     assert_eq!(agenda[0].minutes, 12);
-    assert_eq!(agenda[0].extra.get("x-future"), Some(&serde_json::json!({"kept": true})));
+    assert_eq!(
+        agenda[0].extra.get("x-future"),
+        Some(&serde_json::json!({"kept": true}))
+    );
 }
 
 #[test]

@@ -143,7 +143,9 @@ mod tests {
     #[test]
     fn a_grade_keeps_the_fields_a_newer_callbook_stored_on_the_schedule() {
         let mut first = next(None, 3, noon());
-        first.extra.insert("x-future".into(), serde_json::json!({"kept": true}));
+        first
+            .extra
+            .insert("x-future".into(), serde_json::json!({"kept": true}));
         let second = next(Some(&first), 3, noon() + Duration::days(2));
         assert_eq!(second.extra, first.extra);
         assert_eq!(second.reps, 2, "and the schedule still moves");
