@@ -132,6 +132,7 @@ pub fn add_turns(account: &mut Account, n: usize, seed: u64) {
                 check: format!("check-{c}"),
                 outcome: Outcome::Pass,
                 detail: words(&mut seed, 8),
+                extra: Default::default(),
             })
             .collect();
         for (at, s, g) in [(start, &first, 3), (first.due, &second, grade)] {
@@ -143,6 +144,7 @@ pub fn add_turns(account: &mut Account, n: usize, seed: u64) {
                 due: s.due,
                 first_key_secs: 2.5,
                 total_secs: 40.0,
+                extra: Default::default(),
             });
         }
         turn.schedule = Some(second);

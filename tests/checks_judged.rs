@@ -226,6 +226,7 @@ fn the_verdict_says_what_to_do_next_time_from_the_failed_checks_first() {
         check: check.into(),
         outcome: Outcome::Warn,
         detail: String::new(),
+        extra: Default::default(),
     };
     assert_eq!(
         verdict(&[only_warn("talk-budget"), only_warn("timing")]),

@@ -400,6 +400,7 @@ fn export_lists_the_turns_with_who_and_how_rehearsal_stands() {
         due: noon(),
         first_key_secs: 1.0,
         total_secs: 9.0,
+        extra: Default::default(),
     };
     let due = callbook::domain::turn::grade(&mut a, 0, attempt, noon()).unwrap();
     let md = callbook::domain::export::markdown(&a, &[]);

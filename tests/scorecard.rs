@@ -98,6 +98,7 @@ fn attempt(outcomes: &[Outcome]) -> Attempt {
             check: format!("check-{i}"),
             outcome,
             detail: String::new(),
+            extra: Default::default(),
         })
         .collect();
     Attempt {
@@ -108,6 +109,7 @@ fn attempt(outcomes: &[Outcome]) -> Attempt {
         due: now(),
         first_key_secs: 2.0,
         total_secs: 20.0,
+        extra: Default::default(),
     }
 }
 

@@ -134,6 +134,42 @@ fn a_debrief_records_the_outcome_and_their_next_step_becomes_their_task() {
 }
 
 #[test]
+fn a_debrief_written_again_keeps_the_fields_a_newer_callbook_stored() {
+    let mut app = harbor();
+    press(&mut app, "<Tab>aDana agrees the cost of the late pallets<C-s>");
+    press(&mut app, "bDana books a site visit<C-s>");
+    let wb = app.workbook.as_mut().unwrap();
+    let d = wb.doc.account.calls[0].debrief.as_mut().expect("debriefed");
+    d.extra
+        .insert("x-future".into(), serde_json::json!({"kept": true}));
+    press(&mut app, "b<Tab><Tab>Their CFO saw the numbers<C-s>");
+    let d = account(&app).calls[0].debrief.as_ref().expect("still debriefed");
+    assert_eq!(d.changed, "Their CFO saw the numbers", "{:?}", app.status);
+    assert_eq!(d.extra.get("x-future"), Some(&serde_json::json!({"kept": true})));
+}
+
+#[test]
+fn a_question_left_on_the_agenda_keeps_its_minutes_and_unknown_fields() {
+    let mut app = harbor();
+    press(&mut app, "<Tab>aplaceholder objective<C-s>");
+    let wb = app.workbook.as_mut().unwrap();
+    for item in &mut wb.doc.account.calls[0].agenda {
+        item.minutes = 12;
+        item.extra
+            .insert("x-future".into(), serde_json::json!({"kept": true}));
+    }
+    press(&mut app, "l<Down> <Enter>");
+    let agenda = &account(&app).calls[0].agenda;
+    assert_eq!(agenda.len(), 1, "the second question is off the agenda");
+    assert_eq!(agenda[0].question, account(&app).questions[0].id);
+    assert_eq!(agenda[0].minutes, 12);
+    assert_eq!(
+        agenda[0].extra.get("x-future"),
+        Some(&serde_json::json!({"kept": true}))
+    );
+}
+
+#[test]
 fn where_they_stand_is_set_and_dated_and_undo_takes_it_back() {
     let mut app = harbor();
     press(&mut app, "i<Right><Right><Tab>We lose a load a week<C-s>");

@@ -184,20 +184,16 @@ fn carry_out(cx: &mut Ctx, purpose: Purpose, checked: &[bool], cursor: usize) ->
         }),
         Purpose::Agenda { call, ids } => cx.change(ChangeKind::Content, |account, now| {
             let c = account.calls.get_mut(call).ok_or_else(String::new)?;
-            let keep = |id: &ItemId| {
-                c.agenda
-                    .iter()
-                    .find(|a| &a.question == id)
-                    .map_or(AGENDA_MINUTES, |a| a.minutes)
-            };
-            let agenda: Vec<AgendaItem> = ticked(ids, checked)
-                .into_iter()
-                .map(|question| AgendaItem {
+            // A question still ticked keeps its entry (minutes and unknown fields) as it was.
+            let keep = |question: ItemId| {
+                let old = c.agenda.iter().find(|a| a.question == question).cloned();
+                old.unwrap_or(AgendaItem {
                     extra: Default::default(),
-                    minutes: keep(&question),
+                    minutes: AGENDA_MINUTES,
                     question,
                 })
-                .collect();
+            };
+            let agenda: Vec<AgendaItem> = ticked(ids, checked).into_iter().map(keep).collect();
             (c.agenda, c.updated) = (agenda, now);
             Ok(format!(
                 "{} on the agenda",

@@ -312,12 +312,9 @@ impl CallForm {
             item.minutes = minutes;
         }
         (c.when, c.minutes, c.objective) = (when, minutes, f.objective);
-        c.agreement = Agreement {
-            extra: Default::default(),
-            purpose: f.purpose,
-            expect: f.expect,
-            next_step: f.next_step,
-        };
+        // Only the fields the form knows change: the agreement keeps any it does not.
+        let a = &mut c.agreement;
+        (a.purpose, a.expect, a.next_step) = (f.purpose, f.expect, f.next_step);
         (c.best, c.minimum, c.updated) = (f.best, f.minimum, now);
         Ok(i)
     }
@@ -408,6 +405,22 @@ mod tests {
             Err(EditError::Required(_))
         ));
         assert_eq!(calls, before, "a refused edit changes nothing");
+    }
+
+    #[test]
+    fn an_edited_plan_keeps_what_its_agreement_does_not_know() {
+        let mut calls = Vec::new();
+        let i = form().apply(&mut calls, None, now()).unwrap();
+        let future = serde_json::json!({"kept": true});
+        calls[i].agreement.extra.insert("x-future".into(), future.clone());
+        let edited = CallForm {
+            purpose: "Agree what a late pallet costs".into(),
+            ..CallForm::from(&calls[i])
+        };
+        edited.apply(&mut calls, Some(i), now()).unwrap();
+        let agreement = &calls[i].agreement;
+        assert_eq!(agreement.purpose, "Agree what a late pallet costs");
+        assert_eq!(agreement.extra.get("x-future"), Some(&future));
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub const GRADES: [(u8, &str); 4] = [(1, "again"), (2, "hard"), (3, "good"), (4,
 
 /// The schedule after grading an attempt `grade` (1 again, 2 hard, 3 good, 4 easy) at
 /// `now`; `before` is the turn's schedule so far (`None` for a turn never graded). A grade
-/// outside 1 to 4 counts as "again".
+/// outside 1 to 4 counts as "again". Fields of `before` this version does not know are
+/// carried over, so a grade keeps what a newer callbook stored there.
 pub fn next(before: Option<&Schedule>, grade: u8, now: DateTime<Utc>) -> Schedule {
     let card = before.map_or_else(|| new_card(now), to_card);
     let rating = match grade {
@@ -20,7 +21,10 @@ pub fn next(before: Option<&Schedule>, grade: u8, now: DateTime<Utc>) -> Schedul
         2 => Rating::Hard,
         _ => Rating::Again,
     };
-    from_card(&FSRS::default().next(card, now, rating).card)
+    Schedule {
+        extra: before.map(|b| b.extra.clone()).unwrap_or_default(),
+        ..from_card(&FSRS::default().next(card, now, rating).card)
+    }
 }
 
 /// How far ahead readiness looks: the chance the rep still has the turn tomorrow, so a
@@ -79,6 +83,7 @@ fn from_card(c: &Card) -> Schedule {
         lapses: c.lapses,
         state: state.to_owned(),
         last_review: c.last_review,
+        extra: Default::default(),
     }
 }
 
@@ -133,6 +138,17 @@ mod tests {
         let easy = readiness(Some(&easy), noon()).unwrap();
         assert!(failed < 0.85, "graded again a moment ago reads {failed}");
         assert!(easy > failed + 0.05 && easy > 0.9, "{easy} vs {failed}");
+    }
+
+    #[test]
+    fn a_grade_keeps_the_fields_a_newer_callbook_stored_on_the_schedule() {
+        let mut first = next(None, 3, noon());
+        first
+            .extra
+            .insert("x-future".into(), serde_json::json!({"kept": true}));
+        let second = next(Some(&first), 3, noon() + Duration::days(2));
+        assert_eq!(second.extra, first.extra);
+        assert_eq!(second.reps, 2, "and the schedule still moves");
     }
 
     #[test]

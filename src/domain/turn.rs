@@ -97,6 +97,9 @@ pub struct Schedule {
     pub state: String,
     /// When it was last graded.
     pub last_review: DateTime<Utc>,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// One check of an answer, shown to the rep with why it passed or not.
@@ -108,6 +111,9 @@ pub struct CheckResult {
     pub outcome: Outcome,
     /// What was found, in words.
     pub detail: String,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 /// How a check came out.
@@ -149,6 +155,9 @@ pub struct Attempt {
     pub first_key_secs: f64,
     /// Seconds from the line appearing to submitting.
     pub total_secs: f64,
+    /// Unknown fields, kept as they were.
+    #[serde(flatten)]
+    pub extra: Extra,
 }
 
 impl Turn {

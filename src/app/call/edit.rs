@@ -169,6 +169,8 @@ pub(in crate::app) fn save_debrief(cx: &mut Ctx, editor: Box<Editor>) -> Option<
             .map(|a| a.question.clone())
             .collect();
         let kept = call.debrief.as_ref().and_then(|d| d.task.clone());
+        // A debrief written again keeps the fields this version does not know.
+        let extra = call.debrief.as_ref().map(|d| d.extra.clone()).unwrap_or_default();
         let task = match (form.agreed.trim().is_empty(), kept) {
             (_, Some(id)) => Some(id),
             (true, None) => None,
@@ -181,7 +183,7 @@ pub(in crate::app) fn save_debrief(cx: &mut Ctx, editor: Box<Editor>) -> Option<
             }
         };
         let debrief = Debrief {
-            extra: Default::default(),
+            extra,
             agreed: form.agreed.trim().to_owned(),
             task,
             changed: form.changed.trim_end().to_owned(),

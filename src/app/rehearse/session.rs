@@ -132,6 +132,7 @@ fn grade(app: &mut App, n: u8) -> Vec<Effect> {
         checks: r.feedback.checks,
         grade: n,
         due: now, // `turn::grade` sets it from the schedule
+        extra: Default::default(),
     };
     let mut effects = Vec::new();
     let due = change(app, &mut effects, |account, now| {

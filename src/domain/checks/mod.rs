@@ -184,6 +184,7 @@ fn result(check: &str, outcome: Outcome, detail: String) -> CheckResult {
         check: check.to_owned(),
         outcome,
         detail,
+        extra: Default::default(),
     }
 }
 
