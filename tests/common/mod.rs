@@ -282,6 +282,17 @@ impl Tui {
         }
     }
 
+    /// The child's process id, to send it signals.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a running child has a pid")
+    }
+
+    /// True while the app shows the alternate screen (false once it has restored the
+    /// terminal).
+    pub fn in_alternate_screen(&self) -> bool {
+        self.with_screen(vt100::Screen::alternate_screen)
+    }
+
     /// Types `keys` as a terminal would send them: "\r" Enter, "\x1b" Esc, "\x13" Ctrl-s,
     /// "\t" Tab. Send Esc on its own: followed by more bytes it reads as Alt+key.
     pub fn send(&self, keys: &str) {

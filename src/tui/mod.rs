@@ -1,0 +1,185 @@
+//! The event loop: draw, read an event, look it up in the keymap, update, run the effects.
+//! Nothing else lives here; where it starts is `app::start`'s business.
+
+use crate::app::start::{self, Start};
+use crate::app::{self, App, keymap};
+use crate::effects::{self, Flow};
+use crate::storage::Store;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::execute;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+mod shutdown;
+
+/// How often the screen is redrawn while a rehearsal timer runs.
+const TICK: Duration = Duration::from_millis(250);
+
+/// How long the loop waits for a key before looking at the signal flag again.
+const WATCH: Duration = Duration::from_millis(200);
+
+/// Runs the terminal UI from `start`; `reviewer` signs the comments written.
+pub fn run(store: Store, start: Start, reviewer: String) -> anyhow::Result<ExitCode> {
+    let mut app = App::new(Vec::new(), crate::domain::now);
+    app.reviewer = reviewer;
+    let first = start::begin(&mut app, start);
+    effects::run(first, &mut app, &store);
+    if let Some(kept) = shutdown::kept(&store) {
+        app.say(kept);
+    }
+    // A closed terminal (SIGHUP), `kill` (SIGTERM), Ctrl-C outside raw mode (SIGINT) and
+    // SIGQUIT only raise a flag; the loop sees it within `WATCH` and ends cleanly.
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in shutdown::SIGNALS {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    let mut terminal = ratatui::init();
+    // Mouse capture is a nicety: a terminal that refuses it still works by keyboard.
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    release_mouse_on_panic();
+    let result = event_loop(&mut terminal, &mut app, &store, &signal);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    // Not `ratatui::restore`: it reports a failure with `eprintln!`, which panics once the
+    // terminal is gone, before anything typed could be kept.
+    let _ = ratatui::try_restore();
+    let ended = match result {
+        Ok(Ended::Quit) => return Ok(ExitCode::SUCCESS),
+        Ok(Ended::Signal(sig)) => shutdown::Cause::Signal(sig),
+        // The terminal went away or broke: the same clean end as a hang-up.
+        Err(e) => shutdown::Cause::Terminal(e.to_string()),
+    };
+    Ok(shutdown::finish(&mut app, &store, &ended))
+}
+
+/// What the terminal has for us.
+enum Input {
+    /// Bytes to read.
+    Ready,
+    /// Nothing within the wait (or a signal arrived).
+    Idle,
+    /// Hung up or closed: reading it would only ever give end-of-file.
+    Gone,
+}
+
+/// Waits up to `wait` for the terminal to have input, watching for it going away. crossterm
+/// reads end-of-file forever once the terminal is gone (its issue #793), so the app never
+/// hands it a terminal that has hung up.
+#[cfg(unix)]
+fn terminal_input(wait: Duration) -> Input {
+    use std::os::unix::io::AsRawFd;
+    // crossterm reads standard input when it is the terminal, else /dev/tty.
+    let tty;
+    // SAFETY: isatty only inspects the descriptor.
+    let fd = if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+        libc::STDIN_FILENO
+    } else {
+        match std::fs::File::open("/dev/tty") {
+            Ok(f) => {
+                tty = f;
+                tty.as_raw_fd()
+            }
+            Err(_) => return Input::Gone,
+        }
+    };
+    let mut pfd = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = libc::c_int::try_from(wait.as_millis()).unwrap_or(libc::c_int::MAX);
+    // SAFETY: one valid pollfd, its count, a timeout.
+    let rc = unsafe { libc::poll(&mut pfd, 1, ms) };
+    if rc <= 0 {
+        // Timed out, or interrupted by a signal the loop looks at next.
+        return Input::Idle;
+    }
+    if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Input::Gone;
+    }
+    if pfd.revents & libc::POLLIN == 0 {
+        return Input::Idle;
+    }
+    // Readable with nothing to read is end-of-file: the other end closed.
+    let mut waiting: libc::c_int = 0;
+    // SAFETY: FIONREAD writes one int.
+    let ok = unsafe { libc::ioctl(fd, libc::FIONREAD, &mut waiting) } == 0;
+    if ok && waiting == 0 {
+        Input::Gone
+    } else {
+        Input::Ready
+    }
+}
+
+#[cfg(not(unix))]
+fn terminal_input(wait: Duration) -> Input {
+    match event::poll(wait) {
+        Ok(true) => Input::Ready,
+        Ok(false) => Input::Idle,
+        Err(_) => Input::Gone,
+    }
+}
+
+/// How the loop ended.
+enum Ended {
+    Quit,
+    Signal(i32),
+}
+
+/// `ratatui::init` restores the terminal on panic but knows nothing of mouse capture or
+/// bracketed paste; left on, the shell would fill with escape codes at every mouse move.
+fn release_mouse_on_panic() {
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        restore(info);
+    }));
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    store: &Store,
+    signal: &AtomicUsize,
+) -> anyhow::Result<Ended> {
+    let size = terminal.size()?;
+    app::update(app, app::Action::Resize(size.width, size.height));
+    let mut drawn = false;
+    loop {
+        let sig = signal.load(Ordering::Relaxed);
+        if sig != 0 {
+            return Ok(Ended::Signal(i32::try_from(sig).unwrap_or(libc::SIGTERM)));
+        }
+        // While an answer is timed, redraw the clock even without a key; otherwise only
+        // after something happened.
+        if !drawn || app.rehearsal.is_some() {
+            terminal.draw(|frame| crate::ui::render(frame, app))?;
+            drawn = true;
+        }
+        // crossterm may hold events already read (several keys arrive in one read, a
+        // resize comes through its own signal pipe): take those first, once the terminal
+        // is known to be there. Only then wait on the terminal itself.
+        if let Input::Gone = terminal_input(Duration::ZERO) {
+            anyhow::bail!("end of input from the terminal");
+        }
+        if !event::poll(Duration::ZERO)? {
+            let wait = if app.rehearsal.is_some() { TICK } else { WATCH };
+            if let Input::Gone = terminal_input(wait) {
+                anyhow::bail!("end of input from the terminal");
+            }
+            if !event::poll(Duration::ZERO)? {
+                continue;
+            }
+        }
+        drawn = false;
+        let Some(action) = keymap::action_for(app, &event::read()?) else {
+            continue;
+        };
+        if effects::run(app::update(app, action), app, store) == Flow::Quit {
+            return Ok(Ended::Quit);
+        }
+    }
+}
