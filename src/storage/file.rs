@@ -83,12 +83,24 @@ pub(super) fn bad_name(path: PathBuf) -> StoreError {
     }
 }
 
-/// Writes `bytes` to `path` through a temp file in `dir`, then syncs the folder.
+/// Writes `bytes` to `path` through a temp file in `dir`, then syncs the folder. When
+/// `path` is a symlink, the file it points to is written instead (through a temp file
+/// beside it), so the link stays a link; a link out of `dir`'s data folder (`dir` or its
+/// parent) is refused and nothing is written.
 pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let io = |source| StoreError::Io {
         path: path.to_owned(),
         source,
     };
+    let target = match super::read::resolve(data_folder(dir), path) {
+        Ok(target) => target,
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            path.to_owned()
+        }
+        Err(e) => return Err(e),
+    };
+    let target_dir = target.parent().map_or_else(|| dir.to_owned(), Path::to_owned);
+    let (dir, path) = (target_dir.as_path(), target.as_path());
     let mut tmp = tempfile::Builder::new()
         .prefix(TMP_PREFIX)
         .tempfile_in(dir)
@@ -97,6 +109,15 @@ pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreEr
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     sync_dir(dir)
+}
+
+/// The data folder a file of `dir` belongs to: `accounts/` sits inside it, files at the top
+/// (`bank.json`) in it.
+fn data_folder(dir: &Path) -> &Path {
+    match dir.file_name() {
+        Some(name) if name == "accounts" => dir.parent().unwrap_or(dir),
+        _ => dir,
+    }
 }
 
 pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
