@@ -315,9 +315,25 @@ fn a_file_over_the_limit_is_refused_without_being_read() {
 
 #[test]
 fn the_cache_folder_is_private() {
+    cache_is_private(false);
+}
+
+#[test]
+fn a_cache_folder_left_open_by_an_older_callbook_is_made_private() {
+    cache_is_private(true);
+}
+
+/// Lists through the picker (the command line never writes caches) and checks `.cache/`
+/// is 0700 and its files 0600; with `open_before`, `.cache/` exists already as 0755.
+fn cache_is_private(open_before: bool) {
+    use std::os::unix::fs::PermissionsExt;
     let data = folder();
     data.cli(&["new", "Acme"]);
-    // The picker writes the list cache (the command line never writes caches).
+    if open_before {
+        let cache = data.root().join(".cache");
+        fs::create_dir(&cache).unwrap();
+        fs::set_permissions(&cache, fs::Permissions::from_mode(0o755)).unwrap();
+    }
     let mut tui = data.tui(&[]);
     tui.wait_for("Acme");
     tui.send("q");

@@ -128,6 +128,14 @@ fn save<T: Serialize>(path: &Path, cache: &T) {
     if builder.create(dir).is_err() {
         return;
     }
+    // A folder made by an older callbook may be open to others: make it private.
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(dir) {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.is_dir() && meta.permissions().mode() & 0o077 != 0 {
+            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        }
+    }
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
         let mut options = std::fs::OpenOptions::new();

@@ -131,3 +131,37 @@ pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     let _ = io;
     Ok(())
 }
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    #[test]
+    fn a_save_goes_through_a_link_inside_and_never_through_one_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("data");
+        let accounts = root.join("accounts");
+        fs::create_dir_all(&accounts).unwrap();
+        fs::create_dir(root.join("team")).unwrap();
+        fs::write(root.join("team").join("a.json"), "old").unwrap();
+        let link = accounts.join("a.json");
+        symlink("../team/a.json", &link).unwrap();
+        write_atomic(&accounts, &link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(root.join("team").join("a.json")).unwrap(), b"new");
+
+        let outside = dir.path().join("outside.json");
+        fs::write(&outside, "theirs").unwrap();
+        let out = accounts.join("b.json");
+        symlink(&outside, &out).unwrap();
+        let e = write_atomic(&accounts, &out, b"new").unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("b.json: points outside the data folder; not followed, left alone"),
+            "{e}"
+        );
+        assert_eq!(fs::read(&outside).unwrap(), b"theirs");
+        assert!(fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
+    }
+}
