@@ -2,7 +2,6 @@
 
 use super::{Store, StoreError, file};
 use crate::domain::bank::{BANK_SCHEMA, BankFile};
-use std::fs;
 use std::path::PathBuf;
 
 impl Store {
@@ -15,16 +14,18 @@ impl Store {
     /// newer callbook is refused, so it can't be saved over.
     pub fn load_bank(&self) -> Result<BankFile, StoreError> {
         let path = self.bank_path();
-        match fs::read_to_string(&path) {
+        match super::read_text(self.root(), &path) {
             Ok(text) => match file::parse_bank(&text, &path)? {
                 (_, Some(schema)) => Err(StoreError::ReadOnly { path, schema }),
                 (bank, None) => Ok(bank),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(BankFile {
-                schema: BANK_SCHEMA,
-                ..BankFile::default()
-            }),
-            Err(source) => Err(StoreError::Io { path, source }),
+            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                Ok(BankFile {
+                    schema: BANK_SCHEMA,
+                    ..BankFile::default()
+                })
+            }
+            Err(e) => Err(e),
         }
     }
 

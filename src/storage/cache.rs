@@ -101,8 +101,13 @@ fn read_all<E: Send>(
     })
 }
 
+/// Reads a cache; anything odd about the file (missing, damaged, not a regular file, too
+/// large) is simply an empty cache.
 fn load<E: DeserializeOwned>(path: &Path, version: u32) -> BTreeMap<String, (Stamp, E)> {
-    let bytes = std::fs::read(path).unwrap_or_default();
+    let Some(root) = path.parent() else {
+        return BTreeMap::new();
+    };
+    let bytes = super::read::read_bytes(root, path).unwrap_or_default();
     serde_json::from_slice::<CacheFile<E>>(&bytes)
         .ok()
         .filter(|c| c.version == version)
@@ -112,15 +117,34 @@ fn load<E: DeserializeOwned>(path: &Path, version: u32) -> BTreeMap<String, (Sta
 
 /// Writes a cache; failing to is harmless (the next start reads the files again). It is
 /// renamed into place so a reader never sees half of it, but not synced to disk: a cache
-/// lost in a crash is simply rebuilt.
+/// lost in a crash is simply rebuilt. Like the rest of the data folder, `.cache/` is 0700
+/// and its files 0600 (the temp file a cache is written through is made 0600).
 fn save<T: Serialize>(path: &Path, cache: &T) {
     let Some(dir) = path.parent() else { return };
-    if std::fs::create_dir_all(dir).is_err() {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    if builder.create(dir).is_err() {
         return;
+    }
+    // A folder made by an older callbook may be open to others: make it private.
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(dir) {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.is_dir() && meta.permissions().mode() & 0o077 != 0 {
+            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        }
     }
     let ignore = dir.join(".gitignore");
     if !ignore.exists() {
-        let _ = std::fs::write(&ignore, "# callbook's caches: copies, never shared\n*\n");
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        if let Ok(mut file) = options.open(&ignore) {
+            let _ = std::io::Write::write_all(&mut file, b"# callbook's caches: copies, never shared\n*\n");
+        }
     }
     let Ok(bytes) = serde_json::to_vec(cache) else {
         return;

@@ -1,32 +1,38 @@
 //! What can go wrong with the data folder. Each error names the file involved and says what
 //! happened; messages never name keys, so a remedy that needs one is the UI's to add.
+//!
+//! Each message is whole: it says the system's words itself, so [`StoreError`] reports no
+//! `source()`, and a chain printed with `{:#}` says them once.
 
 use crate::domain::AccountId;
-use std::path::PathBuf;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong with the data folder, each naming the file involved.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum StoreError {
     /// The file changed on disk since it was read (a `git pull`, another window), so a save
     /// would overwrite someone's work.
-    #[error(
-        "{}: changed on disk since callbook read it (a git pull, or another window?); not overwritten",
-        path.display()
-    )]
     Changed {
         /// The file.
         path: PathBuf,
     },
     /// Reading or writing failed.
-    #[error("{}: {source}", path.display())]
     Io {
         /// The file or folder.
         path: PathBuf,
         /// What the system said.
         source: std::io::Error,
     },
+    /// The file is not one callbook reads (not a regular file, a symlink leading out of
+    /// the data folder, too large, empty); it was not opened, or not read far.
+    Odd {
+        /// The file.
+        path: PathBuf,
+        /// What is odd about it.
+        why: Odd,
+    },
     /// The file is not valid JSON, or not a valid account.
-    #[error("{}: line {line}, column {column}: {message}", path.display())]
     Damaged {
         /// The file.
         path: PathBuf,
@@ -38,7 +44,6 @@ pub enum StoreError {
         message: String,
     },
     /// The file was written by a newer callbook; saving over it would lose data.
-    #[error("{}: written by a newer callbook (schema {schema}); opened read-only", path.display())]
     ReadOnly {
         /// The file.
         path: PathBuf,
@@ -46,12 +51,10 @@ pub enum StoreError {
         schema: u32,
     },
     /// No account has that id or name.
-    #[error("no account matches {0:?} (see `callbook list`)")]
     NotFound(String),
     /// An account of that name exists already (names are compared ignoring case and extra
     /// spaces), so a second one would be ambiguous everywhere a name is asked for. The
     /// message names it by name only, for the app; the CLI adds the id.
-    #[error("an account named {name:?} already exists")]
     NameTaken {
         /// The existing account's name, as it is written.
         name: String,
@@ -59,11 +62,6 @@ pub enum StoreError {
         id: AccountId,
     },
     /// Another writer holds the account's lock and did not let go in time.
-    #[error(
-        "{}: being changed by {}; nothing written, try again in a moment",
-        path.display(),
-        holder.as_deref().unwrap_or("another callbook")
-    )]
     Locked {
         /// The account file.
         path: PathBuf,
@@ -71,11 +69,125 @@ pub enum StoreError {
         holder: Option<String>,
     },
     /// Several accounts' names start with that text.
-    #[error("{name:?} matches several accounts: {}; give more of the name or the id", .matches.join(", "))]
     Ambiguous {
         /// What was asked for.
         name: String,
         /// The names that matched.
         matches: Vec<String>,
     },
+}
+
+/// Why a file of the data folder is not read, for [`StoreError::Odd`].
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Odd {
+    /// A FIFO, a device, a socket or a directory; says which.
+    NotRegular(String),
+    /// A symlink to something outside the data folder.
+    Outside,
+    /// Larger than callbook reads; its size in bytes.
+    TooLarge(u64),
+    /// Nothing in it (or only spaces).
+    Empty,
+}
+
+impl fmt::Display for Odd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Odd::NotRegular(kind) => write!(f, "not a regular file ({kind}); left alone"),
+            Odd::Outside => f.write_str("points outside the data folder; not followed, left alone"),
+            Odd::TooLarge(size) => write!(
+                f,
+                "too large for a callbook file ({} MB; the limit is {} MB); not read",
+                size.div_ceil(1 << 20),
+                super::read::MAX_FILE >> 20
+            ),
+            Odd::Empty => f.write_str("empty file"),
+        }
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            StoreError::Changed { path } => write!(
+                f,
+                "{}: changed on disk since callbook read it (a git pull, or another window?); \
+                 not overwritten",
+                shown(path)
+            ),
+            StoreError::Io { path, source } => write!(f, "{}: {}", shown(path), system_words(source)),
+            StoreError::Odd { path, why } => write!(f, "{}: {why}", shown(path)),
+            StoreError::Damaged {
+                path,
+                line,
+                column,
+                message,
+            } => write!(f, "{}: line {line}, column {column}: {message}", shown(path)),
+            StoreError::ReadOnly { path, schema } => write!(
+                f,
+                "{}: written by a newer callbook (schema {schema}); opened read-only",
+                shown(path)
+            ),
+            StoreError::NotFound(name) => write!(f, "no account matches {name:?} (see `callbook list`)"),
+            StoreError::NameTaken { name, .. } => write!(f, "an account named {name:?} already exists"),
+            StoreError::Locked { path, holder } => write!(
+                f,
+                "{}: being changed by {}; nothing written, try again in a moment",
+                shown(path),
+                holder.as_deref().unwrap_or("another callbook")
+            ),
+            StoreError::Ambiguous { name, matches } => write!(
+                f,
+                "{name:?} matches several accounts: {}; give more of the name or the id",
+                matches.join(", ")
+            ),
+        }
+    }
+}
+
+/// The message itself says what the system said, so there is no separate source: a chain
+/// printed with `{:#}` would say it twice.
+impl std::error::Error for StoreError {}
+
+/// What the system said, without the "(os error N)" that means nothing to a reader; a full
+/// disk in plain words.
+fn system_words(e: &std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::StorageFull {
+        return "the disk is full; nothing was written".into();
+    }
+    let words = e.to_string();
+    match words.rfind(" (os error ") {
+        Some(i) if words.ends_with(')') => words[..i].to_owned(),
+        _ => words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_io_error_is_said_once() {
+        let e = StoreError::Io {
+            path: "/data/accounts/d.json".into(),
+            source: std::io::Error::from_raw_os_error(21),
+        };
+        let chain = format!("{:#}", anyhow::Error::from(e));
+        assert_eq!(chain.matches("directory").count(), 1, "{chain}");
+        assert!(!chain.contains("os error"), "{chain}");
+    }
+
+    #[test]
+    fn a_full_disk_names_the_file_once() {
+        let e = StoreError::Io {
+            path: "/data/accounts/a.json".into(),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        };
+        let chain = format!("{:#}", anyhow::Error::from(e));
+        assert_eq!(
+            chain,
+            "/data/accounts/a.json: the disk is full; nothing was written"
+        );
+    }
 }

@@ -83,12 +83,24 @@ pub(super) fn bad_name(path: PathBuf) -> StoreError {
     }
 }
 
-/// Writes `bytes` to `path` through a temp file in `dir`, then syncs the folder.
+/// Writes `bytes` to `path` through a temp file in `dir`, then syncs the folder. When
+/// `path` is a symlink, the file it points to is written instead (through a temp file
+/// beside it), so the link stays a link; a link out of `dir`'s data folder (`dir` or its
+/// parent) is refused and nothing is written.
 pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let io = |source| StoreError::Io {
         path: path.to_owned(),
         source,
     };
+    let target = match super::read::resolve(data_folder(dir), path) {
+        Ok(target) => target,
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            path.to_owned()
+        }
+        Err(e) => return Err(e),
+    };
+    let target_dir = target.parent().map_or_else(|| dir.to_owned(), Path::to_owned);
+    let (dir, path) = (target_dir.as_path(), target.as_path());
     let mut tmp = tempfile::Builder::new()
         .prefix(TMP_PREFIX)
         .tempfile_in(dir)
@@ -97,6 +109,15 @@ pub fn write_atomic(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreEr
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     sync_dir(dir)
+}
+
+/// The data folder a file of `dir` belongs to: `accounts/` sits inside it, files at the top
+/// (`bank.json`) in it.
+fn data_folder(dir: &Path) -> &Path {
+    match dir.file_name() {
+        Some(name) if name == "accounts" => dir.parent().unwrap_or(dir),
+        _ => dir,
+    }
 }
 
 pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
@@ -109,4 +130,38 @@ pub(super) fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     #[cfg(not(unix))]
     let _ = io;
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::symlink;
+
+    #[test]
+    fn a_save_goes_through_a_link_inside_and_never_through_one_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("data");
+        let accounts = root.join("accounts");
+        fs::create_dir_all(&accounts).unwrap();
+        fs::create_dir(root.join("team")).unwrap();
+        fs::write(root.join("team").join("a.json"), "old").unwrap();
+        let link = accounts.join("a.json");
+        symlink("../team/a.json", &link).unwrap();
+        write_atomic(&accounts, &link, b"new").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read(root.join("team").join("a.json")).unwrap(), b"new");
+
+        let outside = dir.path().join("outside.json");
+        fs::write(&outside, "theirs").unwrap();
+        let out = accounts.join("b.json");
+        symlink(&outside, &out).unwrap();
+        let e = write_atomic(&accounts, &out, b"new").unwrap_err();
+        assert!(
+            e.to_string()
+                .ends_with("b.json: points outside the data folder; not followed, left alone"),
+            "{e}"
+        );
+        assert_eq!(fs::read(&outside).unwrap(), b"theirs");
+        assert!(fs::symlink_metadata(&out).unwrap().file_type().is_symlink());
+    }
 }

@@ -2,12 +2,12 @@
 //! an account by id or name. What each file says is kept in the cache `.cache/list.json`
 //! (see `cache`), so an unchanged file is not read again.
 
+use super::error::Odd;
 use super::file::{bad_name, parse};
-use super::{Store, StoreError, cache};
+use super::{Store, StoreError, cache, read};
 use crate::domain::progress::Pulse;
 use crate::domain::{Account, AccountId, Pane};
 use chrono::{DateTime, Utc};
-use std::fs;
 use std::path::Path;
 
 /// A short description of an account, for lists.
@@ -54,8 +54,8 @@ pub enum Listing {
 }
 
 /// Bumped whenever [`Listed`] changes shape, so an old cache is simply rebuilt. 2: the
-/// journey's pulse.
-const LIST_VERSION: u32 = 2;
+/// journey's pulse; 3: files with a byte order mark read (once cached as damaged).
+const LIST_VERSION: u32 = 3;
 
 /// What the list cache keeps of one account file.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -73,15 +73,17 @@ enum Listed {
         column: usize,
         message: String,
     },
-    /// A file that could not be read at all.
+    /// A file that could not be read at all: what the system said.
     Unreadable(String),
+    /// A file callbook does not read (not a regular file, a link out of the folder...).
+    Odd(Odd),
 }
 
 impl Listed {
-    fn read(path: &Path) -> Listed {
-        let text = match fs::read_to_string(path) {
+    fn read(root: &Path, path: &Path) -> Listed {
+        let text = match read::read_text(root, path) {
             Ok(text) => text,
-            Err(e) => return Listed::Unreadable(e.to_string()),
+            Err(e) => return Listed::of_error(e),
         };
         match parse(&text, path) {
             Ok((a, _)) => Listed::Ok {
@@ -90,24 +92,35 @@ impl Listed {
                 counts: Pane::ALL.map(|p| a.len(p)),
                 pulse: Pulse::of(&a),
             },
-            Err(StoreError::Damaged {
+            Err(e) => Listed::of_error(e),
+        }
+    }
+
+    /// What a reading or parsing error says, kept without the file's path (the listing
+    /// adds it back).
+    fn of_error(e: StoreError) -> Listed {
+        match e {
+            StoreError::Damaged {
                 line,
                 column,
                 message,
                 ..
-            }) => Listed::Damaged {
+            } => Listed::Damaged {
                 line,
                 column,
                 message,
             },
-            Err(e) => Listed::Unreadable(e.to_string()),
+            StoreError::Odd { why, .. } => Listed::Odd(why),
+            StoreError::Io { source, .. } => Listed::Unreadable(source.to_string()),
+            other => Listed::Unreadable(other.to_string()),
         }
     }
 
     /// A file that could not be opened may be fixed without changing its size or time
-    /// (`chmod`), so that is never cached.
+    /// (`chmod`), and an odd one (a FIFO, a link) can be swapped for a file whose stamp
+    /// happens to match, so neither is ever cached; checking them again costs no reading.
     fn cacheable(&self) -> bool {
-        !matches!(self, Listed::Unreadable(_))
+        !matches!(self, Listed::Unreadable(_) | Listed::Odd(_))
     }
 
     fn listing(self, store: &Store, stem: String) -> Option<Listing> {
@@ -139,6 +152,10 @@ impl Listed {
                     message,
                 },
             },
+            Listed::Odd(why) => Listing::Damaged {
+                stem,
+                error: StoreError::Odd { path, why },
+            },
             Listed::Unreadable(message) => Listing::Damaged {
                 stem,
                 error: StoreError::Io {
@@ -164,7 +181,7 @@ impl Store {
             "list.json",
             LIST_VERSION,
             ids,
-            Listed::read,
+            |path| Listed::read(self.root(), path),
             Listed::cacheable,
         );
         let mut out: Vec<Listing> = entries

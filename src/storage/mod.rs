@@ -10,6 +10,8 @@
 //! - `bank`: [`Store::load_bank`] and [`Store::save_bank`], the user's `bank.json`.
 //! - `cache`: per-file caches in `.cache/`, used by `listing` and `queue`.
 //! - `lock`: [`Lock`], one writer at a time per account, a hidden file beside it naming the holder.
+//! - `read`: [`read_text`], the one way a data file is read: regular files only, symlinks
+//!   followed only inside the folder, at most [`MAX_FILE`] bytes.
 
 mod bank;
 mod cache;
@@ -18,11 +20,13 @@ mod file;
 mod listing;
 pub mod lock;
 mod queue;
+mod read;
 mod store;
 
-pub use error::StoreError;
+pub use error::{Odd, StoreError};
 pub use file::{parse, parse_bank, to_json, write_atomic};
 pub use listing::{Listing, Summary};
 pub use lock::Lock;
 pub use queue::Due;
+pub use read::{MAX_FILE, read_text};
 pub use store::{Loaded, Store};

@@ -4,7 +4,7 @@
 //! in them), so the queue reads only each file's turn ids and due dates, and keeps them in
 //! the cache `.cache/queue.json` (see `cache`), so an unchanged file is not read again.
 
-use super::{Store, StoreError, cache};
+use super::{Store, StoreError, cache, read_text};
 use crate::domain::{AccountId, ItemId};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -33,8 +33,9 @@ struct Entry {
     turns: Vec<(ItemId, i64, bool)>,
 }
 
-/// Bumped whenever [`Entry`] changes shape, so an old cache is simply rebuilt.
-const CACHE_VERSION: u32 = 4;
+/// Bumped whenever [`Entry`] changes shape, so an old cache is simply rebuilt. 5: files
+/// with a byte order mark read (once cached as unreadable).
+const CACHE_VERSION: u32 = 5;
 
 /// The parts of an account file the queue reads; serde skips the rest.
 #[derive(Deserialize)]
@@ -66,7 +67,8 @@ impl Store {
             .into_iter()
             .filter(|(stem, _)| AccountId::parse(stem).is_some())
             .collect();
-        let entries = cache::refreshed(self, "queue.json", CACHE_VERSION, files, read_entry, |_| true);
+        let read = |path: &Path| read_entry(self.root(), path);
+        let entries = cache::refreshed(self, "queue.json", CACHE_VERSION, files, read, |_| true);
         let damaged = entries.values().filter(|e| e.is_none()).count();
         let now = now.timestamp_millis();
         let mut due = Vec::new();
@@ -89,9 +91,11 @@ impl Store {
     }
 }
 
-fn read_entry(path: &Path) -> Option<Entry> {
-    let bytes = std::fs::read(path).ok()?;
-    let lite: Lite = serde_json::from_slice(&bytes).ok()?;
+/// What the queue needs of one file; `None` when it can't be read (see [`read_text`]: a
+/// FIFO or a device is never opened).
+fn read_entry(root: &Path, path: &Path) -> Option<Entry> {
+    let text = read_text(root, path).ok()?;
+    let lite: Lite = serde_json::from_str(&text).ok()?;
     let turns = lite
         .turns
         .into_iter()

@@ -5,6 +5,7 @@
 use super::StoreError;
 use super::file::{TMP_PREFIX, parse, sync_dir, to_json, write_atomic};
 use super::lock::{self, Lock};
+use super::read_text;
 use crate::domain::{Account, AccountId, SCHEMA};
 use chrono::Utc;
 use std::fs;
@@ -108,10 +109,7 @@ impl Store {
     /// Reads account `id`.
     pub fn load(&self, id: &AccountId) -> Result<Loaded, StoreError> {
         let path = self.path_of(id);
-        let text = fs::read_to_string(&path).map_err(|source| StoreError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let text = read_text(&self.root, &path)?;
         let (account, newer_schema) = parse(&text, &path)?;
         Ok(Loaded {
             id: id.clone(),
@@ -187,7 +185,7 @@ impl Store {
                 schema: account.schema,
             });
         }
-        match fs::read_to_string(&path) {
+        match read_text(&self.root, &path) {
             Ok(text) => {
                 if let (_, Some(schema)) = parse(&text, &path)? {
                     return Err(StoreError::ReadOnly { path, schema });
@@ -196,8 +194,8 @@ impl Store {
                     return Err(StoreError::Changed { path });
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(source) => return Err(StoreError::Io { path, source }),
+            Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
         }
         let bytes = to_json(account);
         write_atomic(&self.accounts_dir(), &path, bytes.as_bytes())?;

@@ -117,7 +117,7 @@ fn typed(app: &App, why: &str) -> Option<Recovery> {
 /// is and what it was. The file stays until the user deletes it.
 pub fn kept(store: &Store) -> Option<String> {
     let path = store.root().join("recovery.json");
-    let text = std::fs::read_to_string(&path).ok()?;
+    let text = crate::storage::read_text(store.root(), &path).ok()?;
     let r: Recovery = serde_json::from_str(&text).ok()?;
     // Short enough for the status line at 80 columns; the file says when and why.
     Some(format!(
