@@ -346,3 +346,47 @@ fn popups_say_their_keys_from_the_keymap_table() {
     // Keys of one action and words are joined, as in help.
     assert!(hint_line(Scope::Grade, &[]).contains("1 again · 2 hard"));
 }
+
+/// A goal written elsewhere (a script, another editor) with a CR, a tab and a trailing
+/// newline: the editor shows them inert, and keeps them as written (issue 12).
+fn with_odd_text() -> callbook::app::App {
+    let mut account = callbook::domain::Account::new("Acme", noon());
+    let mut goal = callbook::domain::Item::new("Grow\tfast\r", noon());
+    goal.notes = "first line\r\nsecond line\n".into();
+    account.world.goals.push(goal);
+    app_with(account)
+}
+
+fn first_goal(app: &callbook::app::App) -> callbook::domain::Item {
+    app.workbook.as_ref().unwrap().doc.account.world.goals[0].clone()
+}
+
+#[test]
+fn an_untouched_editor_keeps_odd_text_and_asks_nothing() {
+    let mut app = with_odd_text();
+    let before = first_goal(&app);
+    press(&mut app, "e<Esc>");
+    assert!(app.overlay.is_none(), "nothing typed: nothing to drop");
+    press(&mut app, "e<C-s>");
+    assert!(app.overlay.is_none());
+    assert_eq!(first_goal(&app), before, "saving without typing changes nothing");
+    assert!(!app.workbook.as_ref().unwrap().doc.dirty);
+}
+
+#[test]
+fn editing_one_field_keeps_the_others_byte_for_byte() {
+    let mut app = with_odd_text();
+    let before = first_goal(&app);
+    // The third field is their own words.
+    press(&mut app, "e<Tab><Tab>we bin lettuce<C-s>");
+    let after = first_goal(&app);
+    assert_eq!(after.their_words, "we bin lettuce");
+    assert_eq!(
+        after.text, before.text,
+        "the text, with its tab and CR, as written"
+    );
+    assert_eq!(
+        after.notes, before.notes,
+        "the notes, with CRLF and the trailing newline"
+    );
+}

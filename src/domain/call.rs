@@ -288,7 +288,8 @@ impl CallForm {
         at: Option<usize>,
         now: DateTime<Utc>,
     ) -> Result<usize, EditError> {
-        let f = self.tidied()?;
+        let before = at.and_then(|i| calls.get(i)).map(CallForm::from);
+        let f = self.tidied_against(before.as_ref())?;
         let when = parse_when(&f.when, Self::FIELDS[1].label)?;
         let minutes = match f.minutes.trim() {
             "" => 30,

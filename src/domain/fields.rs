@@ -58,7 +58,8 @@ impl ItemForm {
         at: Option<usize>,
         now: DateTime<Utc>,
     ) -> Result<usize, EditError> {
-        let form = self.tidied()?;
+        let before = at.and_then(|i| account.items(pane)?.get(i)).map(ItemForm::from);
+        let form = self.tidied_against(before.as_ref())?;
         let items = account.items_mut(pane).ok_or(EditError::NoSuchEntry)?;
         let item = slot(items, at, || Item::new("", now))?;
         (item.text, item.notes, item.their_words) = (form.text, form.notes, form.their_words);
@@ -129,7 +130,8 @@ impl PersonForm {
         at: Option<usize>,
         now: DateTime<Utc>,
     ) -> Result<usize, EditError> {
-        let form = self.tidied()?;
+        let before = at.and_then(|i| account.people.get(i)).map(PersonForm::from);
+        let form = self.tidied_against(before.as_ref())?;
         let people = &mut account.people;
         let p = slot(people, at, || Person::new("", now))?;
         (p.name, p.title, p.role) = (form.name, form.title, form.role);
@@ -188,7 +190,8 @@ impl From<&Account> for ProfileForm {
 impl ProfileForm {
     /// Sets the account's name and profile; the name can't be blank.
     pub fn apply(self, account: &mut Account, now: DateTime<Utc>) -> Result<(), EditError> {
-        let form = self.tidied()?;
+        let before = ProfileForm::from(&*account);
+        let form = self.tidied_against(Some(&before))?;
         account.name = form.name;
         let p = &mut account.profile;
         (p.industry, p.website, p.summary) = (form.industry, form.website, form.summary);

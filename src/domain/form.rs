@@ -256,9 +256,18 @@ pub trait Form: Clone + Default + PartialEq + 'static {
 
     /// The form as saved: text trimmed (see [`FieldKind`]), refused when the first field
     /// is blank.
-    fn tidied(mut self) -> Result<Self, EditError> {
+    fn tidied(self) -> Result<Self, EditError> {
+        self.tidied_against(None)
+    }
+
+    /// [`Form::tidied`] for a change to a record whose form was `before`: a field left as it
+    /// was is kept byte for byte (a trailing newline, a tab), only fields that changed are
+    /// trimmed.
+    fn tidied_against(mut self, before: Option<&Self>) -> Result<Self, EditError> {
         for field in Self::FIELDS {
-            field.tidy(&mut self);
+            if before.is_none_or(|b| field.value(b) != field.value(&self)) {
+                field.tidy(&mut self);
+            }
         }
         match Self::FIELDS.first() {
             Some(first) if first.value(&self).text().is_empty() => Err(EditError::Required(first.label)),

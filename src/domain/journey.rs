@@ -210,7 +210,8 @@ impl TaskForm {
         at: Option<usize>,
         now: DateTime<Utc>,
     ) -> Result<usize, EditError> {
-        let form = self.tidied()?;
+        let before = at.and_then(|i| tasks.get(i)).map(TaskForm::from);
+        let form = self.tidied_against(before.as_ref())?;
         let due = parse_date(&form.due, Self::FIELDS[1].label)?;
         let i = match at {
             Some(i) if i < tasks.len() => i,

@@ -126,7 +126,8 @@ impl QuestionForm {
         kept: bool,
         now: DateTime<Utc>,
     ) -> Result<usize, EditError> {
-        let form = self.tidied()?;
+        let before = at.and_then(|i| account.questions.get(i)).map(QuestionForm::from);
+        let form = self.tidied_against(before.as_ref())?;
         let i = match at {
             Some(i) if i < account.questions.len() => i,
             Some(_) => return Err(EditError::NoSuchEntry),

@@ -228,7 +228,8 @@ impl TurnForm {
         at: Option<usize>,
         now: DateTime<Utc>,
     ) -> Result<usize, EditError> {
-        let form = self.tidied()?;
+        let before = at.and_then(|i| account.turns.get(i)).map(TurnForm::from);
+        let form = self.tidied_against(before.as_ref())?;
         let i = match at {
             Some(i) if i < account.turns.len() => i,
             Some(_) => return Err(EditError::NoSuchEntry),

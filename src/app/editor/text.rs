@@ -1,5 +1,7 @@
 //! [`TextField`], the one wrapper around `ratatui-textarea`: soft wrap, and control
-//! characters cleaned on the way in.
+//! characters cleaned on the way in. What is shown is cleaned; what is kept is not: a field
+//! nobody typed in gives back its text exactly as it came (CR, tabs, a trailing newline),
+//! so opening and closing an editor changes nothing and asks nothing.
 
 use crate::app::Action;
 use crate::app::keymap::fixed;
@@ -14,6 +16,10 @@ pub struct TextField {
     // Boxed: a text area is large and forms hold several.
     area: Box<TextArea<'static>>,
     multiline: bool,
+    /// The text as it came, given back until the first change.
+    original: String,
+    /// True once a key or a paste changed the text.
+    edited: bool,
 }
 
 /// A one-line text box.
@@ -28,6 +34,7 @@ impl Default for TextField {
 impl TextField {
     /// A box holding `text`, with the cursor at its end.
     pub fn new(text: &str, multiline: bool) -> Self {
+        let original = text.to_owned();
         let text = clean(text, multiline);
         let lines: Vec<String> = if multiline {
             text.split('\n').map(str::to_owned).collect()
@@ -45,6 +52,8 @@ impl TextField {
         TextField {
             area: Box::new(area),
             multiline,
+            original,
+            edited: false,
         }
     }
 
@@ -56,7 +65,9 @@ impl TextField {
         if newline && !self.multiline {
             return false;
         }
-        self.area.input(key)
+        let changed = self.area.input(key);
+        self.edited |= changed;
+        changed
     }
 
     /// Inserts pasted text at the cursor; a one-line box turns line breaks into spaces.
@@ -65,7 +76,9 @@ impl TextField {
         // Terminals send line breaks in a paste as \r, \r\n or \n.
         let text = text.replace("\r\n", "\n").replace('\r', "\n");
         let text = clean(&text, self.multiline);
-        self.area.insert_str(text)
+        let changed = self.area.insert_str(text);
+        self.edited |= changed;
+        changed
     }
 
     /// Applies a typed key or a paste; other actions are not text. True when the text changed.
@@ -77,9 +90,14 @@ impl TextField {
         }
     }
 
-    /// The text, lines joined with `\n`.
+    /// The text, lines joined with `\n`; until the first change, exactly the text the box
+    /// was made with, however it is shown.
     pub fn text(&self) -> String {
-        self.area.lines().join("\n")
+        if self.edited {
+            self.area.lines().join("\n")
+        } else {
+            self.original.clone()
+        }
     }
 
     /// True for a box that takes several lines.
