@@ -27,6 +27,13 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
         let opening = matches!(effect, Effect::Open(_));
         let result = match effect {
             Effect::Save => save(app, store),
+            Effect::WriteBack => {
+                if let Some(wb) = app.workbook.as_mut() {
+                    // No file to compare with: the save writes it anew.
+                    (wb.doc.disk, wb.doc.dirty) = (None, true);
+                }
+                save(app, store).map(|()| app.say("Written back"))
+            }
             Effect::Open(id) => store.load(&id).map(|loaded| app.show(loaded)),
             Effect::Create(name) => create(app, store, Account::new(&name, app.now())),
             Effect::CreateSample => create(app, store, sample::account(app.now())),
@@ -104,6 +111,12 @@ fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
     match store.save_checked(&doc.id, &doc.account, doc.disk) {
         Ok(written) => {
             (doc.dirty, doc.save_error, doc.saved_once, doc.disk) = (false, None, true, Some(written));
+            Ok(())
+        }
+        // Deleted on disk while open: ask rather than bring it back, or drop the changes.
+        Err(StoreError::Deleted { .. }) => {
+            doc.save_error = Some("the file was deleted on disk; not written back".into());
+            app.overlay = Some(crate::app::Overlay::Confirm(crate::app::Question::WriteBack));
             Ok(())
         }
         Err(e) => {

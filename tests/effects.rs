@@ -298,3 +298,46 @@ fn a_restore_never_overwrites_an_account_file_of_the_same_name() {
         "a stem can't leave accounts/"
     );
 }
+
+/// A file deleted on disk while its account is open is not silently written back by the
+/// next edit: the user is asked, and only a yes brings it back (issue 12).
+#[test]
+fn an_account_deleted_on_disk_is_written_back_only_when_the_user_says_so() {
+    let (_dir, store) = store();
+    let mut app = app_on(&store);
+    drive(&mut app, &store, "<Enter>");
+    let path = store.path_of(&app.workbook.as_ref().unwrap().doc.id);
+    assert!(path.exists());
+    std::fs::remove_file(&path).unwrap();
+    drive(&mut app, &store, "aA goal typed after the file went<C-s>");
+    assert!(
+        matches!(
+            app.overlay,
+            Some(Overlay::Confirm(callbook::app::Question::WriteBack))
+        ),
+        "asked: {:?}",
+        app.overlay
+    );
+    assert!(!path.exists(), "not written back without asking");
+    drive(&mut app, &store, "n");
+    assert!(!path.exists(), "no leaves it deleted");
+    assert!(
+        app.workbook.is_some(),
+        "and the account open, with the change on screen"
+    );
+    // The next change asks again; yes writes it back with everything on screen.
+    drive(&mut app, &store, "aAnother goal<C-s>y");
+    assert!(path.exists(), "yes writes it back");
+    let goals: Vec<String> = only_account(&store)
+        .account
+        .world
+        .goals
+        .iter()
+        .map(|g| g.text.clone())
+        .collect();
+    assert!(
+        goals.contains(&"A goal typed after the file went".to_owned()),
+        "{goals:?}"
+    );
+    assert!(goals.contains(&"Another goal".to_owned()), "{goals:?}");
+}

@@ -126,6 +126,8 @@ pub enum Action {
 pub enum Effect {
     /// Write the open account to disk.
     Save,
+    /// Write the open account back although its file was deleted on disk (the user said so).
+    WriteBack,
     /// Read an account and show its workbook.
     Open(AccountId),
     /// Create an account with this name and open it.

@@ -189,6 +189,9 @@ pub enum Question {
     },
     /// Quit, dropping the changes typed in this editor? No goes back to it.
     QuitDroppingEdit(Box<Editor>),
+    /// The account's file was deleted on disk while it was open: write it back with what is
+    /// on screen? No leaves it deleted (and the account open, unsaved).
+    WriteBack,
     /// Leave although the last save failed? `quit` leaves callbook, otherwise the account.
     LeaveUnsaved {
         /// Quit the program rather than go back to the picker.

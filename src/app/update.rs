@@ -371,6 +371,7 @@ fn confirm_update(app: &mut App, question: Question, action: Action) -> (Option<
         (Action::Confirm, Question::Trash { stem, .. }) => vec![Effect::Trash(stem)],
         (Action::Confirm, Question::LeaveUnsaved { quit: true }) => vec![Effect::Quit],
         (Action::Confirm, Question::LeaveUnsaved { quit: false }) => vec![Effect::Close],
+        (Action::Confirm, Question::WriteBack) => vec![Effect::WriteBack],
         (Action::Deny, _) => Vec::new(),
         (_, question) => return (Some(Overlay::Confirm(question)), Vec::new()),
     };

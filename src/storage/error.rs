@@ -17,6 +17,12 @@ pub enum StoreError {
         /// The file.
         path: PathBuf,
     },
+    /// The file was deleted on disk since it was read (another window, a sync client), so
+    /// a save would silently bring it back.
+    Deleted {
+        /// The file.
+        path: PathBuf,
+    },
     /// Reading or writing failed.
     Io {
         /// The file or folder.
@@ -114,6 +120,11 @@ impl fmt::Display for StoreError {
                 f,
                 "{}: changed on disk since callbook read it (a git pull, or another window?); \
                  not overwritten",
+                shown(path)
+            ),
+            StoreError::Deleted { path } => write!(
+                f,
+                "{}: deleted on disk since callbook read it; not written back",
                 shown(path)
             ),
             StoreError::Io { path, source } => write!(f, "{}: {}", shown(path), system_words(source)),

@@ -194,6 +194,12 @@ impl Store {
                     return Err(StoreError::Changed { path });
                 }
             }
+            // Gone since it was read: writing would silently bring it back.
+            Err(StoreError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound && expected.is_some() =>
+            {
+                return Err(StoreError::Deleted { path });
+            }
             Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => return Err(e),
         }

@@ -318,6 +318,9 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Question, keys: &Keymap) {
                 first_line(label)
             )
         }
+        Question::WriteBack => "The account's file was deleted on disk while it was open here. \
+                                Write it back with what you see?"
+            .to_owned(),
         Question::LeaveUnsaved { quit } => format!(
             "The last save failed, so recent changes are not on disk. {} anyway?",
             if *quit { "Quit" } else { "Leave the account" }
