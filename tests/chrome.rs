@@ -217,10 +217,11 @@ fn help_shows_a_cut_message_in_full_and_scrolls_to_its_last_line() {
 
 /// Help, scrolled to the end, shows its last line just above its bottom border.
 fn assert_help_ends_at_its_last_line(buffer: &Buffer) {
-    let last = "Mouse: click";
+    use callbook::app::keymap::{fixed, key_label};
+    let last = format!("{} anywhere suspends", key_label(fixed::SUSPEND));
     let found = (0..buffer.area.height).find_map(|y| {
         let (text, xs) = row(buffer, y);
-        text.find(last).map(|at| (xs[at], y))
+        text.find(&last).map(|at| (xs[at], y))
     });
     let (x, y) = found.unwrap_or_else(|| panic!("help stops short of its last line"));
     let corner = buffer[(x - 1, y + 1)].symbol();

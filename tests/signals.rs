@@ -151,3 +151,21 @@ fn a_closed_terminal_ends_the_app_within_a_second_with_the_text_kept() {
     let tui = data.tui(&["open", "ashcombe"]);
     tui.wait_for("Kept from last time: your text in Goals editor, in recovery.json");
 }
+
+/// Ctrl-z hands the terminal back and takes it again: here the app runs as its own session
+/// leader, where the kernel doesn't stop it, so it comes straight back; the screen is drawn
+/// whole again and keys still work.
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
+    let data = Data::new();
+    data.cli(&["sample"]);
+    let mut tui = data.tui(&["open", "ashcombe"]);
+    tui.wait_for("Goals (6)");
+    tui.send("\x1a");
+    tui.wait_for("Goals (6)");
+    assert!(tui.in_alternate_screen(), "back on the app's screen");
+    tui.send("2");
+    tui.wait_for("Plan (");
+    tui.send("q");
+    tui.expect_success();
+}

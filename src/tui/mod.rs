@@ -55,6 +55,32 @@ pub fn run(store: Store, start: Start, reviewer: String) -> anyhow::Result<ExitC
     Ok(shutdown::finish(&mut app, &store, &ended))
 }
 
+/// True for the suspend key ([`keymap::fixed::SUSPEND`]).
+fn is_suspend(event: &event::Event) -> bool {
+    let key = keymap::fixed::SUSPEND;
+    matches!(event, event::Event::Key(k)
+        if k.kind == event::KeyEventKind::Press && k.code == key.code && k.modifiers == key.mods)
+}
+
+/// Ctrl-z: hands the terminal back to the shell as it was, stops until `fg`, then takes it
+/// again and redraws everything (the shell has drawn over the screen meanwhile).
+#[cfg(unix)]
+fn suspend(terminal: &mut ratatui::DefaultTerminal) -> anyhow::Result<()> {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::try_restore()?;
+    // SAFETY: raise stops this process with SIGTSTP's default action until SIGCONT.
+    unsafe { libc::raise(libc::SIGTSTP) };
+    *terminal = ratatui::try_init()?;
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    terminal.clear()?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn suspend(_: &mut ratatui::DefaultTerminal) -> anyhow::Result<()> {
+    Ok(())
+}
+
 /// What the terminal has for us.
 enum Input {
     /// Bytes to read.
@@ -175,7 +201,12 @@ fn event_loop(
             }
         }
         drawn = false;
-        let Some(action) = keymap::action_for(app, &event::read()?) else {
+        let event = event::read()?;
+        if is_suspend(&event) {
+            suspend(terminal)?;
+            continue;
+        }
+        let Some(action) = keymap::action_for(app, &event) else {
             continue;
         };
         if effects::run(app::update(app, action), app, store) == Flow::Quit {

@@ -98,6 +98,13 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         "Mouse: click a pane or row to select it; the wheel scrolls.",
         theme::dim(),
     ));
+    text.push_line(Span::styled(
+        format!(
+            "{} anywhere suspends to the shell; fg comes back.",
+            crate::app::keymap::key_label(crate::app::keymap::fixed::SUSPEND)
+        ),
+        theme::dim(),
+    ));
     let width = u16::try_from(HELP_TEXT_WIDTH + 2).unwrap_or(u16::MAX);
     let rect = popup(frame, area, width, layout::help_box_height(area));
     let block = Block::bordered()

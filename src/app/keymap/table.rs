@@ -380,4 +380,10 @@ pub mod fixed {
     pub const NEXT_CHOICE: Key = plain(KeyCode::Right);
     /// The previous word of a choice field.
     pub const PREV_CHOICE: Key = plain(KeyCode::Left);
+    /// Suspend to the shell, in every screen and popup, as in any terminal program (the
+    /// event loop handles it before the keymap: raw mode turns it into a key).
+    pub const SUSPEND: Key = Key {
+        code: KeyCode::Char('z'),
+        mods: KeyModifiers::CONTROL,
+    };
 }
