@@ -152,6 +152,8 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file_and_no_temp_file() {
         );
         unchanged += usize::from(text == before);
 
+        // A fresh temp file may be another callbook's save under way, so `Store::open` keeps
+        // it (tests/storage.rs checks that); aged past the rule, it must go.
         let left = temp_files(&store.accounts_dir());
         leftovers += left.len();
         for file in &left {
