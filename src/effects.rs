@@ -1,8 +1,8 @@
 //! Carries out the [`Effect`]s that `update` returns: the only place the app's behaviour
 //! touches the data folder. No terminal here either, so tests drive it with a temp folder.
 
-use crate::app::{Action, App, Effect, Scope};
-use crate::domain::{Account, sample};
+use crate::app::{Access, Action, App, Effect, Scope};
+use crate::domain::{Account, AccountId, sample};
 use crate::storage::{Store, StoreError};
 
 /// What the event loop does next.
@@ -34,7 +34,8 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 }
                 save(app, store).map(|()| app.say("Written back"))
             }
-            Effect::Open(id) => store.load(&id).map(|loaded| app.show(loaded)),
+            Effect::Open(id) => open(app, store, id),
+            Effect::TakeOver => take_over(app, store),
             Effect::Create(name) => create(app, store, Account::new(&name, app.now())),
             Effect::CreateSample => create(app, store, sample::account(app.now())),
             Effect::Trash(stem) => store.trash(&stem).and_then(|to| {
@@ -63,7 +64,9 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 Ok(())
             }
             Effect::Close => {
-                app.workbook = None;
+                if let Some(wb) = app.workbook.take() {
+                    store.release(&wb.doc.id);
+                }
                 app.say("Back to the accounts");
                 // Back to the team report when it was open: read again, as the account may
                 // have changed, with the same account selected.
@@ -100,6 +103,52 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
     Flow::Continue
 }
 
+/// Reads account `id` and shows it, claimed for editing here; when another callbook has it
+/// open, it shows read-only and says who has it and how to take over.
+fn open(app: &mut App, store: &Store, id: AccountId) -> Result<(), StoreError> {
+    let loaded = store.load(&id)?;
+    let before = app.workbook.as_ref().map(|wb| wb.doc.id.clone());
+    app.show(loaded);
+    if let Some(prev) = before.filter(|prev| *prev != id) {
+        store.release(&prev);
+    }
+    claim(app, store);
+    Ok(())
+}
+
+/// Claims the open account for editing; when another callbook has it, the account turns
+/// read-only here and the status line names the holder and the way to take over.
+fn claim(app: &mut App, store: &Store) {
+    let Some(wb) = app.workbook.as_mut() else { return };
+    if wb.doc.access != Access::Edit {
+        return;
+    }
+    if let Err(holder) = store.claim(&wb.doc.id) {
+        wb.doc.access = Access::Elsewhere;
+        let who = holder.map_or("another callbook".to_owned(), |h| h.to_string());
+        let take = app.key(Scope::Workbook, Action::TakeOver);
+        app.fail(format!(
+            "Read-only: open for editing in {who}; {take} takes over once it has closed"
+        ));
+    }
+}
+
+/// `T` on an account open elsewhere: claim it, and read it again (the other may have saved).
+fn take_over(app: &mut App, store: &Store) -> Result<(), StoreError> {
+    let Some(id) = app.workbook.as_ref().map(|wb| wb.doc.id.clone()) else {
+        return Ok(());
+    };
+    if let Err(holder) = store.claim(&id) {
+        let who = holder.map_or("another callbook".to_owned(), |h| h.to_string());
+        app.fail(format!("Still open for editing in {who}; nothing taken over"));
+        return Ok(());
+    }
+    let loaded = store.load(&id)?;
+    app.show(loaded);
+    app.say("Taken over: the account is yours to edit, as last saved");
+    Ok(())
+}
+
 fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
     let Some(wb) = app.workbook.as_mut() else {
         return Ok(());
@@ -131,6 +180,7 @@ fn create(app: &mut App, store: &Store, account: Account) -> Result<(), StoreErr
     let loaded = store.load(&id)?;
     refresh(app, store)?;
     app.show(loaded);
+    claim(app, store);
     Ok(())
 }
 

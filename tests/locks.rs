@@ -118,3 +118,28 @@ fn a_held_lock_makes_a_writer_wait_then_fail_clearly_with_nothing_written() {
         "the dead holder's lock file is cleared: {left:?}"
     );
 }
+
+/// A second app on an account open for editing in a first one says who has it and opens
+/// read-only; once the first is killed, the second takes over with `T` and can edit.
+#[test]
+fn a_second_app_opens_read_only_and_takes_over_when_the_first_is_gone() {
+    let data = Data::new();
+    data.cli(&["sample"]);
+    let mut first = data.tui(&["open", "ashcombe"]);
+    first.wait_for("Goals (6)");
+    let second = data.tui(&["open", "ashcombe"]);
+    second.wait_for("Read-only: open for editing in the app (process");
+    assert!(second.screen().contains("read-only"), "{}", second.screen());
+    // Nothing can change here meanwhile.
+    second.send("a");
+    second.wait_for("another callbook has this account open");
+    // SAFETY: kill with a pid this test started.
+    unsafe { libc::kill(first.pid() as i32, libc::SIGKILL) };
+    first.wait_exit(common::TIMEOUT);
+    second.send("T");
+    second.wait_for("Taken over");
+    second.send("aA goal added after taking over\x13");
+    second.wait_for("Goals (7)");
+    let goals = data.only_account()["world"]["goals"].as_array().unwrap().len();
+    assert_eq!(goals, 7, "the edit reached the file");
+}

@@ -9,6 +9,8 @@ use ratatui::crossterm::event::KeyEvent;
 pub enum Action {
     /// Show or hide the help overlay.
     Help,
+    /// Take over an account another callbook had open for editing, once it has gone.
+    TakeOver,
     /// Save and leave callbook.
     Quit,
     /// Go back, or cancel what is open (asks before dropping typed text).
@@ -128,6 +130,9 @@ pub enum Effect {
     Save,
     /// Write the open account back although its file was deleted on disk (the user said so).
     WriteBack,
+    /// Claim the open account for editing, now that the other callbook that had it is gone,
+    /// and read it again from disk.
+    TakeOver,
     /// Read an account and show its workbook.
     Open(AccountId),
     /// Create an account with this name and open it.

@@ -15,6 +15,9 @@ pub enum Access {
     Review,
     /// The file is from a newer callbook (this schema): nothing may change, nothing is saved.
     NewerSchema(u32),
+    /// Another callbook has the account open for editing: nothing may change here, nothing
+    /// is saved, until this one takes it over.
+    Elsewhere,
 }
 
 /// The kind of a change, which the access mode allows or refuses.
@@ -37,12 +40,15 @@ impl Access {
             (Access::NewerSchema(n), _) => Err(format!(
                 "Read-only: this file is from a newer callbook (schema {n})"
             )),
+            (Access::Elsewhere, _) => {
+                Err("Read-only: another callbook has this account open for editing".into())
+            }
         }
     }
 
     /// True when the document may be written to disk at all.
     pub fn saves(self) -> bool {
-        !matches!(self, Access::NewerSchema(_))
+        !matches!(self, Access::NewerSchema(_) | Access::Elsewhere)
     }
 }
 

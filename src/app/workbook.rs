@@ -14,6 +14,10 @@ pub(super) fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         Action::Undo | Action::Redo => return Some(undo(app, *action == Action::Undo)),
         Action::Search => wb.filter.active = true,
         Action::Help => app.overlay = Some(Overlay::Help(0)),
+        Action::TakeOver if wb.doc.access == super::document::Access::Elsewhere => {
+            return Some(vec![Effect::TakeOver]);
+        }
+        Action::TakeOver => app.say("This account is open here for editing already"),
         Action::Comment => super::comments::open(app),
         Action::NextComment => super::comments::next(app),
         Action::Screen(n) => match Screen::from_number(*n) {

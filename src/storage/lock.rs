@@ -126,6 +126,17 @@ pub fn acquire(
     Ok(lock)
 }
 
+/// Takes the lock `dir/.name.lock` for `what` if nobody holds it, without waiting: `Ok(Err)`
+/// names whoever does (when their file says).
+pub fn try_acquire(dir: &Path, name: &str, what: &str) -> Result<Result<Lock, Option<Holder>>, StoreError> {
+    let target = dir.join(name);
+    match acquire(dir, name, &target, what, Duration::ZERO) {
+        Ok(lock) => Ok(Ok(lock)),
+        Err(StoreError::Locked { .. }) => Ok(Err(holder(&dir.join(format!(".{name}.lock"))))),
+        Err(e) => Err(e),
+    }
+}
+
 /// Who holds the lock at `path`, if its file names anyone.
 pub fn holder(path: &Path) -> Option<Holder> {
     let mut text = String::new();

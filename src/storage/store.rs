@@ -36,6 +36,9 @@ pub struct Loaded {
 #[derive(Clone, Debug)]
 pub struct Store {
     root: PathBuf,
+    /// The accounts this process has open for editing (see [`Store::claim`]), each held by a
+    /// lock of its own, apart from the short write lock.
+    claims: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<AccountId, Lock>>>,
     /// Whether caches in `.cache/` are brought up to date on disk (they are always read).
     pub(super) write_caches: bool,
 }
@@ -51,6 +54,7 @@ impl Store {
     pub fn open(root: impl Into<PathBuf>) -> Result<Store, StoreError> {
         let store = Store {
             root: root.into(),
+            claims: Default::default(),
             write_caches: true,
         };
         for dir in [store.root.clone(), store.accounts_dir(), store.trash_dir()] {
@@ -144,6 +148,32 @@ impl Store {
     pub fn lock(&self, id: &AccountId, what: &str) -> Result<Lock, StoreError> {
         let file = format!("{id}.json");
         lock::acquire(&self.accounts_dir(), &file, &self.path_of(id), what, lock::wait())
+    }
+
+    /// Claims account `id` for editing in this process, for as long as it stays open here:
+    /// a second app that opens it finds the claim taken and opens it read-only, naming who
+    /// has it. `Err` names the holder (when its file says). Claiming twice is fine.
+    pub fn claim(&self, id: &AccountId) -> Result<(), Option<lock::Holder>> {
+        let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
+        if claims.contains_key(id) {
+            return Ok(());
+        }
+        let name = format!("{id}.json.open");
+        match lock::try_acquire(&self.accounts_dir(), &name, "the app") {
+            Ok(Ok(held)) => {
+                claims.insert(id.clone(), held);
+                Ok(())
+            }
+            Ok(Err(holder)) => Err(holder),
+            // A claim that can't be made (a read-only folder) stops nobody from editing.
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// Lets go of this process's claim on `id`, if it has one.
+    pub fn release(&self, id: &AccountId) {
+        let mut claims = self.claims.lock().unwrap_or_else(|e| e.into_inner());
+        claims.remove(id);
     }
 
     /// Reads account `id`, lets `change` change it and saves the result, all under the

@@ -268,6 +268,13 @@ pub static BINDINGS: &[Binding] = &[
         "the next open comment, where it belongs",
         false,
     ),
+    bind(
+        Workbook,
+        Char('T'),
+        Action::TakeOver,
+        "take over an account open in another callbook, once it has closed",
+        false,
+    ),
     bind(Workbook, Tab, Action::NextPane, "next pane", false),
     bind(Workbook, BackTab, Action::PrevPane, "previous pane", false),
     bind(
