@@ -35,6 +35,42 @@ pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     }
 }
 
+/// The characters behind [`clean`]'s `⟨U+XXXX⟩` marks, put back: for text that was shown
+/// cleaned in a text box and is being taken out again, so editing a field that holds a soft
+/// hyphen or a zero-width joiner saves the character, not its mark. Only marks of
+/// characters `clean` marks, written exactly as it writes them, are read (one typed by hand
+/// too); any other text is left as it is.
+pub fn unmark(s: &str) -> Cow<'_, str> {
+    if !s.contains("⟨U+") {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("⟨U+") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "⟨U+".len()..];
+        let hidden = after.find('⟩').and_then(|end| {
+            let hex = &after[..end];
+            let c = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)?;
+            // Exactly as `clean` writes it: no sign, upper case, four digits at least.
+            let exact = format!("{:04X}", c as u32) == hex;
+            (exact && may_be_invisible(c)).then_some((c, end + '⟩'.len_utf8()))
+        });
+        match hidden {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &after[len..];
+            }
+            None => {
+                out.push_str("⟨U+");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// Whether `chars[i]` is a character [`clean`] shows as a mark: every format character
 /// (Unicode category Cf: bidi embeddings, overrides and isolates, LRM, RLM and ALM,
 /// ZWSP, ZWNJ, ZWJ, WORD JOINER, the invisible maths operators, BOM/ZWNBSP, the soft hyphen,
@@ -262,6 +298,31 @@ mod tests {
     fn marks_and_control_stand_ins_live_together() {
         assert_eq!(clean("\x1b[31m\u{202e}red", false), "\u{fffd}[31m⟨U+202E⟩red");
         assert_eq!(first_line("\u{202e}one\ntwo"), "⟨U+202E⟩one …");
+    }
+
+    #[test]
+    fn unmark_puts_back_what_clean_marked() {
+        for s in [
+            "Acme\u{202e}gnp",
+            "distri\u{ad}bution\u{200b}",
+            "Ac\u{200d}me 👨\u{200d}👩",
+            "tag\u{e0041}",
+            "\u{feff}\u{2066}x\u{2069}",
+        ] {
+            assert_eq!(unmark(&clean(s, true)), s);
+        }
+        for s in [
+            "⟨U+0041⟩",
+            "⟨U+202E",
+            "⟨U+zz⟩ ⟨U+",
+            "plain ⟨x⟩",
+            "⟨U++FEFF⟩",
+            "⟨U+202e⟩",
+            "⟨U+0202E⟩",
+        ] {
+            assert_eq!(unmark(s), s);
+        }
+        assert!(matches!(unmark("plain"), Cow::Borrowed(_)));
     }
 
     #[test]
