@@ -158,3 +158,36 @@ fn a_family_emoji_in_a_name_is_drawn_whole() {
     assert!(!screen.contains("⟨U+200D⟩"), "{screen}");
     assert!(screen.contains('\u{200d}'), "{screen}");
 }
+
+#[test]
+fn flagged_words_after_a_hidden_character_are_underlined_where_they_are() {
+    let mut app = sample_app();
+    press(
+        &mut app,
+        "3<Enter>\u{202e}\u{200b}It is a seamless fit, trust me<C-s>",
+    );
+    let terminal = draw(&mut app, 120, 40);
+    let screen = cells(&terminal);
+    assert_inert("the checks", &screen);
+    assert!(
+        screen.contains("⟨U+202E⟩⟨U+200B⟩It is a seamless fit"),
+        "{screen}"
+    );
+    let buffer = terminal.backend().buffer();
+    let underlined: String = buffer
+        .content
+        .iter()
+        .map(
+            |c| match c.modifier.contains(ratatui::style::Modifier::UNDERLINED) {
+                true => c.symbol(),
+                false => "|",
+            },
+        )
+        .collect();
+    let words: Vec<&str> = underlined.split('|').filter(|w| !w.is_empty()).collect();
+    assert!(
+        words.contains(&"seamless") && words.contains(&"trust me"),
+        "{words:?}"
+    );
+    assert!(words.iter().all(|w| !w.contains(['⟨', '⟩'])), "{words:?}");
+}

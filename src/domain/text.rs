@@ -17,21 +17,28 @@ pub fn clean(s: &str, multiline: bool) -> Cow<'_, str> {
     }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 16);
-    for (i, &c) in chars.iter().enumerate() {
-        match c {
-            '\t' if !multiline => out.push(' '),
-            '\n' if !multiline => out.push(' '),
-            c if control(c) => out.push('\u{fffd}'),
-            c if invisible(&chars, i) => {
-                let _ = write!(out, "⟨U+{:04X}⟩", c as u32);
-            }
-            c => out.push(c),
-        }
+    for i in 0..chars.len() {
+        push_clean(&mut out, &chars, i, multiline);
     }
     if out == s {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(out)
+    }
+}
+
+/// Pushes `chars[i]` onto `out` as [`clean`] shows it: itself, a space, `\u{fffd}` or a mark.
+/// For views that style text by the index of each character in the original (the answer's
+/// flagged phrases), since a mark takes more characters than what it stands for.
+pub fn push_clean(out: &mut String, chars: &[char], i: usize, multiline: bool) {
+    match chars[i] {
+        '\t' | '\n' if !multiline => out.push(' '),
+        '\t' | '\n' => out.push(chars[i]),
+        c if c.is_control() => out.push('\u{fffd}'),
+        c if invisible(chars, i) => {
+            let _ = write!(out, "⟨U+{:04X}⟩", c as u32);
+        }
+        c => out.push(c),
     }
 }
 
