@@ -5,7 +5,8 @@
 //! writes, so an error leaves the data folder as it was. Errors travel back to `main.rs`,
 //! which prints them on stderr, cleaned, and exits non-zero. Text from data files is passed
 //! through [`clean`] (or JSON-escaped, see [`safe_json`]) before it is printed, so a hostile
-//! file can't send control sequences to the terminal.
+//! file can't send control sequences to the terminal, nor reverse or hide text with bidi
+//! controls and invisible characters.
 
 mod bank;
 pub mod config;
