@@ -144,6 +144,8 @@ fn a_closed_terminal_ends_the_app_within_a_second_with_the_text_kept() {
         std::thread::sleep(Duration::from_millis(20));
     };
     assert!(!status.success());
+    let kept = data.root().join("recovery.json");
+    assert!(kept.exists(), "no recovery.json; the app ended with {status:?}");
     let r = recovery(&data);
     assert_eq!(r["fields"][0][1], "Typed as the window closed!", "{r}");
 

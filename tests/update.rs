@@ -390,3 +390,16 @@ fn editing_one_field_keeps_the_others_byte_for_byte() {
         "the notes, with CRLF and the trailing newline"
     );
 }
+
+#[test]
+fn an_edited_field_saves_marks_back_as_the_characters_they_stand_for() {
+    let mut account = callbook::domain::Account::new("Acme", noon());
+    account.world.goals.push(callbook::domain::Item::new(
+        "co\u{00ad}operate with \u{202e}them",
+        noon(),
+    ));
+    let mut app = app_with(account);
+    // Shown with marks; typing at the end edits the field.
+    press(&mut app, "e!<C-s>");
+    assert_eq!(first_goal(&app).text, "co\u{00ad}operate with \u{202e}them!");
+}

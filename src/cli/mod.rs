@@ -5,7 +5,8 @@
 //! writes, so an error leaves the data folder as it was. Errors travel back to `main.rs`,
 //! which prints them on stderr, cleaned, and exits non-zero. Text from data files is passed
 //! through [`clean`] (or JSON-escaped, see [`safe_json`]) before it is printed, so a hostile
-//! file can't send control sequences to the terminal.
+//! file can't send control sequences to the terminal, nor reverse or hide text with bidi
+//! controls and invisible characters.
 
 mod bank;
 pub mod config;
@@ -16,7 +17,7 @@ mod sheet;
 mod transfer;
 
 use crate::domain::fields::{ItemForm, PersonForm};
-use crate::domain::text::clean;
+use crate::domain::text::{self, clean};
 use crate::domain::{Account, AccountId, Pane, sample};
 use crate::storage::{Store, StoreError};
 use anyhow::{Context, anyhow, bail};
@@ -307,19 +308,25 @@ fn parse_pane(name: &str) -> anyhow::Result<Pane> {
 }
 
 /// JSON text made safe for a terminal. serde_json already escapes U+0000 to U+001F inside
-/// strings, but lets DEL and the C1 controls (U+0080 to U+009F, which some terminals treat
-/// as escape sequences) through raw; this escapes those too. They can only occur inside
-/// strings, so the result is still valid JSON with the same meaning, and for ordinary data
-/// it is byte-for-byte the input.
+/// strings, but lets DEL, the C1 controls (U+0080 to U+009F, which some terminals treat
+/// as escape sequences) and the invisible characters [`clean`] marks (bidi overrides,
+/// zero-width spaces, a byte order mark...: [`text::invisible`]) through raw; this writes
+/// those as `\uXXXX` escapes too (a pair of surrogate escapes above U+FFFF). They can only
+/// occur inside strings, so the result is still valid JSON with the same meaning, and for
+/// ordinary data it is byte-for-byte the input.
 fn safe_json(json: &str) -> std::borrow::Cow<'_, str> {
-    let raw = |c: char| c.is_control() && c != '\n';
-    if !json.chars().any(raw) {
+    let control = |c: char| c.is_control() && c != '\n';
+    if !json.chars().any(|c| control(c) || text::may_be_invisible(c)) {
         return json.into();
     }
+    let chars: Vec<char> = json.chars().collect();
     let mut s = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if raw(c) {
-            s.push_str(&format!("\\u{:04x}", c as u32));
+    for (i, &c) in chars.iter().enumerate() {
+        if control(c) || text::invisible(&chars, i) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                s.push_str(&format!("\\u{unit:04x}"));
+            }
         } else {
             s.push(c);
         }
@@ -332,7 +339,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn safe_json_escapes_c1_and_del_only() {
+    fn safe_json_escapes_c1_and_del() {
         let text = serde_json::to_string_pretty(&["a\u{9b}31m\u{7f}", "ok"]).unwrap();
         let safe = safe_json(&text);
         assert!(!safe.chars().any(|c| c.is_control() && c != '\n'), "{safe:?}");
@@ -342,6 +349,25 @@ mod tests {
             safe_json("{\n  \"a\": 1\n}"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn safe_json_escapes_invisible_characters_and_keeps_emoji() {
+        let names = [
+            "Acme\u{202e}gnp.exe",
+            "\u{feff}Ac\u{200b}me\u{ad}",
+            "tag\u{e0041}",
+            "Team 👨\u{200d}👩\u{200d}👧",
+        ];
+        let text = serde_json::to_string_pretty(&names).unwrap();
+        let safe = safe_json(&text);
+        assert!(safe.contains("Acme\\u202egnp.exe"), "{safe}");
+        assert!(safe.contains("\\ufeffAc\\u200bme\\u00ad"), "{safe}");
+        assert!(safe.contains("tag\\udb40\\udc41"), "{safe}");
+        assert!(safe.contains("Team 👨\u{200d}👩\u{200d}👧"), "{safe}");
+        assert!(!safe.contains(['\u{202e}', '\u{feff}', '\u{200b}', '\u{ad}', '\u{e0041}']));
+        let back: Vec<String> = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, names);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::app::editor::{Editor, FieldValue, Target, TextField, Widget};
 use crate::app::keymap::{HELP_TEXT_WIDTH, Keymap, Scope, fixed, help_message, key_label};
 use crate::app::{App, Chooser, Overlay, Question, fit, layout};
 use crate::domain::form::FieldKind;
-use crate::domain::text::first_line;
+use crate::domain::text::{clean, first_line};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -248,7 +248,8 @@ fn notes(editor: &Editor, keys: &Keymap, area: Rect) -> Text<'static> {
         }
     };
     let room = usize::from(area.height).saturating_sub(text.lines.len()).max(1);
-    for line in fit::wrap_cut(&last, usize::from(area.width), room) {
+    // An error can quote what was typed or read: cleaned like any other text.
+    for line in fit::wrap_cut(&clean(&last, true), usize::from(area.width), room) {
         text.push_line(Span::styled(line, style));
     }
     text
@@ -291,7 +292,7 @@ fn text_field(frame: &mut Frame, area: Rect, field: &TextField, focused: bool) {
     } else {
         let text = field.text();
         frame.render_widget(
-            Paragraph::new(crate::domain::text::clean(&text, true)).wrap(Wrap { trim: false }),
+            Paragraph::new(clean(&text, true)).wrap(Wrap { trim: false }),
             area,
         );
     }

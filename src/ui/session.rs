@@ -6,7 +6,7 @@ use crate::app::keymap::{Keymap, Scope};
 use crate::app::rehearse::{Phase, Rehearsal, Reviewed, current_turn};
 use crate::app::{Action, App, Workbook, fit};
 use crate::domain::schedule;
-use crate::domain::text::{clean, first_line};
+use crate::domain::text::{clean, first_line, push_clean};
 use crate::domain::turn::{Outcome, Turn};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -138,13 +138,23 @@ fn render_feedback(frame: &mut Frame, area: Rect, (turn, keys): (&Turn, &Keymap)
 
 /// The answer with the linter's flagged phrases underlined in the error colour.
 fn highlighted(r: &Reviewed) -> Text<'static> {
-    let chars: Vec<char> = clean(&r.answer, true).chars().collect();
     let flagged = |i: usize| {
         r.feedback
             .highlights
             .iter()
             .any(|h| (h.span.0..h.span.1).contains(&i))
     };
+    // The spans count characters of the answer as typed; a mark for a hidden character
+    // takes several, so each shown character carries the flag of the one it came from.
+    let raw: Vec<char> = r.answer.chars().collect();
+    let mut piece = String::new();
+    let (chars, flags): (Vec<char>, Vec<bool>) = (0..raw.len())
+        .flat_map(|i| {
+            piece.clear();
+            push_clean(&mut piece, &raw, i, true);
+            piece.chars().map(|c| (c, flagged(i))).collect::<Vec<_>>()
+        })
+        .unzip();
     let mut text = Text::default();
     for line in chars.split(|c| *c == '\n').scan(0usize, |start, line| {
         let begin = *start;
@@ -155,7 +165,7 @@ fn highlighted(r: &Reviewed) -> Text<'static> {
         let spans: Vec<Span> = line
             .iter()
             .enumerate()
-            .map(|(k, c)| match flagged(begin + k) {
+            .map(|(k, c)| match flags[begin + k] {
                 true => Span::styled(c.to_string(), theme::error().add_modifier(Modifier::UNDERLINED)),
                 false => Span::raw(c.to_string()),
             })

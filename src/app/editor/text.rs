@@ -94,7 +94,8 @@ impl TextField {
     /// was made with, however it is shown.
     pub fn text(&self) -> String {
         if self.edited {
-            self.area.lines().join("\n")
+            // A bidi or zero-width character shown as its mark goes back as the character.
+            crate::domain::text::unmark(&self.area.lines().join("\n")).into_owned()
         } else {
             self.original.clone()
         }
