@@ -52,7 +52,12 @@ pub fn run(store: Store, start: Start, reviewer: String) -> anyhow::Result<ExitC
         // The terminal went away or broke: the same clean end as a hang-up.
         Err(e) => shutdown::Cause::Terminal(e.to_string()),
     };
-    Ok(shutdown::finish(&mut app, &store, &ended))
+    let code = shutdown::finish(&mut app, &store, &ended);
+    // The terminal may be gone, and dropping ratatui's handle on it reports a cursor it
+    // can't show with `eprintln!`, which panics on a dead stderr: show it here, or don't.
+    let _ = terminal.show_cursor();
+    std::mem::forget(terminal);
+    Ok(code)
 }
 
 /// True for the suspend key ([`keymap::fixed::SUSPEND`]).
