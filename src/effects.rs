@@ -103,6 +103,39 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
     Flow::Continue
 }
 
+/// Merges the open document with the file written elsewhere since it was read, saves the
+/// merge and takes it as the document; returns what to tell the user.
+fn merge_and_save(store: &Store, doc: &mut crate::app::document::Document) -> Result<String, StoreError> {
+    let held = store.lock(&doc.id, "a merge")?;
+    let disk = store.load(&doc.id)?;
+    if let Some(schema) = disk.newer_schema {
+        return Err(StoreError::ReadOnly {
+            path: store.path_of(&doc.id),
+            schema,
+        });
+    }
+    let merged = crate::domain::merge::merge(&doc.base, &doc.account, &disk.account).map_err(|message| {
+        StoreError::Damaged {
+            path: store.path_of(&doc.id),
+            line: 0,
+            column: 0,
+            message,
+        }
+    })?;
+    let written = store.save_held(&held, &doc.id, &merged.account, Some(disk.fingerprint))?;
+    doc.account = merged.account;
+    doc.base = doc.account.clone();
+    (doc.dirty, doc.save_error, doc.saved_once, doc.disk) = (false, None, true, Some(written));
+    doc.revision += 1;
+    Ok(match merged.doubled.len() {
+        0 => "Saved, merged with changes made elsewhere meanwhile".to_owned(),
+        n => format!(
+            "Saved, merged with changes made elsewhere; {n} entr{} changed on both sides kept twice, theirs marked (changed elsewhere)",
+            if n == 1 { "y" } else { "ies" }
+        ),
+    })
+}
+
 /// Reads account `id` and shows it, claimed for editing here; when another callbook has it
 /// open, it shows read-only and says who has it and how to take over.
 fn open(app: &mut App, store: &Store, id: AccountId) -> Result<(), StoreError> {
@@ -160,6 +193,14 @@ fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
     match store.save_checked(&doc.id, &doc.account, doc.disk) {
         Ok(written) => {
             (doc.dirty, doc.save_error, doc.saved_once, doc.disk) = (false, None, true, Some(written));
+            doc.base = doc.account.clone();
+            Ok(())
+        }
+        // Written elsewhere meanwhile (another window, `callbook add`, a sync): merge the two
+        // versions by their ids and save the merge, under the lock, so neither is lost.
+        Err(StoreError::Changed { .. }) => {
+            let said = merge_and_save(store, doc)?;
+            app.say(said);
             Ok(())
         }
         // Deleted on disk while open: ask rather than bring it back, or drop the changes.

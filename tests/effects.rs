@@ -160,7 +160,7 @@ fn a_session_across_accounts_opens_each_and_saves_every_grade() {
 }
 
 #[test]
-fn a_change_on_disk_while_open_is_never_overwritten() {
+fn a_change_on_disk_while_open_is_merged_never_overwritten() {
     let (_dir, store) = store();
     let mut app = app_on(&store);
     drive(&mut app, &store, "nAcme<Enter>");
@@ -177,12 +177,14 @@ fn a_change_on_disk_while_open_is_never_overwritten() {
     std::fs::write(&path, callbook::storage::to_json(&theirs)).unwrap();
     drive(&mut app, &store, "aMy goal<C-s>");
     let wb = app.workbook.as_ref().unwrap();
-    assert!(wb.doc.dirty && app.status.error, "{:?}", app.status);
-    assert!(app.status.text.contains("changed on disk"), "{:?}", app.status);
-    assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        callbook::storage::to_json(&theirs)
-    );
+    // Issue 12: merged by id rather than refused; their goal and ours are both on disk.
+    assert!(!wb.doc.dirty && !app.status.error, "{:?}", app.status);
+    assert!(app.status.text.contains("merged"), "{:?}", app.status);
+    let on_disk = callbook::storage::parse(&std::fs::read_to_string(&path).unwrap(), &path)
+        .unwrap()
+        .0;
+    let texts: Vec<&str> = on_disk.world.goals.iter().map(|g| g.text.as_str()).collect();
+    assert_eq!(texts, ["My goal", "Their goal, pulled from git"]);
     // Our own saves in a row are not mistaken for outside changes.
     let mut app = app_on(&store);
     drive(&mut app, &store, "nBolt<Enter>aOne<C-s>aTwo<C-s>aThree<C-s>");
@@ -340,4 +342,64 @@ fn an_account_deleted_on_disk_is_written_back_only_when_the_user_says_so() {
         "{goals:?}"
     );
     assert!(goals.contains(&"Another goal".to_owned()), "{goals:?}");
+}
+
+/// The file changed on disk while the account was open (another window, `callbook add`):
+/// the next save merges by id instead of refusing, and an entry changed on both sides is
+/// kept twice (issue 12).
+#[test]
+fn a_save_after_a_change_on_disk_merges_instead_of_refusing() {
+    let (_dir, store) = store();
+    let mut app = app_on(&store);
+    drive(&mut app, &store, "<Enter>");
+    let id = app.workbook.as_ref().unwrap().doc.id.clone();
+    let first = app.workbook.as_ref().unwrap().doc.account.world.goals[0]
+        .id
+        .clone();
+    // Elsewhere: a goal added and the first goal's text changed.
+    store
+        .update(&id, "a test", |a| -> Result<(), callbook::storage::StoreError> {
+            a.world
+                .goals
+                .push(callbook::domain::Item::new("Added elsewhere", noon()));
+            a.world.goals[0].text = "Changed elsewhere".into();
+            Ok(())
+        })
+        .unwrap();
+    // Here: a goal added, then the first goal's text changed too.
+    drive(&mut app, &store, "aAdded here<C-s>");
+    assert!(app.status.text.contains("merged"), "{:?}", app.status);
+    let on_disk = only_account(&store).account;
+    let texts: Vec<&str> = on_disk.world.goals.iter().map(|g| g.text.as_str()).collect();
+    assert!(
+        texts.contains(&"Added elsewhere") && texts.contains(&"Added here"),
+        "{texts:?}"
+    );
+    assert!(
+        texts.contains(&"Changed elsewhere"),
+        "theirs kept where only they changed it: {texts:?}"
+    );
+    assert_eq!(
+        app.workbook.as_ref().unwrap().doc.account,
+        on_disk,
+        "the merge is what's on screen"
+    );
+
+    store
+        .update(&id, "a test", |a| -> Result<(), callbook::storage::StoreError> {
+            let g = a.world.goals.iter_mut().find(|g| g.id == first).unwrap();
+            g.text = "Theirs again".into();
+            Ok(())
+        })
+        .unwrap();
+    // The first goal, selected with g: change its text here too.
+    drive(&mut app, &store, "ge!<C-s>");
+    let on_disk = only_account(&store).account;
+    let texts: Vec<&str> = on_disk.world.goals.iter().map(|g| g.text.as_str()).collect();
+    assert!(texts.contains(&"Changed elsewhere!"), "{texts:?}");
+    assert!(
+        texts.contains(&"Theirs again (changed elsewhere)"),
+        "both kept: {texts:?}; status {:?}",
+        app.status
+    );
 }

@@ -74,6 +74,9 @@ pub struct Document {
     pub disk: Option<u64>,
     /// Counts changes to the account, so derived state knows when to refresh.
     pub revision: u64,
+    /// The account as last read or written: the common base when the file changed on disk
+    /// meanwhile and the two versions are merged.
+    pub base: Account,
 }
 
 impl Document {
@@ -81,6 +84,7 @@ impl Document {
     pub fn new(id: AccountId, account: Account, access: Access) -> Self {
         Document {
             id,
+            base: account.clone(),
             account,
             access,
             history: History::default(),

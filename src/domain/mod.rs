@@ -14,6 +14,7 @@ pub mod health;
 pub mod id;
 pub mod journey;
 pub mod lint;
+pub mod merge;
 pub mod pane;
 pub mod phrase;
 pub mod plan;
