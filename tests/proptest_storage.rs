@@ -219,4 +219,22 @@ proptest! {
         prop_assert_eq!(files_under(tmp.path()), vec![store.path_of(&created)]);
         prop_assert_eq!(store.load(&created).unwrap().account.name, name.trim());
     }
+
+    /// The merge of an account with itself is that account, and with a change on one side
+    /// only (here: another account's contents over the same base) is that change.
+    #[test]
+    fn merging_with_itself_or_a_one_sided_change_gives_that_change(
+        base in account(),
+        other in account(),
+    ) {
+        use callbook::domain::merge::merge;
+        let same = merge(&base, &base, &base).unwrap();
+        prop_assert_eq!(&same.account, &base);
+        let mut changed = base.clone();
+        changed.world = other.world.clone();
+        changed.people = other.people.clone();
+        changed.name = other.name.clone();
+        prop_assert_eq!(&merge(&base, &changed, &base).unwrap().account, &changed);
+        prop_assert_eq!(&merge(&base, &base, &changed).unwrap().account, &changed);
+    }
 }
