@@ -36,6 +36,10 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             }
             Effect::Open(id) => open(app, store, id),
             Effect::TakeOver => take_over(app, store),
+            Effect::PickUp => {
+                pick_up(app, store);
+                Ok(())
+            }
             Effect::Create(name) => create(app, store, Account::new(&name, app.now())),
             Effect::CreateSample => create(app, store, sample::account(app.now())),
             Effect::Trash(stem) => store.trash(&stem).and_then(|to| {
@@ -101,6 +105,31 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
         }
     }
     Flow::Continue
+}
+
+/// A change made on disk while the account is open here with nothing unsaved (and nothing
+/// being edited) is shown at once: the file is read again when its bytes differ from what
+/// was last read or written. A file that can't be read now is left to the next save to
+/// report. Undo starts afresh: the outside change can't be taken back from here.
+fn pick_up(app: &mut App, store: &Store) {
+    if app.overlay.is_some() || app.rehearsal.is_some() {
+        return;
+    }
+    let Some(wb) = app.workbook.as_mut() else { return };
+    let doc = &mut wb.doc;
+    if doc.dirty || doc.save_error.is_some() {
+        return;
+    }
+    let Ok(loaded) = store.load(&doc.id) else { return };
+    if Some(loaded.fingerprint) == doc.disk || loaded.newer_schema.is_some() {
+        return;
+    }
+    doc.account = loaded.account;
+    doc.base = doc.account.clone();
+    doc.disk = Some(loaded.fingerprint);
+    doc.history = Default::default();
+    doc.revision += 1;
+    app.say("Changed elsewhere: showing the file as it is now");
 }
 
 /// Merges the open document with the file written elsewhere since it was read, saves the

@@ -143,3 +143,28 @@ fn a_second_app_opens_read_only_and_takes_over_when_the_first_is_gone() {
     let goals = data.only_account()["world"]["goals"].as_array().unwrap().len();
     assert_eq!(goals, 7, "the edit reached the file");
 }
+
+/// A `callbook add` while the account is open in the app, with nothing unsaved there: the
+/// app shows the new entry by itself, and its own next edit keeps both.
+#[test]
+fn an_add_from_the_cli_shows_up_in_the_open_app() {
+    let data = Data::new();
+    let id = data.cli(&["sample"]).trim().to_owned();
+    let mut tui = data.tui(&["open", &id]);
+    tui.wait_for("Goals (6)");
+    data.cli(&["add", &id, "goals", "Added from a script"]);
+    tui.wait_for("Goals (7)");
+    tui.wait_for("Changed elsewhere");
+    tui.send("aAdded in the app\x13");
+    tui.wait_for("Goals (8)");
+    tui.send("q");
+    tui.expect_success();
+    let goals: Vec<String> = data.only_account()["world"]["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["text"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(goals.contains(&"Added from a script".to_owned()), "{goals:?}");
+    assert!(goals.contains(&"Added in the app".to_owned()), "{goals:?}");
+}

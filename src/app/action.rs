@@ -133,6 +133,9 @@ pub enum Effect {
     /// Claim the open account for editing, now that the other callbook that had it is gone,
     /// and read it again from disk.
     TakeOver,
+    /// Show the open account as it is on disk if it changed there and nothing here is
+    /// unsaved (the event loop asks every second while idle).
+    PickUp,
     /// Read an account and show its workbook.
     Open(AccountId),
     /// Create an account with this name and open it.

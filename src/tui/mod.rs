@@ -19,6 +19,9 @@ mod shutdown;
 /// How often the screen is redrawn while a rehearsal timer runs.
 const TICK: Duration = Duration::from_millis(250);
 
+/// How often an idle loop looks whether the open account changed on disk.
+const PICK_UP: Duration = Duration::from_secs(1);
+
 /// How long the loop waits for a key before looking at the signal flag again.
 const WATCH: Duration = Duration::from_millis(200);
 
@@ -179,6 +182,7 @@ fn event_loop(
     let size = terminal.size()?;
     app::update(app, app::Action::Resize(size.width, size.height));
     let mut drawn = false;
+    let mut looked = std::time::Instant::now();
     loop {
         let sig = signal.load(Ordering::Relaxed);
         if sig != 0 {
@@ -202,6 +206,13 @@ fn event_loop(
                 anyhow::bail!("end of input from the terminal");
             }
             if !event::poll(Duration::ZERO)? {
+                // Idle: once a second, show what another window or a CLI wrote meanwhile.
+                if looked.elapsed() >= PICK_UP {
+                    looked = std::time::Instant::now();
+                    let revision = app.workbook.as_ref().map(|wb| wb.doc.revision);
+                    effects::run(vec![app::Effect::PickUp], app, store);
+                    drawn &= app.workbook.as_ref().map(|wb| wb.doc.revision) == revision;
+                }
                 continue;
             }
         }
