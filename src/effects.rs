@@ -34,8 +34,15 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 }
                 save(app, store).map(|()| app.say("Written back"))
             }
-            Effect::Open(id) => open(app, store, id),
+            Effect::Open(id) => open_account(app, store, id),
             Effect::TakeOver => take_over(app, store),
+            Effect::TakeRecovered(kept) => take_recovered(app, store, &kept),
+            Effect::DropRecovered => {
+                let path = store.root().join("recovery.json");
+                std::fs::remove_file(&path)
+                    .map_err(|source| StoreError::Io { path, source })
+                    .map(|()| app.say("Dropped the kept text"))
+            }
             Effect::PickUp => {
                 pick_up(app, store);
                 Ok(())
@@ -132,6 +139,38 @@ fn pick_up(app: &mut App, store: &Store) {
     app.say("Changed elsewhere: showing the file as it is now");
 }
 
+/// `t` on the kept text: its account opened (when it isn't), a new entry of the kind it was
+/// typed for holding it, and the recovery file gone, since the text is in the editor now (Esc
+/// there asks before dropping it). Text typed elsewhere than an entry stays in the file.
+fn take_recovered(
+    app: &mut App,
+    store: &Store,
+    kept: &crate::app::recovery::Recovered,
+) -> Result<(), StoreError> {
+    let Some(editor) = kept.editor() else {
+        app.say("This text wasn't typed for an entry: it stays in recovery.json in the data folder");
+        return Ok(());
+    };
+    let id = kept.account.as_deref().and_then(AccountId::parse);
+    let open = app.workbook.as_ref().map(|wb| wb.doc.id.clone());
+    if let Some(id) = id.filter(|id| open.as_ref() != Some(id)) {
+        open_account(app, store, id)?;
+    }
+    if app.workbook.is_none() {
+        app.say("The account the text was typed in isn't there: it stays in recovery.json");
+        return Ok(());
+    }
+    let path = store.root().join("recovery.json");
+    std::fs::remove_file(&path).map_err(|source| StoreError::Io { path, source })?;
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.screen = crate::app::Screen::World;
+    }
+    app.overlay = Some(crate::app::Overlay::Editor(Box::new(editor)));
+    let save = app.key(Scope::Editor, Action::Save);
+    app.say(format!("Your kept text, in a new entry: {save} saves it"));
+    Ok(())
+}
+
 /// Merges the open document with the file written elsewhere since it was read, saves the
 /// merge and takes it as the document; returns what to tell the user.
 fn merge_and_save(store: &Store, doc: &mut crate::app::document::Document) -> Result<String, StoreError> {
@@ -167,7 +206,7 @@ fn merge_and_save(store: &Store, doc: &mut crate::app::document::Document) -> Re
 
 /// Reads account `id` and shows it, claimed for editing here; when another callbook has it
 /// open, it shows read-only and says who has it and how to take over.
-fn open(app: &mut App, store: &Store, id: AccountId) -> Result<(), StoreError> {
+fn open_account(app: &mut App, store: &Store, id: AccountId) -> Result<(), StoreError> {
     let loaded = store.load(&id)?;
     let before = app.workbook.as_ref().map(|wb| wb.doc.id.clone());
     app.show(loaded);

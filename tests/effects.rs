@@ -403,3 +403,32 @@ fn a_save_after_a_change_on_disk_merges_instead_of_refusing() {
         app.status
     );
 }
+
+/// Text kept from last time: Esc keeps it for later, d drops it (issue 12).
+#[test]
+fn kept_text_is_kept_for_later_or_dropped() {
+    let (_dir, store) = store();
+    let path = store.root().join("recovery.json");
+    let kept = callbook::app::recovery::Recovered {
+        when: noon(),
+        why: "the terminal was closed (SIGHUP)".into(),
+        account: None,
+        what: "a rehearsal answer".into(),
+        pane: None,
+        fields: vec![("answer".into(), "What would it change?".into())],
+    };
+    std::fs::write(&path, serde_json::to_string(&kept).unwrap()).unwrap();
+    let mut app = app_on(&store);
+    app.overlay = Some(Overlay::Recovered(Box::new(kept.clone())));
+    drive(&mut app, &store, "t");
+    assert!(
+        path.exists(),
+        "a rehearsal answer can't become an entry: it stays"
+    );
+    app.overlay = Some(Overlay::Recovered(Box::new(kept.clone())));
+    drive(&mut app, &store, "<Esc>");
+    assert!(app.overlay.is_none() && path.exists(), "kept for later");
+    app.overlay = Some(Overlay::Recovered(Box::new(kept)));
+    drive(&mut app, &store, "d");
+    assert!(!path.exists(), "dropped");
+}

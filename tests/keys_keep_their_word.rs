@@ -88,9 +88,21 @@ fn state_for(scope: Scope, action: &Action) -> App {
         Scope::Grade => "3<Enter>What would it change?<C-s>",
         Scope::Flip => "3<Enter>What would it change?<C-s>f",
         Scope::Done => "3<Enter>What would it change?<C-s>3",
-        Scope::TooSmall | Scope::Report => "",
+        Scope::TooSmall | Scope::Report | Scope::Recovered => "",
     };
     press(&mut app, keys);
+    if scope == Scope::Recovered {
+        app.overlay = Some(callbook::app::Overlay::Recovered(Box::new(
+            callbook::app::recovery::Recovered {
+                when: noon(),
+                why: "the terminal was closed (SIGHUP)".into(),
+                account: Some("acme-abc123".into()),
+                what: "the Goals editor".into(),
+                pane: Some("goals".into()),
+                fields: vec![("Text".into(), "Kept goal".into())],
+            },
+        )));
+    }
     match action {
         Action::PageUp | Action::PageDown if scope == Scope::Workbook => {
             // A terminal of the least size, so the selected entry's detail overflows.

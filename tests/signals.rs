@@ -157,9 +157,26 @@ fn a_closed_terminal_ends_the_app_within_a_second_with_the_text_kept() {
     let r = recovery(&data);
     assert_eq!(r["fields"][0][1], "Typed as the window closed", "{r}");
 
-    // The next start says where the text is.
-    let tui = data.tui(&["open", "ashcombe"]);
-    tui.wait_for("Kept from last time: your text in Goals editor, in recovery.json");
+    // The next start offers the text back; t takes it into a new goal, and it is saved.
+    let mut tui = data.tui(&["open", "ashcombe"]);
+    tui.wait_for("Kept from last time");
+    tui.wait_for("Typed as the window closed");
+    tui.send("t");
+    tui.wait_for("New: Goals");
+    assert!(!kept.exists(), "taken: the file goes");
+    tui.send("\x13");
+    tui.wait_for("Goals (7)");
+    tui.send("q");
+    tui.expect_success();
+    let goals = data.only_account()["world"]["goals"].clone();
+    assert!(
+        goals
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["text"] == "Typed as the window closed"),
+        "{goals}"
+    );
 }
 
 /// Ctrl-z hands the terminal back and takes it again: here the app runs as its own session

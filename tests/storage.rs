@@ -1088,3 +1088,22 @@ fn load_all_reads_every_account_and_names_the_damaged_without_touching_them() {
     );
     assert_eq!(fs::read_to_string(&broken).unwrap(), "{ \"name\": ");
 }
+
+/// A data folder that exists already open to others (a `git clone`, made by hand) is
+/// tightened to 0700 when callbook opens it, with `accounts/` and `trash/` (issue 12).
+#[cfg(unix)]
+#[test]
+fn a_data_folder_open_to_others_is_tightened() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("data");
+    for dir in [root.clone(), root.join("accounts")] {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    callbook::storage::Store::open(&root).unwrap();
+    for dir in [root.clone(), root.join("accounts"), root.join("trash")] {
+        let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{}", dir.display());
+    }
+}

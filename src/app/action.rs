@@ -9,6 +9,10 @@ use ratatui::crossterm::event::KeyEvent;
 pub enum Action {
     /// Show or hide the help overlay.
     Help,
+    /// Take the text kept from last time into a new entry.
+    TakeRecovered,
+    /// Drop the text kept from last time.
+    DropRecovered,
     /// Take over an account another callbook had open for editing, once it has gone.
     TakeOver,
     /// Save and leave callbook.
@@ -136,6 +140,11 @@ pub enum Effect {
     /// Show the open account as it is on disk if it changed there and nothing here is
     /// unsaved (the event loop asks every second while idle).
     PickUp,
+    /// Open the account the kept text belongs to (if it isn't open) and a new entry
+    /// holding the text; the recovery file goes.
+    TakeRecovered(Box<super::recovery::Recovered>),
+    /// Delete the recovery file.
+    DropRecovered,
     /// Read an account and show its workbook.
     Open(AccountId),
     /// Create an account with this name and open it.

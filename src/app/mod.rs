@@ -18,6 +18,7 @@ pub mod layout;
 mod picker;
 pub mod questions;
 pub mod reading;
+pub mod recovery;
 pub mod rehearse;
 pub mod report;
 pub mod review;
@@ -173,6 +174,8 @@ pub enum Overlay {
         /// The first row shown.
         top: usize,
     },
+    /// Text kept from a session that ended from outside, offered back at start.
+    Recovered(Box<recovery::Recovered>),
 }
 
 /// A yes/no question.
@@ -310,6 +313,7 @@ impl App {
             Some(Overlay::Confirm(_)) => vec![Scope::Confirm],
             Some(Overlay::Choose(_)) => vec![Scope::Choose],
             Some(Overlay::Sheet { .. }) => vec![Scope::Sheet],
+            Some(Overlay::Recovered(_)) => vec![Scope::Recovered],
             None if self.rehearsal.is_some() => vec![self.session_scope()],
             None if filtering => vec![Scope::Filter],
             None => self.screen_scopes(),

@@ -230,6 +230,16 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> (Option<Ov
             }
         },
         Overlay::Confirm(question) => confirm_update(app, question, action),
+        Overlay::Recovered(kept) => match action {
+            Action::TakeRecovered => (None, vec![Effect::TakeRecovered(kept)]),
+            Action::DropRecovered => (None, vec![Effect::DropRecovered]),
+            Action::Back => {
+                app.say("Kept for later in recovery.json in the data folder");
+                (None, Vec::new())
+            }
+            Action::Quit => (None, quit(app)),
+            _ => (Some(Overlay::Recovered(kept)), Vec::new()),
+        },
         Overlay::Sheet { .. } if action == Action::Quit => (None, quit(app)),
         Overlay::Sheet { call, top } => match action {
             Action::Back | Action::Sheet => (None, Vec::new()),

@@ -346,13 +346,25 @@ fn fingerprint(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
+/// Creates `dir` (mode 0700), or tightens it to 0700 when it exists open to others (a
+/// data folder made by `git clone` or by hand): the accounts are the user's business only.
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    let io = |source| StoreError::Io {
+        path: dir.to_owned(),
+        source,
+    };
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|source| StoreError::Io {
-        path: dir.to_owned(),
-        source,
-    })
+    builder.create(dir).map_err(io)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(dir).map_err(io)?.permissions().mode();
+        if mode & 0o077 != 0 {
+            fs::set_permissions(dir, fs::Permissions::from_mode(mode & 0o700 | 0o700)).map_err(io)?;
+        }
+    }
+    Ok(())
 }

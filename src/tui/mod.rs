@@ -31,8 +31,9 @@ pub fn run(store: Store, start: Start, reviewer: String) -> anyhow::Result<ExitC
     app.reviewer = reviewer;
     let first = start::begin(&mut app, start);
     effects::run(first, &mut app, &store);
-    if let Some(kept) = shutdown::kept(&store) {
-        app.say(kept);
+    // Text kept when an earlier session was ended from outside: offered back first.
+    if let Some(kept) = shutdown::kept(&store).filter(|_| app.overlay.is_none()) {
+        app.overlay = Some(app::Overlay::Recovered(Box::new(kept)));
     }
     // A closed terminal (SIGHUP), `kill` (SIGTERM), Ctrl-C outside raw mode (SIGINT) and
     // SIGQUIT only raise a flag; the loop sees it within `WATCH` and ends cleanly.

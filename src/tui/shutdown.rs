@@ -4,12 +4,13 @@
 //! saved, and any text typed but not yet saved (an open editor, a rehearsal answer) is written
 //! to `recovery.json` in the data folder, so nothing typed is lost.
 
-use crate::app::editor::FieldValue;
+use crate::app::editor::{FieldValue, Target};
+use crate::app::recovery::Recovered;
 use crate::app::rehearse::Phase;
 use crate::app::{App, Effect, Overlay};
+use crate::domain::Pane;
 use crate::effects;
 use crate::storage::{Store, write_atomic};
-use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -35,21 +36,6 @@ impl Cause {
             Cause::Terminal(e) => format!("the terminal went away ({e})"),
         }
     }
-}
-
-/// The text in `recovery.json`: what was being typed, where, and when.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Recovery {
-    /// When the app ended.
-    pub when: chrono::DateTime<chrono::Utc>,
-    /// Why, in words.
-    pub why: String,
-    /// The account it belongs to, by id.
-    pub account: Option<String>,
-    /// What was being typed ("the goal editor", "a rehearsal answer").
-    pub what: String,
-    /// Each field's label and text, as typed.
-    pub fields: Vec<(String, String)>,
 }
 
 /// Saves, keeps what was typed, says what happened on stderr; the exit code is 128 plus the
@@ -79,13 +65,14 @@ pub fn finish(app: &mut App, store: &Store, cause: &Cause) -> ExitCode {
 }
 
 /// The text typed but not saved, if any: an editor with changes, or a rehearsal answer.
-fn typed(app: &App, why: &str) -> Option<Recovery> {
+fn typed(app: &App, why: &str) -> Option<Recovered> {
     let account = app.workbook.as_ref().map(|wb| wb.doc.id.to_string());
-    let recovery = |what: String, fields: Vec<(String, String)>| Recovery {
+    let recovery = |what: String, pane: Option<Pane>, fields: Vec<(String, String)>| Recovered {
         when: app.now(),
         why: why.to_owned(),
         account: account.clone(),
         what,
+        pane: pane.map(|p| p.cli_name().to_owned()),
         fields,
     };
     if let Some(Overlay::Editor(e)) = &app.overlay
@@ -99,13 +86,23 @@ fn typed(app: &App, why: &str) -> Option<Recovery> {
                 _ => None,
             })
             .collect();
-        return Some(recovery(format!("the {} editor", e.target().title()), fields));
+        // A new entry of the world (not an edit of one) can be taken back as it was.
+        let pane = match (e.target(), e.at) {
+            (Target::Entry(pane), None) => Some(pane),
+            _ => None,
+        };
+        return Some(recovery(
+            format!("the {} editor", e.target().title()),
+            pane,
+            fields,
+        ));
     }
     if let Some(Phase::Answer { input, .. }) = app.rehearsal.as_ref().map(|r| &r.phase) {
         let text = input.text();
         if !text.trim().is_empty() {
             return Some(recovery(
                 "a rehearsal answer".into(),
+                None,
                 vec![("answer".into(), text)],
             ));
         }
@@ -113,15 +110,9 @@ fn typed(app: &App, why: &str) -> Option<Recovery> {
     None
 }
 
-/// What the status line says at start when an earlier session kept typed text: where it
-/// is and what it was. The file stays until the user deletes it.
-pub fn kept(store: &Store) -> Option<String> {
+/// The text an earlier session kept, if `recovery.json` holds any: offered back at start.
+pub fn kept(store: &Store) -> Option<Recovered> {
     let path = store.root().join("recovery.json");
     let text = crate::storage::read_text(store.root(), &path).ok()?;
-    let r: Recovery = serde_json::from_str(&text).ok()?;
-    // Short enough for the status line at 80 columns; the file says when and why.
-    Some(format!(
-        "Kept from last time: your text in {}, in recovery.json in the data folder",
-        r.what.trim_start_matches("the ")
-    ))
+    serde_json::from_str(&text).ok()
 }

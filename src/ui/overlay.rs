@@ -22,7 +22,48 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         Overlay::Confirm(q) => confirm(frame, area, q, &app.keys),
         Overlay::Choose(chooser) => choose(frame, area, chooser, &app.keys),
         Overlay::Sheet { call, top } => sheet(frame, area, app, (*call, *top)),
+        Overlay::Recovered(kept) => recovered(frame, area, kept, &app.keys),
     }
+}
+
+/// The text kept from a session that ended from outside: where it was typed, when, why, and
+/// every field as typed, with the keys to take it, drop it or keep it.
+fn recovered(frame: &mut Frame, area: Rect, kept: &crate::app::recovery::Recovered, keys: &Keymap) {
+    let rect = popup(
+        frame,
+        area,
+        area.width.saturating_sub(8).min(90),
+        area.height.saturating_sub(4).min(16),
+    );
+    let block = Block::bordered()
+        .title(" Kept from last time ")
+        .title_bottom(format!(" {} ", keys.hint_line(Scope::Recovered, &[])))
+        .border_style(theme::focused());
+    let mut lines = vec![
+        Line::raw(
+            clean(
+                &format!(
+                    "You were typing in {} when callbook ended: {} ({}).",
+                    kept.what.trim_start_matches("the "),
+                    kept.why,
+                    kept.when.format("%Y-%m-%d %H:%M UTC")
+                ),
+                false,
+            )
+            .into_owned(),
+        ),
+        Line::raw(""),
+    ];
+    for (label, text) in kept.fields.iter().filter(|(_, t)| !t.trim().is_empty()) {
+        lines.push(Line::styled(clean(label, false).into_owned(), theme::dim()));
+        for l in clean(text, true).lines() {
+            lines.push(Line::raw(format!("  {l}")));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
+        rect,
+    );
 }
 
 fn choose(frame: &mut Frame, area: Rect, chooser: &Chooser, keys: &Keymap) {

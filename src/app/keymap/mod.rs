@@ -54,6 +54,8 @@ pub enum Scope {
     Sheet,
     /// The team report, in place of the picker's list.
     Report,
+    /// Text kept from a session that ended from outside, offered back.
+    Recovered,
     /// The terminal is too small to draw in: only quitting works.
     TooSmall,
 }
@@ -88,6 +90,7 @@ impl Scope {
             Scope::TooSmall => "Terminal too small",
             Scope::Sheet => "The call sheet",
             Scope::Report => "The team report",
+            Scope::Recovered => "Text kept from last time",
         };
         title.to_owned()
     }
