@@ -139,6 +139,10 @@ pub fn try_acquire(dir: &Path, name: &str, what: &str) -> Result<Result<Lock, Op
 
 /// Who holds the lock at `path`, if its file names anyone.
 pub fn holder(path: &Path) -> Option<Holder> {
+    // Only a regular file is read: something else planted there (a FIFO) could block.
+    if !fs::symlink_metadata(path).ok()?.is_file() {
+        return None;
+    }
     let mut text = String::new();
     File::open(path).ok()?.take(4096).read_to_string(&mut text).ok()?;
     serde_json::from_str(&text).ok()
@@ -257,6 +261,17 @@ mod tests {
             0,
             "nothing left behind"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_where_a_lock_file_goes_names_nobody_and_never_blocks() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join(".a.json.lock");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: mkfifo with a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        assert_eq!(holder(&fifo), None);
     }
 
     #[test]
