@@ -350,3 +350,21 @@ fn cache_is_private(open_before: bool) {
         );
     }
 }
+
+/// A FIFO named on the command line (`import FILE`, `bank --import FILE`) is refused at once
+/// as not a regular file, rather than hanging the command.
+#[test]
+fn a_fifo_given_to_import_is_refused_not_waited_on() {
+    let data = folder();
+    let fifo = data.root().parent().unwrap().join("in.json");
+    mkfifo(&fifo);
+    for args in [
+        vec!["import", fifo.to_str().unwrap()],
+        vec!["bank", "--import", fifo.to_str().unwrap()],
+    ] {
+        let out = run_timed(&data, &args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(err.contains("not a regular file"), "{args:?}: {err}");
+    }
+}

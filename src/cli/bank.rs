@@ -8,7 +8,7 @@ use crate::domain::search::WordIndex;
 use crate::domain::text::clean;
 use crate::domain::{ItemId, bank};
 use crate::storage::{self, Store};
-use anyhow::{Context, bail};
+use anyhow::bail;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
@@ -80,7 +80,7 @@ fn line(q: &BankQuestion) -> String {
 /// `bank --import FILE`: adds the file's questions to the user's own, skipping any whose
 /// text is in the bank already. The file is checked whole before anything is written.
 fn import(store: &Store, file: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("{}", file.display()))?;
+    let text = crate::storage::read_named(file)?;
     let (incoming, newer) = storage::parse_bank(&text, file)?;
     if let Some(schema) = newer {
         bail!(

@@ -6,7 +6,7 @@ use super::{Format, safe_json};
 use crate::domain::text::clean;
 use crate::domain::{Account, AccountId, SCHEMA, export};
 use crate::storage::{self, Store, StoreError};
-use anyhow::{Context, bail};
+use anyhow::bail;
 use std::io::Write;
 use std::path::Path;
 
@@ -88,7 +88,7 @@ pub(super) fn import(store: &Store, file: &Path, replace: bool, out: &mut dyn Wr
 
 /// Reads and checks the file to import; every error names it.
 fn read_account(file: &Path) -> anyhow::Result<Account> {
-    let text = std::fs::read_to_string(file).with_context(|| format!("{}", file.display()))?;
+    let text = crate::storage::read_named(file)?;
     let (account, newer) = storage::parse(&text, file)?;
     if let Some(schema) = newer {
         bail!(

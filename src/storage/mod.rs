@@ -28,5 +28,5 @@ pub use file::{parse, parse_bank, to_json, write_atomic};
 pub use listing::{Listing, Summary};
 pub use lock::Lock;
 pub use queue::Due;
-pub use read::{MAX_FILE, read_text};
+pub use read::{MAX_FILE, read_named, read_text};
 pub use store::{Loaded, Store};

@@ -54,6 +54,29 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, StoreError> {
     text(bytes, path)
 }
 
+/// Reads a file named on the command line, wherever it is (`import FILE`, `bank --import`):
+/// following links, since the user named it, but refusing anything but a regular file of at
+/// most [`MAX_FILE`] bytes (a FIFO would hang the command), and text that isn't UTF-8.
+pub fn read_named(path: &Path) -> Result<String, StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    check(&fs::metadata(path).map_err(io)?, path)?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(io)?;
+    check(&file.metadata().map_err(io)?, path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(odd(path, Odd::TooLarge(bytes.len() as u64)));
+    }
+    text(bytes, path)
+}
+
 /// The bytes of `path`, with every check of [`read_text`] but the ones on the content.
 pub(super) fn read_bytes(root: &Path, path: &Path) -> Result<Vec<u8>, StoreError> {
     let io = |source| StoreError::Io {
