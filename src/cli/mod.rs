@@ -12,6 +12,7 @@ mod bank;
 pub mod config;
 mod lint;
 mod list;
+mod offerings;
 mod report;
 mod sheet;
 mod transfer;
@@ -145,6 +146,16 @@ pub enum Command {
         #[arg(long, value_name = "FILE", conflicts_with_all = ["search", "json", "mine"])]
         import: Option<PathBuf>,
     },
+    /// The team's offerings (offerings.json), each by the problem it solves, with what the
+    /// linter finds in its description; or import an offerings file.
+    Offerings {
+        /// Print the offerings file (JSON) instead of one line per offering.
+        #[arg(long)]
+        json: bool,
+        /// Add the offerings of a file to the team's (names already there are skipped).
+        #[arg(long, value_name = "FILE", conflicts_with = "json")]
+        import: Option<PathBuf>,
+    },
     /// The personal settings file (in the config folder, or CALLBOOK_CONFIG_DIR).
     Config {
         /// What to do with it.
@@ -184,6 +195,7 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
         Command::Import { file, replace } => transfer::import(store, &file, replace, &mut out),
         Command::Lint { json, text } => lint::run(&text, json, &mut out),
         Command::Config { action } => config::run(crate::settings::default_dir(), &action, &mut out),
+        Command::Offerings { json, import } => offerings::run(store, json, import.as_deref(), &mut out),
         Command::Bank {
             search,
             json,

@@ -15,6 +15,7 @@ pub mod id;
 pub mod journey;
 pub mod lint;
 pub mod merge;
+pub mod offering;
 pub mod pane;
 pub mod phrase;
 pub mod plan;

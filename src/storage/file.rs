@@ -35,6 +35,17 @@ pub fn parse_bank(text: &str, path: &Path) -> Result<(BankFile, Option<u32>), St
     Ok((bank, newer))
 }
 
+/// Parses an offerings file; the second value is `Some(schema)` when a newer callbook wrote it.
+pub fn parse_offerings(
+    text: &str,
+    path: &Path,
+) -> Result<(crate::domain::offering::OfferingsFile, Option<u32>), StoreError> {
+    use crate::domain::offering::{OFFERINGS_SCHEMA, OfferingsFile};
+    let file: OfferingsFile = parse_versioned(text, path, "offerings file")?;
+    let newer = (file.schema > OFFERINGS_SCHEMA).then_some(file.schema);
+    Ok((file, newer))
+}
+
 /// Parses a callbook file: a JSON object with a whole-number `"schema"` from 1, then `T`.
 /// Errors name the file, line and column; `what` names the kind of file expected.
 fn parse_versioned<T: DeserializeOwned>(text: &str, path: &Path, what: &str) -> Result<T, StoreError> {
