@@ -6,13 +6,8 @@
 
 mod common;
 
-use common::{BIN, Data, TIMEOUT};
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use common::{Data, TIMEOUT};
 use serde_json::Value;
-use std::io::Read;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
 
 fn signal(pid: u32, sig: i32) {
     // SAFETY: kill with a pid this test started.
@@ -48,7 +43,7 @@ fn sigterm_and_sighup_while_typing_keep_the_text_and_restore_the_terminal() {
         let status = tui.wait_exit(TIMEOUT);
         assert_eq!(status.exit_code(), code as u32, "signal {sig}");
         // The last bytes (leaving the alternate screen) settle before they count as a frame.
-        std::thread::sleep(Duration::from_millis(400));
+        tui.wait_restored();
         assert!(
             !tui.in_alternate_screen(),
             "signal {sig}: the terminal is restored"
@@ -74,93 +69,23 @@ fn sigterm_and_sighup_while_typing_keep_the_text_and_restore_the_terminal() {
 }
 
 #[test]
-fn a_closed_terminal_ends_the_app_within_a_second_with_the_text_kept() {
+fn a_closed_terminal_ends_the_app_with_the_text_kept_and_offered_back() {
     let data = Data::new();
-    data.cli(&["sample"]);
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(BIN);
-    cmd.args(["--data-dir", data.root().to_str().unwrap(), "open", "ashcombe"]);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("CALLBOOK_CONFIG_DIR", data.root().join("config"));
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    // Drain the screen until told to stop; the next output after that ends the thread, so
-    // it lets go of its end of the terminal.
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let seen = Arc::new(std::sync::Mutex::new(Vec::<u8>::new()));
-    let pump = std::thread::spawn({
-        let (stop, seen) = (Arc::clone(&stop), Arc::clone(&seen));
-        move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || stop.load(Ordering::SeqCst) {
-                    break;
-                }
-                seen.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        }
-    });
-    let mut writer = pair.master.take_writer().unwrap();
-    let shows = |text: &str| {
-        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-        let mut screen = vt100::Parser::new(size(30), size(100), 0);
-        screen.process(&seen.lock().unwrap());
-        screen.screen().contents().contains(text)
-    };
-    let wait_for = |text: &str| {
-        let start = Instant::now();
-        while !shows(text) {
-            assert!(start.elapsed() < TIMEOUT, "never saw {text:?}");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    };
-    wait_for("Goals");
-    use std::io::Write;
-    writer.write_all(b"a").unwrap();
-    wait_for("New: Goals");
-    writer.write_all(b"Typed as the window closed").unwrap();
-    // Tab moves the editor's focus mark to the next field: once it shows, the app has
-    // read everything typed before it.
-    writer.write_all(b"\t").unwrap();
-    wait_for("▶ Notes");
-    assert!(shows("Typed as the window closed"));
-    stop.store(true, Ordering::SeqCst);
-    writer.write_all(b"!").unwrap();
-    pump.join().unwrap();
-    // The window closes: every handle on the terminal's other side goes.
-    drop(writer);
-    drop(pair.master);
-    let closed = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            closed.elapsed() < Duration::from_secs(2),
-            "still running {:?} after the terminal closed",
-            closed.elapsed()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let mut tui = typing(&data);
+    // The window closes; the "!" typed into the notes is the last thing the app reads.
+    tui.hang_up("!");
+    let status = tui.wait_exit(TIMEOUT);
     // Ended, not aborted: a terminal gone is no reason to panic on the way out.
     assert_eq!(status.exit_code(), 1, "{status:?}");
     let kept = data.root().join("recovery.json");
     assert!(kept.exists(), "no recovery.json; the app ended with {status:?}");
     let r = recovery(&data);
-    assert_eq!(r["fields"][0][1], "Typed as the window closed", "{r}");
+    assert_eq!(r["fields"][0][1], "Half-typed goal about cold chain", "{r}");
 
     // The next start offers the text back; t takes it into a new goal, and it is saved.
     let mut tui = data.tui(&["open", "ashcombe"]);
     tui.wait_for("Kept from last time");
-    tui.wait_for("Typed as the window closed");
+    tui.wait_for("Half-typed goal about cold chain");
     tui.send("t");
     tui.wait_for("New: Goals");
     assert!(!kept.exists(), "taken: the file goes");
@@ -174,7 +99,7 @@ fn a_closed_terminal_ends_the_app_within_a_second_with_the_text_kept() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|g| g["text"] == "Typed as the window closed"),
+            .any(|g| g["text"] == "Half-typed goal about cold chain"),
         "{goals}"
     );
 }

@@ -13,6 +13,7 @@ use serde_json::Value;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -242,7 +243,9 @@ pub struct Tui {
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
     // Kept open for the child's lifetime: dropping the master hangs up the terminal.
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    // Set by `hang_up`: the reader stops at its next read, letting go of its end.
+    hung: Arc<AtomicBool>,
 }
 
 impl Tui {
@@ -269,17 +272,32 @@ impl Tui {
         let term = Arc::new(Mutex::new(Term::new(rows, cols)));
         let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
         let source = pair.master.try_clone_reader().expect("pty reader");
+        let hung = Arc::new(AtomicBool::new(false));
         let reader = thread::spawn({
-            let (term, writer) = (Arc::clone(&term), Arc::clone(&writer));
-            move || pump(source, &term, &writer)
+            let (term, writer, hung) = (Arc::clone(&term), Arc::clone(&writer), Arc::clone(&hung));
+            move || pump(source, &term, &writer, &hung)
         });
         Tui {
             term,
             writer,
             child,
             reader: Some(reader),
-            _master: pair.master,
+            master: Some(pair.master),
+            hung,
         }
+    }
+
+    /// Closes the terminal as a closed window does: every handle on its other side goes.
+    /// The reader lets go of its own after the output `nudge` (keys the app answers by
+    /// drawing) brings.
+    pub fn hang_up(&mut self, nudge: &str) {
+        self.hung.store(true, Ordering::SeqCst);
+        self.send(nudge);
+        if let Some(reader) = self.reader.take() {
+            let _ = reader.join();
+        }
+        *self.writer.lock().expect("writer lock") = Box::new(std::io::sink());
+        self.master = None;
     }
 
     /// The child's process id, to send it signals.
@@ -367,16 +385,25 @@ impl Tui {
 
     /// Waits until `ok` holds for the screen's text; panics naming `what` after [`TIMEOUT`].
     pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) {
+        self.wait_on(what, |screen| ok(&screen.contents()));
+    }
+
+    /// Waits until the app has left the alternate screen: the terminal is restored.
+    pub fn wait_restored(&self) {
+        self.wait_on("the terminal restored", |screen| !screen.alternate_screen());
+    }
+
+    /// Waits until `ok` holds for the last complete frame; panics after [`TIMEOUT`].
+    fn wait_on(&self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) {
         let start = Instant::now();
         loop {
-            let screen = self.screen();
-            if ok(&screen) {
+            if self.with_screen(&ok) {
                 return;
             }
             if start.elapsed() > TIMEOUT {
                 panic!(
                     "timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{}",
-                    framed(&screen)
+                    framed(&self.screen())
                 );
             }
             thread::sleep(POLL);
@@ -426,7 +453,12 @@ impl Drop for Tui {
 
 /// The reader thread: everything the app writes goes into the terminal; a cursor-position
 /// query is answered from the parsed cursor, as a real terminal would.
-fn pump(mut source: Box<dyn Read + Send>, term: &Mutex<Term>, writer: &Mutex<Box<dyn Write + Send>>) {
+fn pump(
+    mut source: Box<dyn Read + Send>,
+    term: &Mutex<Term>,
+    writer: &Mutex<Box<dyn Write + Send>>,
+    hung: &AtomicBool,
+) {
     let mut buf = [0u8; 8192];
     let mut matched = 0;
     // The last few bytes of the previous read, so a query split across reads is seen.
@@ -434,6 +466,7 @@ fn pump(mut source: Box<dyn Read + Send>, term: &Mutex<Term>, writer: &Mutex<Box
     loop {
         let n = match source.read(&mut buf) {
             Ok(0) | Err(_) => return,
+            Ok(_) if hung.load(Ordering::SeqCst) => return,
             Ok(n) => n,
         };
         let mut term = term.lock().expect("terminal lock");
