@@ -3,55 +3,9 @@
 //! grammar), and the meaningful words of a text, for matching questions, answers and items.
 
 use super::account::Pane;
+use super::fill::{GOAL_VERBS, QUALIFIERS};
 use super::text::first_line;
 use std::collections::HashSet;
-
-/// Verbs a goal often starts with; such a goal reads as "your goal to ..." in a question.
-const GOAL_VERBS: &[&str] = &[
-    "achieve",
-    "add",
-    "automate",
-    "become",
-    "build",
-    "close",
-    "consolidate",
-    "cut",
-    "deliver",
-    "double",
-    "enter",
-    "expand",
-    "get",
-    "grow",
-    "halve",
-    "hire",
-    "hit",
-    "improve",
-    "increase",
-    "keep",
-    "launch",
-    "lower",
-    "make",
-    "migrate",
-    "modernise",
-    "modernize",
-    "move",
-    "open",
-    "put",
-    "raise",
-    "reach",
-    "reduce",
-    "replace",
-    "ship",
-    "standardise",
-    "standardize",
-    "triple",
-    "win",
-];
-
-/// Words that start a qualifier; a phrase is cut before them once it has its core.
-const QUALIFIERS: &[&str] = &[
-    "across", "because", "before", "by", "for", "from", "so", "through", "until", "when", "while", "within",
-];
 
 /// A short phrase for an item, to fill a turn's placeholder: its first clause cut before any
 /// qualifier ("from 8% to 20% by 2028"), at most eight words, lower-cased unless it starts

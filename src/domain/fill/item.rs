@@ -16,7 +16,7 @@ const CLAUSE_WORDS: usize = 10;
 const NAME_WORDS: usize = 6;
 
 /// Verbs a goal often starts with; such a goal reads as "your goal to ..." in a question.
-const GOAL_VERBS: &[&str] = &[
+pub(in crate::domain) const GOAL_VERBS: &[&str] = &[
     "achieve",
     "add",
     "automate",
@@ -74,7 +74,7 @@ const GOAL_VERBS: &[&str] = &[
 ];
 
 /// Words that start a qualifier; a phrase is cut before them once it has three words.
-const QUALIFIERS: &[&str] = &[
+pub(in crate::domain) const QUALIFIERS: &[&str] = &[
     "across", "after", "because", "before", "by", "during", "for", "from", "since", "so", "through", "until",
     "when", "while", "within",
 ];

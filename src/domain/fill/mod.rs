@@ -17,6 +17,9 @@
 mod grammar;
 mod item;
 
+// The words short phrases of turns share with fills (`phrase.rs`).
+pub(super) use item::{GOAL_VERBS, QUALIFIERS};
+
 pub use item::{Number, Phrase, Shape};
 
 use super::account::Pane;
