@@ -3,35 +3,15 @@
 
 mod support;
 
-use callbook::app::{Action, App, update};
+use callbook::app::App;
 use callbook::domain::{Account, AccountId, sample};
 use callbook::storage::{Listing, Summary};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use serde_json::Value;
 use support::*;
 
 /// What a hostile file slips into its text: a right-to-left override, a zero-width space,
 /// a byte order mark mid-text, an isolate and a soft hyphen.
 const HIDDEN: &str = "\u{202e}\u{200b}\u{feff}\u{2067}\u{ad}";
-
-fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    update(app, Action::Resize(width, height));
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| callbook::ui::render(frame, app)).unwrap();
-    terminal
-}
-
-/// Every cell's symbol, row by row.
-fn cells(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content
-        .chunks(usize::from(buffer.area.width))
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// Panics if any cell holds one of the characters in `HIDDEN`.
 fn assert_inert(what: &str, screen: &str) {
@@ -100,11 +80,11 @@ fn a_reversed_name_shows_its_mark_in_the_picker_and_the_header() {
         &Account::new(name, noon()),
     ));
     let mut picker = App::new(vec![listed], noon);
-    let screen = cells(&draw(&mut picker, 80, 24));
+    let screen = cells(&draw_app(&mut picker, (80, 24)));
     assert_inert("picker", &screen);
     assert!(screen.contains("Acme ⟨U+202E⟩gnp.exe"), "{screen}");
     let mut app = app_with(Account::new(name, noon()));
-    let terminal = draw(&mut app, 80, 24);
+    let terminal = draw_app(&mut app, (80, 24));
     assert_inert("world", &cells(&terminal));
     insta::assert_snapshot!(terminal.backend());
 }
@@ -114,7 +94,7 @@ fn hidden_characters_in_every_text_reach_no_screen_raw() {
     let mut app = app_with(hostile_sample());
     let mut seen = Vec::new();
     let mut look = |app: &mut App, what: &str| {
-        let screen = cells(&draw(app, 120, 40));
+        let screen = cells(&draw_app(app, (120, 40)));
         assert_inert(what, &screen);
         seen.push(screen);
     };
@@ -154,7 +134,7 @@ fn hidden_characters_in_every_text_reach_no_screen_raw() {
 #[test]
 fn a_family_emoji_in_a_name_is_drawn_whole() {
     let mut app = app_with(Account::new("Team 👨\u{200d}👩\u{200d}👧 Foods", noon()));
-    let screen = cells(&draw(&mut app, 80, 24));
+    let screen = cells(&draw_app(&mut app, (80, 24)));
     assert!(!screen.contains("⟨U+200D⟩"), "{screen}");
     assert!(screen.contains('\u{200d}'), "{screen}");
 }
@@ -166,7 +146,7 @@ fn flagged_words_after_a_hidden_character_are_underlined_where_they_are() {
         &mut app,
         "3<Enter>\u{202e}\u{200b}It is a seamless fit, trust me<C-s>",
     );
-    let terminal = draw(&mut app, 120, 40);
+    let terminal = draw_app(&mut app, (120, 40));
     let screen = cells(&terminal);
     assert_inert("the checks", &screen);
     assert!(

@@ -3,12 +3,10 @@
 
 mod support;
 
-use callbook::app::{Action, App, update};
+use callbook::app::{Action, update};
 use callbook::domain::plan::Question;
 use callbook::domain::turn::{Turn, TurnKind};
 use callbook::domain::{Account, Item, Person, Priority, Role};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use support::*;
 
 const NAME: &str = "Keighley & Northern Refrigerated Distribution Holdings Ltd.";
@@ -57,23 +55,6 @@ fn long_account() -> Account {
     t.response = "Fair enough, nobody wants to undo a contract that works. What does the current system give you on temperature records, and where do the gaps show up for the grocers?".into();
     a.turns.push(t);
     a
-}
-
-fn draw(app: &mut App, (w, h): (u16, u16)) -> Terminal<TestBackend> {
-    update(app, Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|frame| callbook::ui::render(frame, app)).unwrap();
-    terminal
-}
-
-fn text(terminal: &Terminal<TestBackend>) -> String {
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content
-        .chunks(usize::from(buffer.area.width))
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// The words of the screen, in reading order, for finding a text however it wrapped.
@@ -127,23 +108,23 @@ fn cuts_are_marked(screen: &str, texts: &[&str]) {
 fn screens(size: (u16, u16)) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     let mut app = app_with(long_account());
-    out.push(("world", text(&draw(&mut app, size))));
+    out.push(("world", cells(&draw_app(&mut app, size))));
     press(&mut app, "<Tab><Tab><Tab><Tab>");
-    out.push(("world_people", text(&draw(&mut app, size))));
+    out.push(("world_people", cells(&draw_app(&mut app, size))));
     press(&mut app, "2");
-    out.push(("questions_plan", text(&draw(&mut app, size))));
+    out.push(("questions_plan", cells(&draw_app(&mut app, size))));
     press(&mut app, "<Tab>");
-    out.push(("questions_bank", text(&draw(&mut app, size))));
+    out.push(("questions_bank", cells(&draw_app(&mut app, size))));
     press(&mut app, "3");
-    out.push(("turns", text(&draw(&mut app, size))));
+    out.push(("turns", cells(&draw_app(&mut app, size))));
     press(
         &mut app,
         "<Enter>What would the gaps cost you at the Leeds tender if nothing changes?<C-s>",
     );
-    out.push(("session_checks", text(&draw(&mut app, size))));
+    out.push(("session_checks", cells(&draw_app(&mut app, size))));
     let mut app = app_with(long_account());
     press(&mut app, "<Enter>");
-    out.push(("editor", text(&draw(&mut app, size))));
+    out.push(("editor", cells(&draw_app(&mut app, size))));
     out
 }
 
@@ -166,7 +147,7 @@ fn long_entries_at_200_by_60() {
 #[test]
 fn the_selected_goal_and_its_notes_read_in_full() {
     let mut app = app_with(long_account());
-    let screen = text(&draw(&mut app, (80, 24)));
+    let screen = cells(&draw_app(&mut app, (80, 24)));
     assert!(
         words(&screen).contains(GOAL),
         "the goal is not whole on screen:\n{screen}"
@@ -180,7 +161,7 @@ fn the_selected_goal_and_its_notes_read_in_full() {
     for _ in 0..10 {
         update(&mut app, Action::PageDown);
         seen.push(' ');
-        seen.push_str(&words(&text(&draw(&mut app, (80, 24)))));
+        seen.push_str(&words(&cells(&draw_app(&mut app, (80, 24)))));
     }
     for i in 1..=15 {
         assert!(seen.contains(&format!("Note {i}:")), "note {i} never showed");
@@ -194,7 +175,7 @@ fn the_selected_goal_and_its_notes_read_in_full() {
 #[test]
 fn the_tabs_always_show_and_a_long_name_is_cut_first() {
     let mut app = app_with(long_account());
-    let screen = text(&draw(&mut app, (80, 24)));
+    let screen = cells(&draw_app(&mut app, (80, 24)));
     let header = screen.lines().next().unwrap();
     for tab in ["1 World", "2 Questions", "3 Rehearse", "4 Call", "5 Review"] {
         assert!(header.contains(tab), "{header}");
@@ -208,7 +189,7 @@ fn the_selected_question_shows_its_answer_and_verdict_in_full() {
     press(&mut app, "2");
     let mut seen = String::new();
     for _ in 0..5 {
-        seen.push_str(&words(&text(&draw(&mut app, (80, 24)))));
+        seen.push_str(&words(&cells(&draw_app(&mut app, (80, 24)))));
         update(&mut app, Action::PageDown);
     }
     let q = &app.workbook.as_ref().unwrap().doc.account.questions[0];

@@ -112,10 +112,23 @@ pub fn drive(app: &mut App, store: &Store, spec: &str) -> bool {
 
 /// Draws `app` on a `width` × `height` test terminal and returns the screen as text, one
 /// line per row.
-pub fn screen_text(app: &mut App, (width, height): (u16, u16)) -> String {
+pub fn screen_text(app: &mut App, size: (u16, u16)) -> String {
+    cells(&draw_app(app, size))
+}
+
+/// Draws `app` on a `width` × `height` test terminal, for tests that look at styles too.
+pub fn draw_app(
+    app: &mut App,
+    (width, height): (u16, u16),
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
     app::update(app, app::Action::Resize(width, height));
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| callbook::ui::render(frame, app)).unwrap();
+    terminal
+}
+
+/// Every cell's symbol of a drawn test terminal, row by row.
+pub fn cells(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
     let buffer = terminal.backend().buffer();
     buffer
         .content
