@@ -113,15 +113,41 @@ enum Entry {
         stalled_reason: Option<String>,
         next_call: Option<String>,
     },
-    Damaged {
-        file: String,
-        damaged: bool,
-        error: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        line: Option<usize>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        column: Option<usize>,
-    },
+    Damaged(DamagedFile),
+}
+
+/// A file that can't be read, as `list --json` and `report --json` show it: where it is,
+/// and why (with the line and column of bad JSON).
+#[derive(Serialize)]
+pub(super) struct DamagedFile {
+    file: String,
+    damaged: bool,
+    error: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+impl DamagedFile {
+    /// The entry for `accounts/STEM.json`, which failed with `error`.
+    pub(super) fn new(store: &Store, stem: &str, error: &StoreError) -> Self {
+        let (line, column) = match error {
+            StoreError::Damaged { line, column, .. } => (Some(*line), Some(*column)),
+            _ => (None, None),
+        };
+        DamagedFile {
+            file: store
+                .accounts_dir()
+                .join(format!("{stem}.json"))
+                .display()
+                .to_string(),
+            damaged: true,
+            error: error.to_string(),
+            line,
+            column,
+        }
+    }
 }
 
 /// Entries per pane, named as the CLI names panes.
@@ -177,22 +203,6 @@ fn entry(store: &Store, listing: &Listing, now: DateTime<Utc>) -> Entry {
                 next_call: s.pulse.next_call(now).map(time),
             }
         }
-        Listing::Damaged { stem, error } => {
-            let (line, column) = match error {
-                StoreError::Damaged { line, column, .. } => (Some(*line), Some(*column)),
-                _ => (None, None),
-            };
-            Entry::Damaged {
-                file: store
-                    .accounts_dir()
-                    .join(format!("{stem}.json"))
-                    .display()
-                    .to_string(),
-                damaged: true,
-                error: error.to_string(),
-                line,
-                column,
-            }
-        }
+        Listing::Damaged { stem, error } => Entry::Damaged(DamagedFile::new(store, stem, error)),
     }
 }

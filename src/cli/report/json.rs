@@ -2,10 +2,11 @@
 //! then one per damaged file, shaped as `list --json` shapes them.
 
 use super::{Damaged, Row};
+use crate::cli::list::DamagedFile;
 use crate::cli::safe_json;
 use crate::domain::form::Choice;
 use crate::domain::scorecard::Scorecard;
-use crate::storage::{Store, StoreError};
+use crate::storage::Store;
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 use serde::ser::SerializeMap;
@@ -28,15 +29,7 @@ enum Entry<'a> {
         next_call: Option<String>,
         updated: String,
     },
-    Damaged {
-        file: String,
-        damaged: bool,
-        error: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        line: Option<usize>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        column: Option<usize>,
-    },
+    Damaged(DamagedFile),
 }
 
 /// The checks as a JSON object keyed by check id, in rubric order.
@@ -76,27 +69,12 @@ pub(super) fn write(
             updated: time(r.updated),
         })
         .collect();
-    entries.extend(damaged.iter().map(|d| damaged_entry(store, d)));
+    entries.extend(
+        damaged
+            .iter()
+            .map(|d| Entry::Damaged(DamagedFile::new(store, &d.stem, &d.error))),
+    );
     let text = serde_json::to_string_pretty(&entries)?;
     writeln!(out, "{}", safe_json(&text))?;
     Ok(())
-}
-
-/// A damaged file's entry: where it is, and why it can't be read.
-fn damaged_entry<'a>(store: &Store, d: &Damaged) -> Entry<'a> {
-    let (line, column) = match &d.error {
-        StoreError::Damaged { line, column, .. } => (Some(*line), Some(*column)),
-        _ => (None, None),
-    };
-    Entry::Damaged {
-        file: store
-            .accounts_dir()
-            .join(format!("{}.json", d.stem))
-            .display()
-            .to_string(),
-        damaged: true,
-        error: d.error.to_string(),
-        line,
-        column,
-    }
 }
