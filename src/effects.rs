@@ -115,8 +115,8 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
 }
 
 /// A change made on disk while the account is open here with nothing unsaved (and nothing
-/// being edited) is shown at once: the file is read again when its bytes differ from what
-/// was last read or written. A file that can't be read now is left to the next save to
+/// being edited) is shown at once: when the file's size or time moved, it is read again and
+/// taken if its bytes differ from what was last read or written. A file that can't be read now is left to the next save to
 /// report. Undo starts afresh: the outside change can't be taken back from here.
 fn pick_up(app: &mut App, store: &Store) {
     if app.overlay.is_some() || app.rehearsal.is_some() {
@@ -127,6 +127,12 @@ fn pick_up(app: &mut App, store: &Store) {
     if doc.dirty || doc.save_error.is_some() {
         return;
     }
+    // Read and parsed again only when the file's size or time moved since last looked at.
+    let stamp = store.stamp(&doc.id);
+    if stamp.is_none() || stamp == doc.stamp {
+        return;
+    }
+    doc.stamp = stamp;
     let Ok(loaded) = store.load(&doc.id) else { return };
     if Some(loaded.fingerprint) == doc.disk || loaded.newer_schema.is_some() {
         return;

@@ -77,6 +77,9 @@ pub struct Document {
     /// The account as last read or written: the common base when the file changed on disk
     /// meanwhile and the two versions are merged.
     pub base: Account,
+    /// The file's size and modification time when last looked at for outside changes, so
+    /// an idle app reads the file again only when these move.
+    pub stamp: Option<(u64, std::time::SystemTime)>,
 }
 
 impl Document {
@@ -85,6 +88,7 @@ impl Document {
         Document {
             id,
             base: account.clone(),
+            stamp: None,
             account,
             access,
             history: History::default(),

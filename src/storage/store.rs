@@ -150,6 +150,13 @@ impl Store {
         lock::acquire(&self.accounts_dir(), &file, &self.path_of(id), what, lock::wait())
     }
 
+    /// The size and modification time of account `id`'s file, to tell cheaply whether it
+    /// may have changed since last looked at; `None` when it can't be read.
+    pub fn stamp(&self, id: &AccountId) -> Option<(u64, SystemTime)> {
+        let meta = fs::metadata(self.path_of(id)).ok()?;
+        Some((meta.len(), meta.modified().ok()?))
+    }
+
     /// Claims account `id` for editing in this process, for as long as it stays open here:
     /// a second app that opens it finds the claim taken and opens it read-only, naming who
     /// has it. `Err` names the holder (when its file says). Claiming twice is fine.

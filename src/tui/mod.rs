@@ -100,61 +100,80 @@ enum Input {
     Gone,
 }
 
-/// Waits up to `wait` for the terminal to have input, watching for it going away. crossterm
-/// reads end-of-file forever once the terminal is gone (its issue #793), so the app never
-/// hands it a terminal that has hung up.
-#[cfg(unix)]
-fn terminal_input(wait: Duration) -> Input {
-    use std::os::unix::io::AsRawFd;
-    // crossterm reads standard input when it is the terminal, else /dev/tty.
-    let tty;
-    // SAFETY: isatty only inspects the descriptor.
-    let fd = if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
-        libc::STDIN_FILENO
-    } else {
-        match std::fs::File::open("/dev/tty") {
-            Ok(f) => {
-                tty = f;
-                tty.as_raw_fd()
-            }
-            Err(_) => return Input::Gone,
-        }
-    };
-    let mut pfd = libc::pollfd {
-        fd,
-        events: libc::POLLIN,
-        revents: 0,
-    };
-    let ms = libc::c_int::try_from(wait.as_millis()).unwrap_or(libc::c_int::MAX);
-    // SAFETY: one valid pollfd, its count, a timeout.
-    let rc = unsafe { libc::poll(&mut pfd, 1, ms) };
-    if rc <= 0 {
-        // Timed out, or interrupted by a signal the loop looks at next.
-        return Input::Idle;
-    }
-    if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-        return Input::Gone;
-    }
-    if pfd.revents & libc::POLLIN == 0 {
-        return Input::Idle;
-    }
-    // Readable with nothing to read is end-of-file: the other end closed.
-    let mut waiting: libc::c_int = 0;
-    // SAFETY: FIONREAD writes one int.
-    let ok = unsafe { libc::ioctl(fd, libc::FIONREAD, &mut waiting) } == 0;
-    if ok && waiting == 0 {
-        Input::Gone
-    } else {
-        Input::Ready
-    }
+/// The terminal crossterm reads, watched by the loop itself: crossterm reads end-of-file
+/// forever once the terminal is gone (its issue #793), so the app never hands it a terminal
+/// that has hung up. Opened once per run, not at every wait.
+struct Tty {
+    /// Standard input when it is the terminal, else `/dev/tty`, as crossterm chooses.
+    #[cfg(unix)]
+    fd: libc::c_int,
+    /// Keeps `/dev/tty` open while it is the one watched.
+    #[cfg(unix)]
+    _opened: Option<std::fs::File>,
 }
 
-#[cfg(not(unix))]
-fn terminal_input(wait: Duration) -> Input {
-    match event::poll(wait) {
-        Ok(true) => Input::Ready,
-        Ok(false) => Input::Idle,
-        Err(_) => Input::Gone,
+impl Tty {
+    #[cfg(unix)]
+    fn open() -> Option<Tty> {
+        use std::os::unix::io::AsRawFd;
+        // SAFETY: isatty only inspects the descriptor.
+        if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
+            return Some(Tty {
+                fd: libc::STDIN_FILENO,
+                _opened: None,
+            });
+        }
+        let file = std::fs::File::open("/dev/tty").ok()?;
+        Some(Tty {
+            fd: file.as_raw_fd(),
+            _opened: Some(file),
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn open() -> Option<Tty> {
+        Some(Tty {})
+    }
+
+    /// Waits up to `wait` for the terminal to have input, watching for it going away.
+    #[cfg(unix)]
+    fn input(&self, wait: Duration) -> Input {
+        let mut pfd = libc::pollfd {
+            fd: self.fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ms = libc::c_int::try_from(wait.as_millis()).unwrap_or(libc::c_int::MAX);
+        // SAFETY: one valid pollfd, its count, a timeout.
+        let rc = unsafe { libc::poll(&mut pfd, 1, ms) };
+        if rc <= 0 {
+            // Timed out, or interrupted by a signal the loop looks at next.
+            return Input::Idle;
+        }
+        if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return Input::Gone;
+        }
+        if pfd.revents & libc::POLLIN == 0 {
+            return Input::Idle;
+        }
+        // Readable with nothing to read is end-of-file: the other end closed.
+        let mut waiting: libc::c_int = 0;
+        // SAFETY: FIONREAD writes one int.
+        let ok = unsafe { libc::ioctl(self.fd, libc::FIONREAD, &mut waiting) } == 0;
+        if ok && waiting == 0 {
+            Input::Gone
+        } else {
+            Input::Ready
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn input(&self, wait: Duration) -> Input {
+        match event::poll(wait) {
+            Ok(true) => Input::Ready,
+            Ok(false) => Input::Idle,
+            Err(_) => Input::Gone,
+        }
     }
 }
 
@@ -182,6 +201,9 @@ fn event_loop(
 ) -> anyhow::Result<Ended> {
     let size = terminal.size()?;
     app::update(app, app::Action::Resize(size.width, size.height));
+    let Some(tty) = Tty::open() else {
+        anyhow::bail!("no terminal to read from");
+    };
     let mut drawn = false;
     let mut looked = std::time::Instant::now();
     loop {
@@ -198,12 +220,12 @@ fn event_loop(
         // crossterm may hold events already read (several keys arrive in one read, a
         // resize comes through its own signal pipe): take those first, once the terminal
         // is known to be there. Only then wait on the terminal itself.
-        if let Input::Gone = terminal_input(Duration::ZERO) {
+        if let Input::Gone = tty.input(Duration::ZERO) {
             anyhow::bail!("end of input from the terminal");
         }
         if !event::poll(Duration::ZERO)? {
             let wait = if app.rehearsal.is_some() { TICK } else { WATCH };
-            if let Input::Gone = terminal_input(wait) {
+            if let Input::Gone = tty.input(wait) {
                 anyhow::bail!("end of input from the terminal");
             }
             if !event::poll(Duration::ZERO)? {
