@@ -57,11 +57,16 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             }),
             Effect::Restore => restore(app, store),
             Effect::SaveBank => store.save_bank(&app.bank.mine),
-            Effect::LoadBank => {
+            Effect::LoadShared => {
                 match store.load_bank() {
                     Ok(mine) => app.bank.load_mine(mine),
                     // The built-in bank still works; the damaged file is left alone (saves refuse it).
                     Err(e) => app.fail(format!("Your own bank questions can't be read: {e}")),
+                }
+                let (team, problems) = store.load_team();
+                app.team = team;
+                if let Some(first) = problems.first() {
+                    app.fail(format!("The team's files can't all be read: {first}"));
                 }
                 Ok(())
             }
@@ -320,7 +325,7 @@ fn report(app: &mut App, store: &Store) -> Result<(), StoreError> {
         .into_iter()
         .map(|l| ReportRow {
             name: l.account.name.clone(),
-            card: crate::domain::scorecard::scorecard(&l.account, now),
+            card: crate::domain::scorecard::scorecard(&l.account, &app.team, now),
             open_comments: crate::domain::comment::open(&l.account).count(),
             id: l.id,
         })

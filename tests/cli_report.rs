@@ -49,8 +49,8 @@ fn plain_goes_worst_first_untested_last_and_lists_the_damaged_apart() {
         assert!(line.starts_with(name), "{name} out of place:\n{plain}");
     }
     let cells = |n: usize| lines[n].split_whitespace().collect::<Vec<_>>();
-    assert_eq!(cells(1)[1..4], ["25", "below", "FFF------P"], "{plain}");
-    assert_eq!(cells(4)[1..4], ["-", "untested", "----------"], "{plain}");
+    assert_eq!(cells(1)[1..4], ["25", "below", "FFF------P--"], "{plain}");
+    assert_eq!(cells(4)[1..4], ["-", "untested", "------------"], "{plain}");
     let sample_cells = cells(3);
     assert!(
         sample_cells.contains(&"13") && sample_cells.contains(&"understanding"),

@@ -74,7 +74,7 @@ fn check_well_formed(doc: &str) {
 
 #[test]
 fn the_sample_has_every_section_and_nothing_from_outside() {
-    let doc = html(&commented("Make this goal measurable"), &[]);
+    let doc = html(&commented("Make this goal measurable"), &[], &Default::default());
     assert!(
         doc.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
         "{doc:.80}"
@@ -111,7 +111,7 @@ fn the_sample_has_every_section_and_nothing_from_outside() {
     ] {
         assert!(doc.contains(part), "{part:?} missing");
     }
-    assert_eq!(doc.matches("<tr><td>").count(), 10, "every check of the rubric");
+    assert_eq!(doc.matches("<tr><td>").count(), 12, "every check of the rubric");
     for banned in [
         "<script", "http://", "https://", "src=", "href=", "<link", "@import", "url(",
     ] {
@@ -128,7 +128,7 @@ fn hostile_text_comes_out_escaped_everywhere() {
     a.world.goals[0].text = evil.into();
     a.world.goals[0].their_words = evil.into();
     a.people[0].name = evil.into();
-    let doc = html(&a, &[]);
+    let doc = html(&a, &[], &Default::default());
     let escaped = "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &amp; \
                    &#39;apostrophes&#39; &lt;/style&gt;";
     assert!(
@@ -151,7 +151,7 @@ fn escape_handles_the_five_characters_and_control_characters_are_cleaned() {
     assert_eq!(escape("plain ünïcode"), "plain ünïcode");
     let mut a = Account::new("Bell\u{7}\u{1b}[31mCo", now());
     a.profile.summary = "line one\nline two\u{9b}".into();
-    let doc = html(&a, &[]);
+    let doc = html(&a, &[], &Default::default());
     assert!(
         !doc.chars().any(|c| c.is_control() && c != '\n'),
         "control characters left"

@@ -51,7 +51,7 @@ fn report() -> callbook::app::report::TeamReport {
     let row = |account: Account, id: &str| ReportRow {
         id: AccountId::parse(id).unwrap(),
         name: account.name.clone(),
-        card: callbook::domain::scorecard::scorecard(&account, noon()),
+        card: callbook::domain::scorecard::scorecard(&account, &Default::default(), noon()),
         open_comments: 0,
     };
     TeamReport::new(

@@ -356,7 +356,7 @@ fn export_shows_the_plan_with_health_links_and_answers() {
     q.status = Status::Answered;
     q.answer = "We lose the Kroger slot".into();
     a.questions.push(q);
-    let md = callbook::domain::export::markdown(&a, &[]);
+    let md = callbook::domain::export::markdown(&a, &[], &Default::default());
     let plan = &md[md.find("## Question plan").expect("a plan section")..];
     assert!(plan.contains("**Plan health:** 1 question (aim 11-14)"), "{plan}");
     assert!(
@@ -381,7 +381,7 @@ fn export_lists_the_turns_with_who_and_how_rehearsal_stands() {
     a.turns.push(t);
     a.turns
         .push(Turn::new("Send me something", TurnKind::Pushback, noon()));
-    let md = callbook::domain::export::markdown(&a, &[]);
+    let md = callbook::domain::export::markdown(&a, &[], &Default::default());
     let turns = &md[md.find("## Anticipated turns").expect("a turns section")..];
     assert!(turns.contains("### “Why not stay with Keystone?”"), "{turns}");
     assert!(turns.contains("- **Who:** Dana Ruiz"), "{turns}");
@@ -403,7 +403,7 @@ fn export_lists_the_turns_with_who_and_how_rehearsal_stands() {
         extra: Default::default(),
     };
     let due = callbook::domain::turn::grade(&mut a, 0, attempt, noon()).unwrap();
-    let md = callbook::domain::export::markdown(&a, &[]);
+    let md = callbook::domain::export::markdown(&a, &[], &Default::default());
     let expected = format!(
         "- **Rehearsed:** 1 attempt, last graded 3, next due {}",
         due.format("%Y-%m-%d")

@@ -4,8 +4,12 @@
 
 use callbook::domain::call::{Call, Debrief};
 use callbook::domain::journey::{Stage, Task, TaskStatus};
+use callbook::domain::offering::{OFFERINGS_SCHEMA, Offering, OfferingsFile};
 use callbook::domain::plan::{Question, Status, answer_to_item};
+use callbook::domain::scenario::Scenario;
 use callbook::domain::scorecard::{Band, Check, Part, RUBRIC, Scorecard, Verdict, scorecard};
+use callbook::domain::sweet_spot::{Answer, Criterion, SWEET_SPOT_SCHEMA, SweetSpotFile};
+use callbook::domain::team::Team;
 use callbook::domain::turn::{Attempt, CheckResult, Outcome, Turn, TurnKind, grade};
 use callbook::domain::{Account, Item, Pane, Person, Priority, Role};
 use chrono::{DateTime, Duration, Utc};
@@ -33,6 +37,35 @@ const QUESTIONS: [&str; 12] = [
     "Who else weighs in on the budget?",
     "What has the insurer asked for so far?",
 ];
+
+/// The team's files the checks judge against: two criteria and one offering.
+fn team() -> Team {
+    let criterion = |id: &str, question: &str| Criterion {
+        id: id.into(),
+        question: question.into(),
+        extra: Default::default(),
+    };
+    Team {
+        offerings: OfferingsFile {
+            schema: OFFERINGS_SCHEMA,
+            offerings: vec![Offering {
+                id: "temps".into(),
+                name: "Live trailer temperatures".into(),
+                problem: "Loads spoil before anyone knows a unit has failed.".into(),
+                extra: Default::default(),
+            }],
+            extra: Default::default(),
+        },
+        sweet_spot: SweetSpotFile {
+            schema: SWEET_SPOT_SCHEMA,
+            criteria: vec![
+                criterion("fleet", "Do they run their own refrigerated fleet?"),
+                criterion("size", "Do they run more than 200 vehicles?"),
+            ],
+            extra: Default::default(),
+        },
+    }
+}
 
 fn item(text: &str) -> Item {
     Item::new(text, now() - days(10))
@@ -86,6 +119,18 @@ fn good() -> Account {
         held(now() - days(7), "Tomas now owns the cost study"),
         planned(&a),
     ];
+    a.fit.set(
+        "fleet",
+        Answer::Yes,
+        "Their site lists 340 reefer trailers",
+        now() - days(9),
+    );
+    a.fit.set("size", Answer::Yes, "", now() - days(9));
+    let mut s = Scenario::new(a.world.goals[0].id.clone(), now() - days(4));
+    (s.person, s.offering) = (Some(a.people[1].id.clone()), "temps".into());
+    s.does = "see which trailers can take a load out of the new depot".into();
+    s.result = "the Sioux Falls depot opens with no rejected load in its first 90 days".into();
+    a.scenarios = vec![s];
     a
 }
 
@@ -135,7 +180,7 @@ fn planned(a: &Account) -> Call {
 
 /// Check `id` of `account`'s scorecard judged at `at`.
 fn check_at(account: &Account, id: &str, at: DateTime<Utc>) -> Check {
-    let card = scorecard(account, at);
+    let card = scorecard(account, &team(), at);
     card.checks
         .into_iter()
         .find(|c| c.id == id)
@@ -162,7 +207,7 @@ fn untested(account: &Account, id: &str) {
 
 #[test]
 fn the_good_account_passes_every_check_in_rubric_order() {
-    let card = scorecard(&good(), now());
+    let card = scorecard(&good(), &team(), now());
     let ids: Vec<&str> = card.checks.iter().map(|c| c.id).collect();
     let rubric: Vec<&str> = RUBRIC.iter().map(|r| r.0).collect();
     assert_eq!(ids, rubric);
@@ -178,7 +223,9 @@ fn the_good_account_passes_every_check_in_rubric_order() {
             "rehearsed",
             "journey",
             "debrief",
-            "fresh"
+            "fresh",
+            "sweet-spot",
+            "scenarios"
         ]
     );
     for c in &card.checks {
@@ -195,7 +242,7 @@ fn the_good_account_passes_every_check_in_rubric_order() {
 
 #[test]
 fn an_empty_account_has_nothing_to_judge() {
-    let card = scorecard(&Account::new("Blank", now()), now());
+    let card = scorecard(&Account::new("Blank", now()), &Default::default(), now());
     for c in &card.checks {
         assert_eq!(c.verdict, Verdict::NotTested, "{}: {}", c.id, c.why);
     }
@@ -557,11 +604,11 @@ fn readme_documents_the_rubric_in_its_own_words() {
 #[test]
 fn the_export_holds_the_scorecard() {
     let a = good();
-    let md = callbook::domain::export::markdown(&a, &[]);
+    let md = callbook::domain::export::markdown(&a, &[], &team());
     let at = md.find("\n## Scorecard\n").expect("a Scorecard section");
     let section = &md[at..];
     assert!(
-        section.contains("**Score: 100, Gold** (10 of 10 tested checks pass"),
+        section.contains("**Score: 100, Gold** (12 of 12 tested checks pass"),
         "{section}"
     );
     for (n, (_, title, _)) in RUBRIC.iter().enumerate() {
@@ -572,9 +619,51 @@ fn the_export_holds_the_scorecard() {
     }
     let mut b = good();
     b.people[0].role = Role::User;
-    let md = callbook::domain::export::markdown(&b, &[]);
+    let md = callbook::domain::export::markdown(&b, &[], &team());
     assert!(md.contains("(fail): No economic buyer"), "{md}");
     assert!(md.contains("_Fix in the world: People._"), "{md}");
-    let blank = callbook::domain::export::markdown(&Account::new("Blank", now()), &[]);
+    let blank = callbook::domain::export::markdown(&Account::new("Blank", now()), &[], &Default::default());
     assert!(blank.contains("**Score: none yet**"), "{blank}");
+}
+
+#[test]
+fn a_no_puts_the_account_outside_and_an_unknown_leaves_it_untested() {
+    let mut a = good();
+    a.fit
+        .set("size", Answer::No, "60 vans; the rest is subcontracted", now());
+    fails(
+        &a,
+        "sweet-spot",
+        "Outside: no to “Do they run more than 200 vehicles?”",
+        Part::Fit,
+    );
+    a.fit.set("size", Answer::Unknown, "", now());
+    untested(&a, "sweet-spot");
+    assert!(check(&a, "sweet-spot").why.contains("1 criterion not known yet"));
+    a.fit.answers.clear();
+    assert!(check(&a, "sweet-spot").why.contains("2 criteria not known yet"));
+    let card = scorecard(&good(), &Team::default(), now());
+    let c = card.checks.iter().find(|c| c.id == "sweet-spot").unwrap();
+    assert_eq!(c.verdict, Verdict::NotTested, "no criteria, nothing to judge");
+}
+
+#[test]
+fn a_high_priority_goal_needs_a_complete_scenario() {
+    let mut a = good();
+    a.scenarios[0].result = "things get better for the depot".into();
+    fails(
+        &a,
+        "scenarios",
+        "No complete scenario for “Open a depot in Sioux Falls”",
+        Part::Fit,
+    );
+    let mut b = good();
+    b.scenarios[0].offering = "gone".into();
+    fails(&b, "scenarios", "Open a depot", Part::Fit);
+    let mut c = good();
+    c.scenarios[0].serves = c.world.goals[1].id.clone();
+    fails(&c, "scenarios", "Open a depot", Part::Fit);
+    let mut d = good();
+    d.world.goals[0].priority = Priority::Medium;
+    untested(&d, "scenarios");
 }

@@ -159,8 +159,9 @@ pub enum Effect {
     SaveBank,
     /// Read every account's scorecard for the team report.
     Report,
-    /// Read the user's own bank questions from `bank.json` (a damaged file is left alone).
-    LoadBank,
+    /// Read the user's own bank questions (`bank.json`) and the team's files (`offerings.json`,
+    /// `sweet-spot.json`); a damaged file is left alone and said.
+    LoadShared,
     /// Read the list of accounts for the picker.
     List,
     /// Rehearse the open account's due turns (after opening it at start).

@@ -77,6 +77,8 @@ pub struct App {
     pub review_next: bool,
     /// Who signs comments and replies written here.
     pub reviewer: String,
+    /// The team's offerings and sweet-spot criteria, every account is judged against.
+    pub team: crate::domain::team::Team,
 }
 
 /// An open account: the document and the view state of each screen.
@@ -220,6 +222,7 @@ impl App {
             reviewer: std::env::var("USER")
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_else(|_| "a reviewer".to_owned()),
+            team: crate::domain::team::Team::default(),
         };
         app.set_listing(listing);
         app

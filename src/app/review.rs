@@ -39,13 +39,17 @@ pub struct ReviewView {
 
 /// Judges the account again when it changed since its scorecard was made, while the review
 /// screen shows: the refresh step of `update`, so the view only reads the result.
-pub(super) fn refresh(wb: &mut Workbook, now: chrono::DateTime<chrono::Utc>) {
+pub(super) fn refresh(
+    wb: &mut Workbook,
+    team: &crate::domain::team::Team,
+    now: chrono::DateTime<chrono::Utc>,
+) {
     if wb.screen != Screen::Review {
         return;
     }
     let revision = wb.doc.revision;
     if wb.review.card.as_ref().is_none_or(|(at, _)| *at != revision) {
-        wb.review.card = Some((revision, scorecard::scorecard(&wb.doc.account, now)));
+        wb.review.card = Some((revision, scorecard::scorecard(&wb.doc.account, team, now)));
     }
 }
 
@@ -231,6 +235,7 @@ fn jump(
         Part::Questions => Screen::Questions,
         Part::Turns => Screen::Rehearse,
         Part::Journey | Part::Calls => Screen::Call,
+        Part::Fit => Screen::Call,
     };
 }
 

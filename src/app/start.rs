@@ -59,7 +59,7 @@ impl Start {
 /// The effects that begin `start`, carried out before the first frame: the user's own bank
 /// questions, then the picker's list, the account, or the first turn to rehearse.
 pub fn begin(app: &mut App, start: Start) -> Vec<Effect> {
-    let mut effects = vec![Effect::LoadBank];
+    let mut effects = vec![Effect::LoadShared];
     match start {
         // Only the picker lists every account; an account that can't be opened falls back
         // to the picker, which lists then (see `effects::run`).
@@ -108,21 +108,21 @@ mod tests {
     #[test]
     fn each_start_asks_for_what_it_needs() {
         let mut app = App::new(Vec::new(), crate::domain::now);
-        assert_eq!(begin(&mut app, Start::Picker), [Effect::LoadBank, Effect::List]);
+        assert_eq!(begin(&mut app, Start::Picker), [Effect::LoadShared, Effect::List]);
         assert_eq!(
             begin(&mut app, Start::Open(id())),
-            [Effect::LoadBank, Effect::Open(id())]
+            [Effect::LoadShared, Effect::Open(id())]
         );
         assert!(!app.review_next);
         assert_eq!(
             begin(&mut app, Start::Review(id())),
-            [Effect::LoadBank, Effect::Open(id())]
+            [Effect::LoadShared, Effect::Open(id())]
         );
         assert!(app.review_next, "the account opens for review");
         app.review_next = false;
         assert_eq!(
             begin(&mut app, Start::Rehearse(id())),
-            [Effect::LoadBank, Effect::Open(id()), Effect::RehearseDue]
+            [Effect::LoadShared, Effect::Open(id()), Effect::RehearseDue]
         );
         let queue = vec![(id(), ItemId::generate())];
         let effects = begin(&mut app, Start::Due { queue, unreadable: 0 });

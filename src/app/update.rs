@@ -70,7 +70,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     questions::refresh(app);
     let now = app.now();
     if let Some(wb) = app.workbook.as_mut() {
-        super::review::refresh(wb, now);
+        super::review::refresh(wb, &app.team, now);
     }
     if let Some(Overlay::Editor(editor)) = &mut app.overlay {
         editor.refresh();

@@ -20,6 +20,7 @@ use crate::domain::form::Choice;
 use crate::domain::journey::Stage;
 use crate::domain::progress::next_call;
 use crate::domain::scorecard::{RUBRIC, Scorecard, Verdict, scorecard};
+use crate::domain::team::Team;
 use crate::domain::text::{clean, shorten};
 use crate::domain::{Account, AccountId};
 use crate::storage::{Store, StoreError};
@@ -65,12 +66,12 @@ struct Row {
 }
 
 impl Row {
-    fn of(id: AccountId, account: &Account, now: DateTime<Utc>) -> Self {
+    fn of(id: AccountId, account: &Account, team: &Team, now: DateTime<Utc>) -> Self {
         let set = account.journey != Default::default();
         Row {
             id,
             name: account.name.clone(),
-            card: scorecard(account, now),
+            card: scorecard(account, team, now),
             questions: account.questions.len(),
             turns_due: account.turns.iter().filter(|t| t.due() <= now).count(),
             comments: crate::domain::comment::open(account).count(),
@@ -116,9 +117,13 @@ pub(super) fn run(store: &Store, style: Style, out: &mut dyn Write) -> anyhow::R
 /// Every readable account's row, worst first, and the files that could not be read.
 fn gather(store: &Store, now: DateTime<Utc>) -> anyhow::Result<(Vec<Row>, Vec<Damaged>)> {
     let (loaded, damaged) = store.load_all()?;
+    let (team, problems) = store.load_team();
+    if let Some(e) = problems.into_iter().next() {
+        return Err(e.into());
+    }
     let mut rows: Vec<Row> = loaded
         .into_iter()
-        .map(|l| Row::of(l.id, &l.account, now))
+        .map(|l| Row::of(l.id, &l.account, &team, now))
         .collect();
     let damaged = damaged
         .into_iter()

@@ -11,6 +11,8 @@ use super::form::Form;
 use super::id::ItemId;
 use super::journey::{Journey, Task};
 use super::plan::Question;
+use super::scenario::Scenario;
+use super::sweet_spot::Fit;
 use super::turn::Turn;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -72,9 +74,21 @@ pub struct Account {
     /// A coach's comments, each anchored by the id of what it is about. Left out while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
+    /// Answers to the team's sweet-spot criteria, and whether it was disqualified. Left out
+    /// while nothing is answered.
+    #[serde(default, skip_serializing_if = "fit_unset")]
+    pub fit: Fit,
+    /// How their people would use what we offer, per goal or threat. Left out while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
     /// Unknown fields, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// True for a fit never answered, so accounts without one keep their files as they were.
+fn fit_unset(f: &Fit) -> bool {
+    *f == Fit::default()
 }
 
 /// True for a journey never set, so accounts without one keep their files as they were.
@@ -246,6 +260,8 @@ impl Account {
             tasks: Vec::new(),
             calls: Vec::new(),
             comments: Vec::new(),
+            fit: Fit::default(),
+            scenarios: Vec::new(),
             extra: Extra::new(),
         }
     }

@@ -15,6 +15,7 @@ use super::bank::BankQuestion;
 use super::form::Choice;
 use super::text::clean;
 use super::{health, plan};
+use crate::domain::team::Team;
 
 /// The account as Markdown: its name as the title, the profile, then one section per pane
 /// in [`Pane::ALL`] order, each entry with its priority, source, notes and the customer's
@@ -23,7 +24,7 @@ use super::{health, plan};
 /// export reads no clock), every call with its debrief, and the scorecard (judged as of
 /// the last change too) and the comments with their replies. Empty parts say so rather than vanish, so a reader can tell
 /// "nothing known" from "left out".
-pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
+pub fn markdown(account: &Account, bank: &[BankQuestion], team: &Team) -> String {
     let mut doc = String::new();
     doc.push_str(&format!("# {}\n\n", line(&account.name)));
     doc.push_str(&format!(
@@ -47,7 +48,7 @@ pub fn markdown(account: &Account, bank: &[BankQuestion]) -> String {
     calls::tasks(&mut doc, account);
     calls::sheet(&mut doc, account);
     calls::calls(&mut doc, account);
-    scorecard::section(&mut doc, account);
+    scorecard::section(&mut doc, account, team);
     scorecard::comments(&mut doc, account);
     // Exactly one final newline, as text files end.
     let end = doc.trim_end().len();
@@ -259,7 +260,7 @@ mod tests {
 
     #[test]
     fn sections_come_in_pane_order_after_profile() {
-        let md = markdown(&acme(), &[]);
+        let md = markdown(&acme(), &[], &Default::default());
         assert!(md.starts_with("# Acme Freight\n\n"), "{md}");
         let heads = [
             "## Profile",
@@ -283,7 +284,7 @@ mod tests {
 
     #[test]
     fn items_carry_priority_notes_words_and_source() {
-        let md = markdown(&acme(), &[]);
+        let md = markdown(&acme(), &[], &Default::default());
         let goal = "### Open a depot in Ohio\n\n- **Priority:** high\n- **Source:** Q2 call\n\nBoard approved\nin May\n\n> we need Ohio by Q3\n";
         assert!(md.contains(goal), "{md}");
         assert!(
@@ -296,20 +297,23 @@ mod tests {
 
     #[test]
     fn people_show_title_role_and_cares() {
-        let md = markdown(&acme(), &[]);
+        let md = markdown(&acme(), &[], &Default::default());
         let dana = "### Dana Ruiz, CFO\n\n- **Role in the decision:** economic buyer\n\n**What they care about:** Cash flow\n\n> stop the bleeding\n";
         assert!(md.contains(dana), "{md}");
         let mut a = acme();
         a.people[0].role = Role::Unknown;
         a.people[0].title.clear();
-        assert!(markdown(&a, &[]).contains("### Dana Ruiz\n\n- **Role in the decision:** unknown\n"));
+        assert!(
+            markdown(&a, &[], &Default::default())
+                .contains("### Dana Ruiz\n\n- **Role in the decision:** unknown\n")
+        );
     }
 
     #[test]
     fn empty_sections_say_so() {
-        let md = markdown(&acme(), &[]);
+        let md = markdown(&acme(), &[], &Default::default());
         assert!(md.contains("## Competitors\n\n_Nothing yet._\n"), "{md}");
-        let bare = markdown(&Account::new("Bare", now()), &[]);
+        let bare = markdown(&Account::new("Bare", now()), &[], &Default::default());
         // The profile, the six panes, the question plan, the anticipated turns, the
         // journey, their tasks, the calls and the comments.
         assert_eq!(bare.matches("_Nothing yet._").count(), 13, "{bare}");
@@ -321,7 +325,7 @@ mod tests {
         a.name = "Evil\x1b[2J Corp".into();
         a.world.goals[0].their_words = "line one\r\nline\x07 two".into();
         a.people[0].title = "C\u{9b}FO".into();
-        let md = markdown(&a, &[]);
+        let md = markdown(&a, &[], &Default::default());
         assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
         assert!(md.starts_with("# Evil\u{fffd}[2J Corp\n"), "{md}");
         assert!(md.contains("> line one\n> line\u{fffd} two\n"), "{md}");
@@ -330,7 +334,7 @@ mod tests {
     fn comments_close_the_export_with_what_each_is_about_its_state_and_replies() {
         use crate::domain::comment::{Comment, Reply};
         let mut a = acme();
-        assert!(markdown(&a, &[]).ends_with("## Comments\n\n_Nothing yet._\n"));
+        assert!(markdown(&a, &[], &Default::default()).ends_with("## Comments\n\n_Nothing yet._\n"));
         let goal = a.world.goals[0].id.to_string();
         let mut asked = Comment::new(&goal, "Coach Kim", "Whose\ndeadline is Q3?", now());
         asked.replies.push(Reply {
@@ -342,7 +346,7 @@ mod tests {
         let mut gone = Comment::new("no-such-id", "Coach Kim", "Check the lanes", now());
         gone.resolved = true;
         a.comments = vec![asked, gone];
-        let md = markdown(&a, &[]);
+        let md = markdown(&a, &[], &Default::default());
         let comments = &md[md.find("## Comments").expect("a comments section")..];
         let first = "### On Goals: Open a depot in Ohio (open)\n\n_Coach Kim, 2023-11-14 22:13 UTC_\n\nWhose\ndeadline is Q3?\n\n";
         assert!(comments.contains(first), "{comments}");

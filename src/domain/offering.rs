@@ -89,7 +89,7 @@ pub fn concerns(o: &Offering) -> Vec<String> {
 
 /// True when `text` is mostly a list of short things (three or more, split by commas,
 /// "and" or slashes) or names what the product has ("includes", "features", "module").
-fn feature_list(text: &str) -> bool {
+pub(crate) fn feature_list(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())

@@ -14,6 +14,7 @@
 //! own: which counts pass, and how the finding reads.
 
 mod calls;
+mod fit;
 mod plan;
 mod rubric;
 mod world;
@@ -21,6 +22,7 @@ mod world;
 pub use rubric::RUBRIC;
 
 use super::account::{Account, Pane};
+use super::team::Team;
 use super::text::{first_line, shorten};
 use chrono::{DateTime, Utc};
 use rubric::TABLE;
@@ -39,6 +41,8 @@ pub enum Part {
     Journey,
     /// The calls: plans and debriefs.
     Calls,
+    /// The sweet spot's answers and the usage scenarios.
+    Fit,
 }
 
 impl Part {
@@ -50,6 +54,7 @@ impl Part {
             Part::Turns => "the turns to rehearse".to_owned(),
             Part::Journey => "the journey and their tasks".to_owned(),
             Part::Calls => "the calls".to_owned(),
+            Part::Fit => "the fit: sweet spot and scenarios".to_owned(),
         }
     }
 }
@@ -220,8 +225,9 @@ impl Found {
     }
 }
 
-/// A check's rule: the account and the time it is judged at, in; what it found, out.
-type Judge = fn(&Account, DateTime<Utc>) -> Found;
+/// A check's rule: the account, the team's files and the time it is judged at, in; what it
+/// found, out.
+type Judge = fn(&Account, &Team, DateTime<Utc>) -> Found;
 
 /// The rules, in [`TABLE`] order (the array's length makes a missing one a compile error).
 const JUDGES: [Judge; TABLE.len()] = [
@@ -235,15 +241,18 @@ const JUDGES: [Judge; TABLE.len()] = [
     calls::journey,
     calls::debrief,
     calls::fresh,
+    fit::sweet_spot,
+    fit::scenarios,
 ];
 
-/// Judges `account` at `now` against every check of the rubric.
-pub fn scorecard(account: &Account, now: DateTime<Utc>) -> Scorecard {
+/// Judges `account` at `now` against every check of the rubric, with the team's offerings
+/// and sweet-spot criteria.
+pub fn scorecard(account: &Account, team: &Team, now: DateTime<Utc>) -> Scorecard {
     let checks = TABLE
         .iter()
         .zip(JUDGES)
         .map(|(&(id, title, _), judge)| {
-            let found = judge(account, now);
+            let found = judge(account, team, now);
             Check {
                 id,
                 title,

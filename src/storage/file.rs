@@ -46,6 +46,17 @@ pub fn parse_offerings(
     Ok((file, newer))
 }
 
+/// Parses a sweet-spot file; the schema is returned when it is newer than this build's.
+pub fn parse_sweet_spot(
+    text: &str,
+    path: &Path,
+) -> Result<(crate::domain::sweet_spot::SweetSpotFile, Option<u32>), StoreError> {
+    use crate::domain::sweet_spot::{SWEET_SPOT_SCHEMA, SweetSpotFile};
+    let file: SweetSpotFile = parse_versioned(text, path, "sweet-spot file")?;
+    let newer = (file.schema > SWEET_SPOT_SCHEMA).then_some(file.schema);
+    Ok((file, newer))
+}
+
 /// Parses a callbook file: a JSON object with a whole-number `"schema"` from 1, then `T`.
 /// Errors name the file, line and column; `what` names the kind of file expected.
 fn parse_versioned<T: DeserializeOwned>(text: &str, path: &Path, what: &str) -> Result<T, StoreError> {

@@ -19,13 +19,13 @@ mod error;
 mod file;
 mod listing;
 pub mod lock;
-mod offerings;
 mod queue;
 mod read;
 mod store;
+mod team;
 
 pub use error::{Odd, StoreError};
-pub use file::{parse, parse_bank, parse_offerings, to_json, write_atomic};
+pub use file::{parse, parse_bank, parse_offerings, parse_sweet_spot, to_json, write_atomic};
 pub use listing::{Listing, Summary};
 pub use lock::Lock;
 pub use queue::Due;

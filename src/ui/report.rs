@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// The columns after the name: score, band, checks, comments.
-const WIDTHS: [u16; 4] = [5, 8, 10, 8];
+const WIDTHS: [u16; 4] = [5, 8, 12, 8];
 
 /// Draws the report into `area`.
 pub fn render(frame: &mut Frame, area: Rect, report: &TeamReport, keys: &Keymap) {

@@ -18,7 +18,7 @@ pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, app: &App) {
     let card = match &wb.review.card {
         Some((_, card)) => card,
         None => {
-            fresh = scorecard::scorecard(account, app.now());
+            fresh = scorecard::scorecard(account, &app.team, app.now());
             &fresh
         }
     };

@@ -217,7 +217,7 @@ mod tests {
 
     #[test]
     fn the_sample_exports_its_journey_tasks_sheet_and_calls() {
-        let md = markdown(&sample::account(now()), &[]);
+        let md = markdown(&sample::account(now()), &[], &Default::default());
         for part in [
             "## Journey\n\n- **Stage:** understanding the problem",
             "- **Evidence:** Threats: Rejected loads from reefer failures",
@@ -249,7 +249,7 @@ mod tests {
         a.journey.evidence = None;
         a.journey.quote.clear();
         a.tasks.push(Task::new("Find the time", now()));
-        let md = markdown(&a, &[]);
+        let md = markdown(&a, &[], &Default::default());
         assert!(md.contains("- **Evidence:** none: a guess"), "{md}");
         assert!(
             md.contains("- ⚠ No one on their side owns “Find the time”"),
@@ -265,9 +265,9 @@ mod tests {
             (Outcome::Unjudged, "not judged yet"),
         ] {
             a.calls[0].debrief.as_mut().unwrap().outcome = outcome;
-            assert!(markdown(&a, &[]).contains(words), "{words}");
+            assert!(markdown(&a, &[], &Default::default()).contains(words), "{words}");
         }
-        let bare = markdown(&Account::new("Bare", now()), &[]);
+        let bare = markdown(&Account::new("Bare", now()), &[], &Default::default());
         assert!(!bare.contains("## Call sheet"), "no call, no sheet");
     }
 }

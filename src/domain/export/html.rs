@@ -12,13 +12,14 @@ use super::{block, line, priority};
 use crate::domain::account::{Account, Item, Pane, Person};
 use crate::domain::bank::BankQuestion;
 use crate::domain::form::Choice;
+use crate::domain::team::Team;
 use crate::domain::{health, plan};
 
 /// The account as one HTML5 page: the name and profile, each pane of their world, the
 /// people, the question plan (with the linter's verdict on each question), the turns, the
 /// journey and their tasks, the next call's sheet, every call, the scorecard and the
 /// comments. Judged as of the account's last change: the export reads no clock.
-pub fn html(account: &Account, bank: &[BankQuestion]) -> String {
+pub fn html(account: &Account, bank: &[BankQuestion], team: &Team) -> String {
     let mut doc = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n");
     doc.push_str("<meta charset=\"utf-8\">\n");
     doc.push_str(&format!("<title>{}</title>\n", text(&account.name)));
@@ -35,7 +36,7 @@ pub fn html(account: &Account, bank: &[BankQuestion]) -> String {
     calls::tasks(&mut doc, account);
     calls::sheet(&mut doc, account);
     calls::calls(&mut doc, account);
-    review::scorecard(&mut doc, account);
+    review::scorecard(&mut doc, account, team);
     review::comments(&mut doc, account);
     doc.push_str("</body>\n</html>\n");
     doc

@@ -7,10 +7,11 @@ use super::{block, line, quote};
 use crate::domain::account::Account;
 use crate::domain::comment::anchor_label;
 use crate::domain::scorecard::{Band, Verdict, scorecard};
+use crate::domain::team::Team;
 
 /// The "Scorecard" section.
-pub(super) fn section(doc: &mut String, account: &Account) {
-    let card = scorecard(account, account.updated);
+pub(super) fn section(doc: &mut String, account: &Account, team: &Team) {
+    let card = scorecard(account, team, account.updated);
     doc.push_str("## Scorecard\n\n");
     let as_of = account.updated.format("%Y-%m-%d %H:%M UTC");
     match (card.score(), card.band()) {

@@ -10,11 +10,12 @@ use crate::domain::health::count;
 use crate::domain::journey::Task;
 use crate::domain::plan::find_item;
 use crate::domain::progress::{STALE_DAYS, next_call, stale_items};
+use crate::domain::team::Team;
 use crate::domain::turn::{Outcome, Turn};
 use chrono::{DateTime, Utc};
 
 /// Check 7: every turn rehearsed, none overdue, each latest attempt passing most checks.
-pub(super) fn rehearsed(account: &Account, now: DateTime<Utc>) -> Found {
+pub(super) fn rehearsed(account: &Account, _team: &Team, now: DateTime<Utc>) -> Found {
     let turns = &account.turns;
     if turns.is_empty() {
         return Found::untested("No turns to rehearse yet", Part::Turns);
@@ -59,7 +60,7 @@ fn most_pass(checks: &[crate::domain::turn::CheckResult]) -> bool {
 }
 
 /// Check 8: the journey's stage has evidence, and their next open task has an owner.
-pub(super) fn journey(account: &Account, _now: DateTime<Utc>) -> Found {
+pub(super) fn journey(account: &Account, _team: &Team, _now: DateTime<Utc>) -> Found {
     let j = &account.journey;
     let set = *j != Default::default();
     if !set && account.tasks.is_empty() {
@@ -119,7 +120,7 @@ fn next_task(account: &Account) -> Option<&Task> {
 
 /// Check 9: the latest call that has started was debriefed, and what was heard went back
 /// into their world.
-pub(super) fn debrief(account: &Account, now: DateTime<Utc>) -> Found {
+pub(super) fn debrief(account: &Account, _team: &Team, now: DateTime<Utc>) -> Found {
     let last = account
         .calls
         .iter()
@@ -187,7 +188,7 @@ fn kept_answer<'a>(account: &'a Account, call: &Call) -> Option<&'a str> {
 }
 
 /// Check 10: nothing in their world is stale by the next call (or now, with none).
-pub(super) fn fresh(account: &Account, now: DateTime<Utc>) -> Found {
+pub(super) fn fresh(account: &Account, _team: &Team, now: DateTime<Utc>) -> Found {
     if account.is_empty() {
         return Found::untested(NOTHING_YET, Part::World(Pane::Goals));
     }

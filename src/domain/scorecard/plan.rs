@@ -8,6 +8,7 @@ use crate::domain::health::{self, AIM, count};
 use crate::domain::lint::Kind;
 use crate::domain::plan::first_link;
 use crate::domain::progress::{next_call, objective_problem};
+use crate::domain::team::Team;
 use crate::domain::text::{first_line, shorten};
 use chrono::{DateTime, Utc};
 
@@ -15,7 +16,7 @@ use chrono::{DateTime, Utc};
 const OBJECTIVE: usize = 60;
 
 /// Check 4: the next call's objective is a step the customer takes.
-pub(super) fn objective(account: &Account, now: DateTime<Utc>) -> Found {
+pub(super) fn objective(account: &Account, _team: &Team, now: DateTime<Utc>) -> Found {
     let Some(call) = next_call(account, now) else {
         return Found::untested("No call planned", Part::Calls);
     };
@@ -31,7 +32,7 @@ pub(super) fn objective(account: &Account, now: DateTime<Utc>) -> Found {
 }
 
 /// Check 5: every planned question lints as a question, and there are 11 to 14.
-pub(super) fn agenda(account: &Account, _now: DateTime<Utc>) -> Found {
+pub(super) fn agenda(account: &Account, _team: &Team, _now: DateTime<Utc>) -> Found {
     let n = account.questions.len();
     if n == 0 {
         return Found::untested("No questions planned yet", Part::Questions);
@@ -67,7 +68,7 @@ pub(super) fn agenda(account: &Account, _now: DateTime<Utc>) -> Found {
 }
 
 /// Check 6: every planned question serves an item; no high-priority item goes unasked.
-pub(super) fn coverage(account: &Account, _now: DateTime<Utc>) -> Found {
+pub(super) fn coverage(account: &Account, _team: &Team, _now: DateTime<Utc>) -> Found {
     let n = account.questions.len();
     if n == 0 {
         return Found::untested("No questions planned yet", Part::Questions);

@@ -7,7 +7,7 @@
 pub const RUBRIC: &[(&str, &str, &str)] = &TABLE;
 
 /// The rubric as an array, so the rules' table in the parent has the same length.
-pub(super) const TABLE: [(&str, &str, &str); 10] = [
+pub(super) const TABLE: [(&str, &str, &str); 12] = [
     (
         "world-covered",
         "The customer's world is covered",
@@ -67,5 +67,17 @@ pub(super) const TABLE: [(&str, &str, &str); 10] = [
         "Nothing in their world is stale",
         "No item or person of their world will have gone more than 60 days without an update by \
          the next planned call (by now, when none is planned).",
+    ),
+    (
+        "sweet-spot",
+        "The account is inside the sweet spot",
+        "Every one of the team's sweet-spot criteria is answered yes; a no puts the account \
+         outside, and while any criterion is unknown this is not tested.",
+    ),
+    (
+        "scenarios",
+        "Every high-priority goal has a usage scenario",
+        "Each high-priority goal has a complete scenario: one of their people or a role uses an \
+         offering to do something, with a measurable result for that goal, in their words, not ours.",
     ),
 ];

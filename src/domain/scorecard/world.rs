@@ -5,6 +5,7 @@
 use super::{Found, NOTHING_YET, Part, capitalised, quoted};
 use crate::domain::account::{Account, Item, Pane, Role};
 use crate::domain::health::count;
+use crate::domain::team::Team;
 use chrono::{DateTime, Utc};
 
 /// Words that name a cost: a reason to change that holds one says what waiting costs.
@@ -28,7 +29,7 @@ const INACTION: &[&str] = &[
 const MONEY: &[char] = &['$', '€', '£', '¥'];
 
 /// Check 1: every pane has entries, and every goal and threat is more than one word.
-pub(super) fn covered(account: &Account, _now: DateTime<Utc>) -> Found {
+pub(super) fn covered(account: &Account, _team: &Team, _now: DateTime<Utc>) -> Found {
     if account.is_empty() {
         return Found::untested(NOTHING_YET, Part::World(Pane::Goals));
     }
@@ -64,7 +65,7 @@ pub(super) fn covered(account: &Account, _now: DateTime<Utc>) -> Found {
 }
 
 /// Check 2: they have reasons to change, and one names the cost of doing nothing.
-pub(super) fn why_change(account: &Account, _now: DateTime<Utc>) -> Found {
+pub(super) fn why_change(account: &Account, _team: &Team, _now: DateTime<Utc>) -> Found {
     let fix = Part::World(Pane::WhyChange);
     if account.is_empty() {
         return Found::untested(NOTHING_YET, fix);
@@ -104,7 +105,7 @@ fn names_a_cost(item: &Item) -> bool {
 }
 
 /// Check 3: their people include a business decision maker, and every role is known.
-pub(super) fn decision_maker(account: &Account, _now: DateTime<Utc>) -> Found {
+pub(super) fn decision_maker(account: &Account, _team: &Team, _now: DateTime<Utc>) -> Found {
     let fix = Part::World(Pane::People);
     if account.is_empty() {
         return Found::untested(NOTHING_YET, fix);

@@ -6,11 +6,12 @@ use super::{escape, lines, nothing, open, text};
 use crate::domain::account::Account;
 use crate::domain::comment::{Comment, anchor_label};
 use crate::domain::scorecard::{Verdict, scorecard as judge};
+use crate::domain::team::Team;
 
 /// The scorecard as a table of checks under the score.
-pub(super) fn scorecard(doc: &mut String, account: &Account) {
+pub(super) fn scorecard(doc: &mut String, account: &Account, team: &Team) {
     open(doc, "scorecard", "Scorecard");
-    let card = judge(account, account.updated);
+    let card = judge(account, team, account.updated);
     let as_of = account.updated.format("%Y-%m-%d %H:%M UTC");
     match card.score() {
         Some(score) => doc.push_str(&format!(

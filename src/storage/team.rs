@@ -1,0 +1,100 @@
+//! The team's files at the top of the data folder: the offerings (`offerings.json`) and the
+//! sweet spot's criteria (`sweet-spot.json`). A missing file is an empty list; a damaged one,
+//! or one from a newer callbook, is refused and never saved over.
+
+use super::{Store, StoreError, file};
+use crate::domain::offering::{OFFERINGS_SCHEMA, OfferingsFile};
+use crate::domain::sweet_spot::{SWEET_SPOT_SCHEMA, SweetSpotFile};
+use crate::domain::team::Team;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// A team file's parser: the file, and its schema when newer than this build's.
+type Parser<T> = fn(&str, &Path) -> Result<(T, Option<u32>), StoreError>;
+
+/// Reads `path` with `parse`; `None` when there is no such file.
+fn load<T>(store: &Store, path: &Path, parse: Parser<T>) -> Result<Option<T>, StoreError> {
+    match super::read_text(store.root(), path) {
+        Ok(text) => match parse(&text, path)? {
+            (_, Some(schema)) => Err(StoreError::ReadOnly {
+                path: path.to_owned(),
+                schema,
+            }),
+            (value, None) => Ok(Some(value)),
+        },
+        Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes `value` to `path` atomically, pretty and with a final newline.
+fn save<T: Serialize>(store: &Store, path: &Path, value: &T) -> Result<(), StoreError> {
+    let mut text = serde_json::to_string_pretty(value).expect("team files always serialise");
+    text.push('\n');
+    file::write_atomic(store.root(), path, text.as_bytes())
+}
+
+impl Store {
+    /// Where the team's offerings live.
+    pub fn offerings_path(&self) -> PathBuf {
+        self.root().join("offerings.json")
+    }
+
+    /// Where the team's sweet-spot criteria live.
+    pub fn sweet_spot_path(&self) -> PathBuf {
+        self.root().join("sweet-spot.json")
+    }
+
+    /// Reads the offerings; a missing file is an empty list. A file from a newer callbook is
+    /// refused, so it can't be saved over.
+    pub fn load_offerings(&self) -> Result<OfferingsFile, StoreError> {
+        let empty = || OfferingsFile {
+            schema: OFFERINGS_SCHEMA,
+            ..OfferingsFile::default()
+        };
+        Ok(load(self, &self.offerings_path(), file::parse_offerings)?.unwrap_or_else(empty))
+    }
+
+    /// Writes the offerings atomically; a file on disk that can't be read, or comes from a
+    /// newer callbook, is left alone and this fails.
+    pub fn save_offerings(&self, offerings: &OfferingsFile) -> Result<(), StoreError> {
+        if self.offerings_path().exists() {
+            self.load_offerings()?;
+        }
+        save(self, &self.offerings_path(), offerings)
+    }
+
+    /// Reads the sweet-spot criteria; a missing file is an empty list. A file from a newer
+    /// callbook is refused.
+    pub fn load_sweet_spot(&self) -> Result<SweetSpotFile, StoreError> {
+        let empty = || SweetSpotFile {
+            schema: SWEET_SPOT_SCHEMA,
+            ..SweetSpotFile::default()
+        };
+        Ok(load(self, &self.sweet_spot_path(), file::parse_sweet_spot)?.unwrap_or_else(empty))
+    }
+
+    /// Writes the sweet-spot criteria atomically; a file on disk that can't be read, or
+    /// comes from a newer callbook, is left alone and this fails.
+    pub fn save_sweet_spot(&self, sweet_spot: &SweetSpotFile) -> Result<(), StoreError> {
+        if self.sweet_spot_path().exists() {
+            self.load_sweet_spot()?;
+        }
+        save(self, &self.sweet_spot_path(), sweet_spot)
+    }
+
+    /// Both team files, each an empty list when it can't be read, with what went wrong.
+    pub fn load_team(&self) -> (Team, Vec<StoreError>) {
+        let mut team = Team::default();
+        let mut problems = Vec::new();
+        match self.load_offerings() {
+            Ok(o) => team.offerings = o,
+            Err(e) => problems.push(e),
+        }
+        match self.load_sweet_spot() {
+            Ok(s) => team.sweet_spot = s,
+            Err(e) => problems.push(e),
+        }
+        (team, problems)
+    }
+}
