@@ -76,6 +76,7 @@ fn state_for(scope: Scope, action: &Action) -> App {
         Scope::Screen(Screen::Rehearse) => "3j",
         Scope::Screen(Screen::Call) => "4j<Tab>j",
         Scope::Screen(Screen::Review) => "5j",
+        Scope::Screen(Screen::Fit) => "6",
         Scope::Sheet => "4<Tab>",
         Scope::Picker => "j",
         Scope::Prompt => "nName",

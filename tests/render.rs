@@ -125,13 +125,13 @@ fn help_overlay_lists_the_keymap() {
         assert!(text.contains(words), "help lacks {words}:\n{text}");
     }
     insta::assert_snapshot!(terminal.backend());
-    let found = (0..100).any(|_| {
+    let found = (0..200).any(|_| {
         press(&mut app, "j");
         let text = screen(&draw(&mut app, 80, 24));
         text.contains("Ctrl-s") && text.contains("Editor")
     });
     assert!(found, "scrolling help never showed the editor keys");
-    press(&mut app, &"j".repeat(100));
+    press(&mut app, &"j".repeat(200));
     let text = screen(&draw(&mut app, 80, 24));
     assert!(
         text.contains("Mouse: click"),

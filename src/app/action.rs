@@ -101,6 +101,16 @@ pub enum Action {
     Promote,
     /// Go to the next open comment, where it belongs.
     NextComment,
+    /// Disqualify the account (it is outside the sweet spot), or take it back in.
+    Disqualify,
+    /// Pick the offering a usage scenario uses.
+    Offering,
+    /// Make a usage scenario the prepared response of a turn.
+    ToTurn,
+    /// Put a usage scenario on the call sheet as a talking point, or take it off.
+    ToSheet,
+    /// The team's files: what we offer and the sweet spot's criteria.
+    Team,
     /// Show the team report (every account's scorecard), or leave it.
     Report,
     /// In an editor: keep the changes.

@@ -45,6 +45,10 @@ impl Chooser {
                 | Purpose::TaskOwner { .. }
                 | Purpose::Objective { .. }
                 | Purpose::Evidence { .. }
+                | Purpose::ScenarioFor { .. }
+                | Purpose::ScenarioWho { .. }
+                | Purpose::ScenarioOffering { .. }
+                | Purpose::ScenarioTurn { .. }
         )
     }
 }
@@ -103,6 +107,35 @@ pub enum Purpose {
     Evidence {
         /// The item id of each row.
         ids: Vec<ItemId>,
+    },
+    /// The goal or threat a new usage scenario serves; `ids` matches the rows.
+    ScenarioFor {
+        /// The item id of each row.
+        ids: Vec<ItemId>,
+    },
+    /// Which of their people uses scenario `scenario`; `ids` matches the rows.
+    ScenarioWho {
+        /// The scenario's index.
+        scenario: usize,
+        /// The person id of each row.
+        ids: Vec<ItemId>,
+    },
+    /// Which offering scenario `scenario` uses; `ids` matches the rows.
+    ScenarioOffering {
+        /// The scenario's index.
+        scenario: usize,
+        /// The offering id of each row.
+        ids: Vec<String>,
+    },
+    /// The turn scenario `scenario` becomes the prepared response of; `ids` matches the rows
+    /// (`None`: a new turn).
+    ScenarioTurn {
+        /// The scenario's index.
+        scenario: usize,
+        /// The turn id of each row.
+        ids: Vec<Option<ItemId>>,
+        /// The scenario's sentence, the turn's new prepared response.
+        response: String,
     },
 }
 

@@ -37,6 +37,14 @@ pub fn selected_anchor(wb: &Workbook) -> Option<String> {
                 .map(|i| account.calls[i].id.to_string()),
         },
         Screen::Review => super::review::selected_anchor(wb),
+        // A scenario by its id; the answers as the scorecard's sweet-spot check.
+        Screen::Fit => match wb.fit.focus {
+            super::sweet_spot::FitFocus::Scenarios => wb
+                .fit
+                .current_scenario(account)
+                .map(|i| account.scenarios[i].id.to_string()),
+            super::sweet_spot::FitFocus::Criteria => Some("check:sweet-spot".to_owned()),
+        },
     }
 }
 

@@ -200,6 +200,54 @@ pub fn hit_call(body: Rect, x: u16, y: u16) -> Option<(bool, Option<usize>)> {
     Some((tasks, list.contains(at).then(|| usize::from(y - list.y))))
 }
 
+/// The fit screen: the sweet spot's criteria above the usage scenarios, and the selected
+/// one in full.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fit {
+    /// The criteria and the account's answers.
+    pub criteria: Rect,
+    /// The usage scenarios.
+    pub scenarios: Rect,
+    /// The selected criterion or scenario.
+    pub detail: Rect,
+}
+
+/// Lays out the fit screen inside `body`: the lists beside the detail on wide terminals,
+/// above it on narrow ones.
+pub fn fit(body: Rect) -> Fit {
+    let (lists, detail) = if body.width >= WIDE {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+        (l, d)
+    } else {
+        let rows = (body.height / 3).max(8);
+        let [l, d] = Layout::vertical([Constraint::Min(8), Constraint::Length(rows)]).areas(body);
+        (l, d)
+    };
+    let [criteria, scenarios] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lists);
+    Fit {
+        criteria,
+        scenarios,
+        detail,
+    }
+}
+
+/// The list under a cell of the fit screen (`true` for the criteria, `false` for the
+/// scenarios), and the screen row of the list under it when inside it.
+pub fn hit_fit(body: Rect, x: u16, y: u16) -> Option<(bool, Option<usize>)> {
+    let l = fit(body);
+    let at = Position::new(x, y);
+    let (criteria, area) = if l.criteria.contains(at) {
+        (true, l.criteria)
+    } else if l.scenarios.contains(at) {
+        (false, l.scenarios)
+    } else {
+        return None;
+    };
+    let list = inner(area);
+    Some((criteria, list.contains(at).then(|| usize::from(y - list.y))))
+}
+
 /// The rehearse screen's turn list and the selected turn's detail: side by side on wide
 /// terminals, one above the other on narrow ones.
 pub fn rehearse(body: Rect) -> (Rect, Rect) {

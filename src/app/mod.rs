@@ -24,6 +24,7 @@ pub mod report;
 pub mod review;
 mod screen;
 pub mod start;
+pub mod sweet_spot;
 mod update;
 mod workbook;
 pub mod world;
@@ -100,6 +101,8 @@ pub struct Workbook {
     pub call: CallView,
     /// The review screen's lists and detail.
     pub review: review::ReviewView,
+    /// The fit screen's lists and detail.
+    pub fit: sweet_spot::FitView,
     /// The comment the rep last went to (`C` goes on from it).
     pub last_comment: Option<usize>,
 }
@@ -116,6 +119,7 @@ impl Workbook {
             turns: TurnsView::default(),
             call: CallView::default(),
             review: review::ReviewView::default(),
+            fit: sweet_spot::FitView::default(),
             last_comment: None,
         }
     }
@@ -153,6 +157,10 @@ impl Workbook {
         let account = &self.doc.account;
         self.call.task_row = self.call.task_row.min(account.tasks.len().saturating_sub(1));
         self.call.call_row = self.call.call_row.min(account.calls.len().saturating_sub(1));
+        self.fit.scenario_row = self
+            .fit
+            .scenario_row
+            .min(account.scenarios.len().saturating_sub(1));
     }
 }
 

@@ -235,7 +235,7 @@ fn jump(
         Part::Questions => Screen::Questions,
         Part::Turns => Screen::Rehearse,
         Part::Journey | Part::Calls => Screen::Call,
-        Part::Fit => Screen::Call,
+        Part::Fit => Screen::Fit,
     };
 }
 
@@ -253,6 +253,9 @@ fn part_of(account: &Account, anchor: &str) -> Option<Part> {
     }
     if account.turns.iter().any(|t| t.id == id) {
         return Some(Part::Turns);
+    }
+    if account.scenarios.iter().any(|s| s.id == id) || anchor == "check:sweet-spot" {
+        return Some(Part::Fit);
     }
     (account.tasks.iter().any(|t| t.id == id) || account.calls.iter().any(|c| c.id == id))
         .then_some(Part::Calls)

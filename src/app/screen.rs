@@ -19,6 +19,8 @@ pub enum Screen {
     Call,
     /// 5: the scorecard and the comments, for a coach's review.
     Review,
+    /// 6: the fit: the sweet spot's criteria answered, and how they would use us.
+    Fit,
 }
 
 impl Screen {
@@ -72,6 +74,12 @@ impl Screen {
                 key(Action::Comment),
                 key(Action::Resolve)
             ),
+            Screen::Fit => format!(
+                "{} answers a criterion yes/no/unknown, {} writes how they'd use us, {} disqualifies",
+                key(Action::CycleStatus),
+                key(Action::Add),
+                key(Action::Disqualify)
+            ),
         }
     }
 
@@ -83,6 +91,7 @@ impl Screen {
             Screen::Rehearse => "Rehearse",
             Screen::Call => "Call",
             Screen::Review => "Review",
+            Screen::Fit => "Fit",
         }
     }
 
@@ -94,6 +103,7 @@ impl Screen {
             Screen::Rehearse => "rehearse",
             Screen::Call => "the call and their journey",
             Screen::Review => "review: the scorecard and comments",
+            Screen::Fit => "fit: the sweet spot and how they'd use us",
         }
     }
 
@@ -105,6 +115,7 @@ impl Screen {
             Screen::Rehearse => "Rehearse",
             Screen::Call => "The call and their journey",
             Screen::Review => "Review: the scorecard and comments",
+            Screen::Fit => "Fit: the sweet spot and how they'd use us",
         }
     }
 }

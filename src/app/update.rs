@@ -34,6 +34,10 @@ pub(super) struct Parts<'a> {
     pub screen: &'a mut Screen,
     /// The question bank.
     pub bank: &'a mut Bank,
+    /// The fit screen's view.
+    pub fit: &'a mut super::sweet_spot::FitView,
+    /// The team's offerings and criteria.
+    pub team: &'a crate::domain::team::Team,
 }
 
 /// The open workbook taken apart for a handler; `None` on the picker.
@@ -60,6 +64,8 @@ pub(super) fn parts(app: &mut App) -> Option<Parts<'_>> {
         review: &mut wb.review,
         screen: &mut wb.screen,
         bank: &mut app.bank,
+        fit: &mut wb.fit,
+        team: &app.team,
     })
 }
 
@@ -134,6 +140,8 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         review,
         screen: shown,
         bank,
+        fit,
+        team,
     }) = parts(app)
     else {
         return Vec::new();
@@ -144,6 +152,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Rehearse => rehearse::list_update(&mut cx, turns, action),
         Screen::Call => super::call::update(&mut cx, call, action),
         Screen::Review => super::review::update(&mut cx, (review, shown, world), action),
+        Screen::Fit => super::sweet_spot::update(&mut cx, fit, team, action),
     }
     cx.effects
 }
@@ -271,6 +280,8 @@ fn choose_update(app: &mut App, mut chooser: Box<Chooser>, action: Action) -> (O
             let effects = on_workbook(app, |cx, _| {
                 if call_choices::is_call_choice(&chooser.purpose) {
                     call_choices::chosen(cx, *chooser);
+                } else if super::sweet_spot::is_fit_choice(&chooser.purpose) {
+                    super::sweet_spot::chosen(cx, *chooser);
                 } else {
                     chooser::chosen(cx, *chooser);
                 }
@@ -300,6 +311,7 @@ type Views<'a> = (
     &'a mut super::QuestionsState,
     &'a mut rehearse::TurnsView,
     &'a mut CallView,
+    &'a mut super::sweet_spot::FitView,
 );
 
 /// Like [`on_workbook`], also returning the popup `f` keeps open.
@@ -313,12 +325,13 @@ fn on_workbook_keep(
         questions,
         turns,
         call,
+        fit,
         ..
     }) = parts(app)
     else {
         return (None, Vec::new());
     };
-    let stays = f(&mut cx, (world, questions, turns, call));
+    let stays = f(&mut cx, (world, questions, turns, call, fit));
     (stays, cx.effects)
 }
 
@@ -326,7 +339,7 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Opt
     match action {
         Action::Save => {
             let author = app.reviewer.clone();
-            return on_workbook_keep(app, |cx, (world, questions, turns, call)| {
+            return on_workbook_keep(app, |cx, (world, questions, turns, call, fit)| {
                 let stays = match editor.target() {
                     Target::Entry(pane) => world::save_editor(cx, world, editor, pane),
                     Target::Question => questions::save_editor(cx, questions, editor),
@@ -337,6 +350,9 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Opt
                     Target::Journey => super::call::save_journey(cx, editor),
                     Target::Debrief => super::call::save_debrief(cx, editor),
                     Target::Comment | Target::Reply => super::comments::save(cx, editor, &author),
+                    Target::Answer => super::sweet_spot::save_answer(cx, editor),
+                    Target::Scenario => super::sweet_spot::save_scenario(cx, fit, editor),
+                    Target::Disqualify => super::sweet_spot::save_disqualify(cx, editor),
                 };
                 stays.map(Overlay::Editor)
             });

@@ -101,6 +101,9 @@ pub fn anchor_label(account: &Account, anchor: &str) -> Option<String> {
             first_line(&c.objective)
         ));
     }
+    if let Some(s) = account.scenarios.iter().find(|s| found(&s.id)) {
+        return Some(format!("Scenario: {}", first_line(&s.does)));
+    }
     anchor
         .strip_prefix("check:")
         .map(|check| format!("Scorecard check: {check}"))

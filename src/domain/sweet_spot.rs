@@ -5,6 +5,7 @@
 //! when, and drops out of rehearsal and of the report's active list until it is requalified.
 
 use super::account::Extra;
+use super::form::{Field, Form};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, VariantNames};
@@ -229,6 +230,59 @@ pub fn criteria_warnings(file: &SweetSpotFile) -> Vec<String> {
         }
     }
     out
+}
+
+/// The editable words of one answer: yes, no or unknown, and what it rests on.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AnswerForm {
+    /// The answer.
+    pub answer: Answer,
+    /// The evidence, in a line or a few.
+    pub evidence: String,
+}
+
+impl Form for AnswerForm {
+    const FIELDS: &'static [Field<Self>] = &[
+        Field::choice("answer", "Answer", |f| &f.answer, |f| &mut f.answer),
+        Field::text(
+            "evidence",
+            "What it rests on (their site, a call, a report)",
+            |f| &f.evidence,
+            |f| &mut f.evidence,
+        ),
+    ];
+}
+
+impl AnswerForm {
+    /// The form of `fit`'s answer to `criterion` (unknown and blank when never answered).
+    pub fn of(fit: &Fit, criterion: &str) -> Self {
+        fit.entry(criterion)
+            .map_or_else(AnswerForm::default, |a| AnswerForm {
+                answer: a.answer,
+                evidence: a.evidence.clone(),
+            })
+    }
+
+    /// Records the form as `fit`'s answer to `criterion`.
+    pub fn apply(self, fit: &mut Fit, criterion: &str, now: DateTime<Utc>) {
+        fit.set(criterion, self.answer, self.evidence.trim_end(), now);
+    }
+}
+
+/// Why an account is disqualified, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DisqualifyForm {
+    /// The reason; required.
+    pub why: String,
+}
+
+impl Form for DisqualifyForm {
+    const FIELDS: &'static [Field<Self>] = &[Field::title(
+        "why",
+        "Why walk away (what puts them outside)",
+        |f| &f.why,
+        |f| &mut f.why,
+    )];
 }
 
 #[cfg(test)]

@@ -38,6 +38,9 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(line, area);
 }
 
+/// The fewest cells of the account's name the header keeps beside the brand.
+const NAME_MIN: usize = 16;
+
 /// The header of an open account in `width` cells, `current` the screen shown.
 fn workbook_header(
     brand: Vec<Span<'static>>,
@@ -63,14 +66,18 @@ fn workbook_header(
     let room = width.saturating_sub(Line::from(tabs.clone()).width());
     let brand_width = Line::from(brand.clone()).width();
     let mut spans = Vec::new();
-    // The name needs at least one cell, for its `…`.
-    if room > brand_width + fit::width(BAR) {
+    let bar = fit::width(BAR);
+    // The account's name matters more than ours: the brand goes when the name would be cut
+    // short with it. The name needs at least one cell, for its `…`.
+    let with_brand = room.saturating_sub(brand_width + bar);
+    if with_brand > 0 && with_brand >= fit::width(name).min(NAME_MIN) {
         spans.extend(brand);
-        let name = fit::cut(name, room - brand_width - fit::width(BAR));
-        spans.push(Span::styled(name, theme::heading()));
+        spans.push(Span::styled(fit::cut(name, with_brand), theme::heading()));
         spans.push(Span::styled(BAR, theme::dim()));
-    } else if room >= brand_width {
-        spans.extend(brand);
+    } else if room > bar + 1 {
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(fit::cut(name, room - bar - 1), theme::heading()));
+        spans.push(Span::styled(BAR, theme::dim()));
     }
     spans.extend(tabs);
     Line::from(spans)

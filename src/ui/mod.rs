@@ -11,6 +11,7 @@ mod rehearse;
 mod report;
 mod review;
 mod session;
+mod sweet_spot;
 pub mod theme;
 mod world;
 
@@ -36,6 +37,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             Screen::Rehearse => rehearse::render(frame, regions.body, app, wb),
             Screen::Call => call::render(frame, regions.body, wb, app),
             Screen::Review => review::render(frame, regions.body, wb, app),
+            Screen::Fit => sweet_spot::render(frame, regions.body, wb, app),
         },
         None => match &app.picker.report {
             Some(report) => report::render(frame, regions.body, report, &app.keys),

@@ -8,8 +8,10 @@ use crate::domain::fields::{ItemForm, PersonForm, ProfileForm};
 use crate::domain::form::{FieldKind, Form, Value};
 use crate::domain::journey::{JourneyForm, TaskForm};
 use crate::domain::plan::QuestionForm;
+use crate::domain::scenario::ScenarioForm;
+use crate::domain::sweet_spot::{AnswerForm, DisqualifyForm};
 use crate::domain::turn::TurnForm;
-use crate::domain::{Account, Pane};
+use crate::domain::{Account, ItemId, Pane};
 
 /// What an editor edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,6 +36,12 @@ pub enum Target {
     Comment,
     /// A reply to a comment.
     Reply,
+    /// The account's answer to a sweet-spot criterion.
+    Answer,
+    /// A usage scenario.
+    Scenario,
+    /// Why the account is disqualified.
+    Disqualify,
 }
 
 impl Target {
@@ -50,6 +58,9 @@ impl Target {
             Target::Debrief => "Debrief",
             Target::Comment => "Comment",
             Target::Reply => "Reply",
+            Target::Answer => "Their answer to a sweet-spot criterion",
+            Target::Scenario => "How they'd use us",
+            Target::Disqualify => "Disqualify the account",
         }
     }
 }
@@ -79,6 +90,12 @@ pub enum EditForm {
     Comment(String, CommentForm),
     /// A reply to comment number `.0`.
     Reply(usize, CommentForm),
+    /// The answer to the criterion whose id is `.0`.
+    Answer(String, AnswerForm),
+    /// A usage scenario for the goal or threat `.0`.
+    Scenario(ItemId, ScenarioForm),
+    /// Why the account is disqualified.
+    Disqualify(DisqualifyForm),
 }
 
 impl EditForm {
@@ -112,6 +129,9 @@ impl EditForm {
             EditForm::Debrief(_) => Target::Debrief,
             EditForm::Comment(..) => Target::Comment,
             EditForm::Reply(..) => Target::Reply,
+            EditForm::Answer(..) => Target::Answer,
+            EditForm::Scenario(..) => Target::Scenario,
+            EditForm::Disqualify(_) => Target::Disqualify,
         }
     }
 
@@ -128,6 +148,9 @@ impl EditForm {
             EditForm::Journey(f) => widgets(f),
             EditForm::Debrief(f) => widgets(f),
             EditForm::Comment(_, f) | EditForm::Reply(_, f) => widgets(f),
+            EditForm::Answer(_, f) => widgets(f),
+            EditForm::Scenario(_, f) => widgets(f),
+            EditForm::Disqualify(f) => widgets(f),
         }
     }
 
@@ -145,6 +168,9 @@ impl EditForm {
             EditForm::Debrief(f) => EditForm::Debrief(read(f, widgets)),
             EditForm::Comment(anchor, f) => EditForm::Comment(anchor.clone(), read(f, widgets)),
             EditForm::Reply(at, f) => EditForm::Reply(*at, read(f, widgets)),
+            EditForm::Answer(id, f) => EditForm::Answer(id.clone(), read(f, widgets)),
+            EditForm::Scenario(serves, f) => EditForm::Scenario(serves.clone(), read(f, widgets)),
+            EditForm::Disqualify(f) => EditForm::Disqualify(read(f, widgets)),
         }
     }
 }

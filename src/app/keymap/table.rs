@@ -46,6 +46,7 @@ const QUESTIONS: Scope = Scope::Screen(Screen::Questions);
 const REHEARSE: Scope = Scope::Screen(Screen::Rehearse);
 const CALL: Scope = Scope::Screen(Screen::Call);
 const REVIEW: Scope = Scope::Screen(Screen::Review);
+const FIT: Scope = Scope::Screen(Screen::Fit);
 
 /// The only place keys are named.
 ///
@@ -209,6 +210,58 @@ pub static BINDINGS: &[Binding] = &[
         false,
     ),
     bind(CALL, Char('d'), Action::Delete, "delete ({undo} undoes)", false),
+    bind(
+        FIT,
+        Char('s'),
+        Action::CycleStatus,
+        "answer the criterion: yes/no/unknown",
+        true,
+    ),
+    bind(FIT, Char('a'), Action::Add, "write how they'd use us", true),
+    bind(
+        FIT,
+        Enter,
+        Action::Edit,
+        "edit the answer and evidence, or the scenario",
+        true,
+    ),
+    bind(FIT, Char('e'), Action::Edit, "edit", false),
+    bind(
+        FIT,
+        Char('D'),
+        Action::Disqualify,
+        "disqualify the account, or take it back in",
+        true,
+    ),
+    bind(
+        FIT,
+        Char('p'),
+        Action::People,
+        "who uses it: one of their people",
+        false,
+    ),
+    bind(FIT, Char('o'), Action::Offering, "which offering it uses", false),
+    bind(
+        FIT,
+        Char('t'),
+        Action::ToTurn,
+        "make it a turn's prepared response",
+        false,
+    ),
+    bind(
+        FIT,
+        Char('v'),
+        Action::ToSheet,
+        "on the call sheet, or off",
+        false,
+    ),
+    bind(
+        FIT,
+        Char('d'),
+        Action::Delete,
+        "delete the scenario ({undo} undoes)",
+        false,
+    ),
     bind(Sheet, Esc, Action::Back, "close the sheet", true),
     bind(Sheet, Char('v'), Action::Back, "close the sheet", false),
     bind(Sheet, Down, Action::Down, "scroll down", false),

@@ -1,0 +1,214 @@
+//! The fit screen (6) driven by keys: answering the sweet spot's criteria and the verdict
+//! that follows, disqualifying and requalifying, writing a usage scenario for a goal, picking
+//! who and which offering, making it a turn's prepared response and a talking point; and
+//! review mode refusing every change.
+
+mod support;
+
+use callbook::app::sweet_spot::FitFocus;
+use callbook::app::{Access, App};
+use callbook::domain::offering::{OFFERINGS_SCHEMA, Offering, OfferingsFile};
+use callbook::domain::sweet_spot::{Answer, Criterion, SWEET_SPOT_SCHEMA, Standing, SweetSpotFile, standing};
+use callbook::domain::team::Team;
+use callbook::domain::{Account, Item, Person, Priority};
+use support::*;
+
+fn team() -> Team {
+    let criterion = |id: &str, q: &str| Criterion {
+        id: id.into(),
+        question: q.into(),
+        extra: Default::default(),
+    };
+    let offering = |id: &str, name: &str| Offering {
+        id: id.into(),
+        name: name.into(),
+        problem: "Loads spoil before anyone knows a unit failed.".into(),
+        extra: Default::default(),
+    };
+    Team {
+        offerings: OfferingsFile {
+            schema: OFFERINGS_SCHEMA,
+            offerings: vec![
+                offering("temps", "Live trailer temperatures"),
+                offering("proof", "Audit-ready load records"),
+            ],
+            extra: Default::default(),
+        },
+        sweet_spot: SweetSpotFile {
+            schema: SWEET_SPOT_SCHEMA,
+            criteria: vec![
+                criterion("fleet", "Do they run their own refrigerated fleet?"),
+                criterion("size", "Do they run more than 200 vehicles?"),
+            ],
+            extra: Default::default(),
+        },
+    }
+}
+
+fn account() -> Account {
+    let mut a = Account::new("Ashcombe", noon());
+    let mut goal = Item::new("Cut spoilage claims below 0.5% of loads", noon());
+    goal.priority = Priority::High;
+    a.world.goals = vec![goal];
+    a.world.threats = vec![Item::new("The insurer raises the premium", noon())];
+    a.people = vec![Person::new("Priya Nair", noon())];
+    a
+}
+
+fn fit_app() -> App {
+    let mut app = app_with(account());
+    app.team = team();
+    press(&mut app, "6");
+    app
+}
+
+fn verdict(app: &App) -> Standing {
+    let wb = app.workbook.as_ref().unwrap();
+    standing(app.team.criteria(), &wb.doc.account.fit)
+}
+
+fn status(app: &App) -> String {
+    app.status.text.clone()
+}
+
+#[test]
+fn answering_each_criterion_moves_the_verdict() {
+    let mut app = fit_app();
+    assert_eq!(verdict(&app), Standing::Unknown);
+    press(&mut app, "s");
+    assert!(status(&app).contains("Answered yes"), "{}", status(&app));
+    press(&mut app, "js");
+    assert_eq!(verdict(&app), Standing::Inside);
+    assert!(status(&app).contains("Sweet spot: inside"), "{}", status(&app));
+    press(&mut app, "s");
+    assert_eq!(verdict(&app), Standing::Outside);
+    press(&mut app, "u");
+    assert_eq!(verdict(&app), Standing::Inside, "undo takes the answer back");
+}
+
+#[test]
+fn the_answer_editor_keeps_the_evidence() {
+    let mut app = fit_app();
+    press(&mut app, "<Enter><Tab>Their site lists 340 reefer trailers<C-s>");
+    assert!(app.overlay.is_none(), "saved and closed");
+    let fit = &app.workbook.as_ref().unwrap().doc.account.fit;
+    let a = fit.entry("fleet").unwrap();
+    assert_eq!(
+        (a.answer, a.evidence.as_str()),
+        (Answer::Unknown, "Their site lists 340 reefer trailers")
+    );
+}
+
+#[test]
+fn outside_the_rep_is_offered_to_disqualify_and_can_take_it_back() {
+    let mut app = fit_app();
+    press(&mut app, "jss");
+    assert_eq!(verdict(&app), Standing::Outside);
+    let screen = screen_text(&mut app, (120, 30));
+    assert!(screen.contains("Sweet spot: outside"), "{screen}");
+    assert!(screen.contains("D disqualifies it"), "{screen}");
+    press(&mut app, "D");
+    assert!(app.overlay.is_some(), "the reason is asked");
+    press(&mut app, "<C-s>");
+    let fit = &app.workbook.as_ref().unwrap().doc.account.fit;
+    let d = fit.disqualified.as_ref().expect("disqualified");
+    assert!(
+        d.why.contains("no to Do they run more than 200 vehicles?"),
+        "{}",
+        d.why
+    );
+    assert_eq!(d.when, noon());
+    let screen = screen_text(&mut app, (120, 30));
+    assert!(screen.contains("Disqualified 2026-11-23"), "{screen}");
+    press(&mut app, "D");
+    assert!(!app.workbook.as_ref().unwrap().doc.account.fit.is_disqualified());
+    assert!(status(&app).contains("Requalified"), "{}", status(&app));
+}
+
+#[test]
+fn a_blank_reason_is_refused_and_nothing_changes() {
+    let mut app = fit_app();
+    press(&mut app, "D<C-s>");
+    assert!(app.overlay.is_some(), "the editor stays open with why");
+    assert!(!app.workbook.as_ref().unwrap().doc.account.fit.is_disqualified());
+}
+
+#[test]
+fn a_scenario_is_written_for_a_goal_and_completed_with_who_and_the_offering() {
+    let mut app = fit_app();
+    press(&mut app, "a<Enter>");
+    press(
+        &mut app,
+        "reroute a load before it spoils<Tab><Tab>spoilage claims fall from 1.2% to under 0.5% of loads<C-s>",
+    );
+    let wb = app.workbook.as_ref().unwrap();
+    assert_eq!(wb.fit.focus, FitFocus::Scenarios);
+    let s = &wb.doc.account.scenarios[0];
+    assert_eq!(s.serves, wb.doc.account.world.goals[0].id);
+    assert_eq!(s.does, "reroute a load before it spoils");
+    assert!(status(&app).contains("p picks who"), "{}", status(&app));
+    press(&mut app, "p<Enter>o<Enter>");
+    let wb = app.workbook.as_ref().unwrap();
+    let s = &wb.doc.account.scenarios[0];
+    assert_eq!(s.person.as_ref(), Some(&wb.doc.account.people[0].id));
+    assert_eq!(s.offering, "temps");
+    let screen = screen_text(&mut app, (120, 30));
+    assert!(screen.contains("Complete: who, the offering"), "{screen}");
+    assert!(
+        screen.contains("No scenario uses audit-ready load records"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_scenario_becomes_a_turns_prepared_response_and_a_talking_point() {
+    let mut app = fit_app();
+    press(
+        &mut app,
+        "a<Enter>reroute a load<Tab>The night dispatcher<Tab>claims fall to 0.5%<C-s>o<Enter>",
+    );
+    press(&mut app, "t<Enter>");
+    let a = &app.workbook.as_ref().unwrap().doc.account;
+    let (s, t) = (&a.scenarios[0], &a.turns[0]);
+    assert_eq!(s.turn.as_ref(), Some(&t.id));
+    assert_eq!(
+        t.response,
+        "The night dispatcher uses live trailer temperatures to reroute a load, so claims fall to 0.5%."
+    );
+    assert!(t.links.contains(&a.world.goals[0].id), "the turn serves the goal");
+    press(&mut app, "v");
+    assert!(app.workbook.as_ref().unwrap().doc.account.scenarios[0].on_sheet);
+    press(&mut app, "d");
+    assert!(app.workbook.as_ref().unwrap().doc.account.scenarios.is_empty());
+    press(&mut app, "u");
+    assert_eq!(app.workbook.as_ref().unwrap().doc.account.scenarios.len(), 1);
+}
+
+#[test]
+fn review_mode_changes_nothing_on_the_fit_screen() {
+    let mut app = fit_app();
+    app.workbook.as_mut().unwrap().doc.access = Access::Review;
+    let before = app.workbook.as_ref().unwrap().doc.account.clone();
+    for keys in ["s", "<Enter>", "D", "a", "<Tab>p", "o", "t", "v", "d"] {
+        press(&mut app, keys);
+        press(&mut app, "<Esc>");
+        app.overlay = None;
+    }
+    assert_eq!(app.workbook.as_ref().unwrap().doc.account, before);
+}
+
+#[test]
+fn with_no_criteria_or_goals_the_screen_says_what_to_do() {
+    let mut app = app_with(Account::new("Blank", noon()));
+    press(&mut app, "6");
+    let screen = screen_text(&mut app, (80, 24));
+    assert!(screen.contains("no sweet-spot criteria yet"), "{screen}");
+    press(&mut app, "s");
+    assert!(
+        status(&app).contains("no sweet-spot criteria"),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, "a");
+    assert!(status(&app).contains("add one first"), "{}", status(&app));
+}
