@@ -57,6 +57,7 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             }),
             Effect::Restore => restore(app, store),
             Effect::SaveBank => store.save_bank(&app.bank.mine),
+            Effect::SaveTeam(file) => save_team(app, store, file),
             Effect::LoadShared => {
                 match store.load_bank() {
                     Ok(mine) => app.bank.load_mine(mine),
@@ -361,4 +362,18 @@ fn reopen_report(
 fn refresh(app: &mut App, store: &Store) -> Result<(), StoreError> {
     app.set_listing(store.list()?);
     Ok(())
+}
+
+/// Writes one of the team's files from the app's copy; the scorecard shown is judged again.
+/// A file on disk that can't be read is left alone (the save says so) and the change stays
+/// on screen.
+fn save_team(app: &mut App, store: &Store, file: crate::app::team::TeamFile) -> Result<(), StoreError> {
+    use crate::app::team::TeamFile;
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.review.card = None;
+    }
+    match file {
+        TeamFile::Offerings => store.save_offerings(&app.team.offerings),
+        TeamFile::SweetSpot => store.save_sweet_spot(&app.team.sweet_spot),
+    }
 }

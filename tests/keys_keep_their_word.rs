@@ -45,6 +45,32 @@ fn picker() -> App {
     app
 }
 
+/// Team files with two offerings and two criteria.
+fn team() -> callbook::domain::team::Team {
+    let mut team = callbook::domain::team::Team::default();
+    for (i, name) in ["Live trailer temperatures", "Audit-ready load records"]
+        .iter()
+        .enumerate()
+    {
+        team.offerings
+            .offerings
+            .push(callbook::domain::offering::Offering {
+                id: format!("o{i}"),
+                name: (*name).into(),
+                problem: "Loads spoil before anyone knows.".into(),
+                extra: Default::default(),
+            });
+        team.sweet_spot
+            .criteria
+            .push(callbook::domain::sweet_spot::Criterion {
+                id: format!("c{i}"),
+                question: format!("Question {i}?"),
+                extra: Default::default(),
+            });
+    }
+    team
+}
+
 /// A team report of two accounts, the sample (which scores) and a new one.
 fn report() -> callbook::app::report::TeamReport {
     use callbook::app::report::{ReportRow, TeamReport};
@@ -67,9 +93,13 @@ fn report() -> callbook::app::report::TeamReport {
 /// typed, a question asked, a detail long enough to scroll, already scrolled to go back).
 fn state_for(scope: Scope, action: &Action) -> App {
     let mut app = match scope {
-        Scope::Picker | Scope::Prompt | Scope::Report => picker(),
+        Scope::Picker | Scope::Prompt | Scope::Report | Scope::Team => picker(),
         _ => rich(),
     };
+    if scope == Scope::Team {
+        // Two of each, so moving, editing and deleting all have something to act on.
+        app.team = team();
+    }
     let keys = match scope {
         Scope::Screen(Screen::World) | Scope::Workbook | Scope::Global => "jaMid<C-s>k",
         Scope::Screen(Screen::Questions) => "2j",
@@ -79,6 +109,7 @@ fn state_for(scope: Scope, action: &Action) -> App {
         Scope::Screen(Screen::Fit) => "6",
         Scope::Sheet => "4<Tab>",
         Scope::Picker => "j",
+        Scope::Team => "o",
         Scope::Prompt => "nName",
         Scope::Filter => "/",
         Scope::Editor => "ax",

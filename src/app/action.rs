@@ -169,6 +169,8 @@ pub enum Effect {
     SaveBank,
     /// Read every account's scorecard for the team report.
     Report,
+    /// Write one of the team's files from `App::team`.
+    SaveTeam(super::team::TeamFile),
     /// Read the user's own bank questions (`bank.json`) and the team's files (`offerings.json`,
     /// `sweet-spot.json`); a damaged file is left alone and said.
     LoadShared,

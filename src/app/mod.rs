@@ -25,6 +25,7 @@ pub mod review;
 mod screen;
 pub mod start;
 pub mod sweet_spot;
+pub mod team;
 mod update;
 mod workbook;
 pub mod world;
@@ -80,6 +81,8 @@ pub struct App {
     pub reviewer: String,
     /// The team's offerings and sweet-spot criteria, every account is judged against.
     pub team: crate::domain::team::Team,
+    /// The team's files popup: its focus and selections.
+    pub team_view: team::TeamView,
 }
 
 /// An open account: the document and the view state of each screen.
@@ -186,6 +189,8 @@ pub enum Overlay {
     },
     /// Text kept from a session that ended from outside, offered back at start.
     Recovered(Box<recovery::Recovered>),
+    /// The team's files: what we offer and the sweet spot's criteria (state in `App::team_view`).
+    Team,
 }
 
 /// A yes/no question.
@@ -231,6 +236,7 @@ impl App {
                 .or_else(|_| std::env::var("USERNAME"))
                 .unwrap_or_else(|_| "a reviewer".to_owned()),
             team: crate::domain::team::Team::default(),
+            team_view: team::TeamView::default(),
         };
         app.set_listing(listing);
         app
@@ -325,6 +331,7 @@ impl App {
             Some(Overlay::Choose(_)) => vec![Scope::Choose],
             Some(Overlay::Sheet { .. }) => vec![Scope::Sheet],
             Some(Overlay::Recovered(_)) => vec![Scope::Recovered],
+            Some(Overlay::Team) => vec![Scope::Team],
             None if self.rehearsal.is_some() => vec![self.session_scope()],
             None if filtering => vec![Scope::Filter],
             None => self.screen_scopes(),

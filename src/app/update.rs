@@ -127,6 +127,10 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
         return effects;
     }
     match (screen, &action) {
+        (Screen::Fit, Action::Team) => {
+            super::team::open(app);
+            return Vec::new();
+        }
         (Screen::Rehearse, Action::RehearseOne) => return rehearse::start_selected(app),
         (Screen::Rehearse, Action::RehearseDue) => return rehearse::start_due(app),
         _ => {}
@@ -269,6 +273,8 @@ fn overlay_update(app: &mut App, overlay: Overlay, action: Action) -> (Option<Ov
             _ => (Some(Overlay::Sheet { call, top }), Vec::new()),
         },
         Overlay::Choose(chooser) => choose_update(app, chooser, action),
+        Overlay::Team if action == Action::Quit => (None, quit(app)),
+        Overlay::Team => super::team::update(app, action),
     }
 }
 
@@ -336,7 +342,11 @@ fn on_workbook_keep(
 }
 
 fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Option<Overlay>, Vec<Effect>) {
+    // The team's files are edited from a popup, with or without an account open.
+    let team = matches!(editor.target(), Target::Offering | Target::Criterion);
     match action {
+        Action::Save if team => return super::team::save_editor(app, editor),
+        Action::Back if team && !editor.is_changed() => return (Some(Overlay::Team), Vec::new()),
         Action::Save => {
             let author = app.reviewer.clone();
             return on_workbook_keep(app, |cx, (world, questions, turns, call, fit)| {
@@ -353,6 +363,8 @@ fn editor_update(app: &mut App, mut editor: Box<Editor>, action: Action) -> (Opt
                     Target::Answer => super::sweet_spot::save_answer(cx, editor),
                     Target::Scenario => super::sweet_spot::save_scenario(cx, fit, editor),
                     Target::Disqualify => super::sweet_spot::save_disqualify(cx, editor),
+                    // Carried out above, before an account is needed.
+                    Target::Offering | Target::Criterion => Some(editor),
                 };
                 stays.map(Overlay::Editor)
             });

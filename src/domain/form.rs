@@ -290,6 +290,9 @@ pub enum EditError {
         /// The words allowed.
         options: &'static [&'static str],
     },
+    /// A name another entry of the list has.
+    #[error("{0:?} is taken: another entry has that name")]
+    Taken(String),
     /// A form has no field by this name.
     #[error("no field named {0:?}")]
     NoSuchField(String),

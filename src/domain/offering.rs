@@ -4,6 +4,7 @@
 //! line the rep writes, and a description that reads as a feature list is named.
 
 use super::account::Extra;
+use super::form::{EditError, Field, Form};
 use super::lint::{Kind, Rule, lint};
 use serde::{Deserialize, Serialize};
 
@@ -129,6 +130,74 @@ pub fn list_warnings(file: &OfferingsFile) -> Vec<String> {
         }
     }
     out
+}
+
+/// The editable words of an offering.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OfferingForm {
+    /// The short name the team uses; required.
+    pub name: String,
+    /// The customer's problem it solves.
+    pub problem: String,
+}
+
+impl Form for OfferingForm {
+    const FIELDS: &'static [Field<Self>] = &[
+        Field::title(
+            "name",
+            "Name (what the team calls it)",
+            |f| &f.name,
+            |f| &mut f.name,
+        ),
+        Field::text(
+            "problem",
+            "The customer's problem it solves, in their terms",
+            |f| &f.problem,
+            |f| &mut f.problem,
+        ),
+    ];
+}
+
+impl From<&Offering> for OfferingForm {
+    fn from(o: &Offering) -> Self {
+        OfferingForm {
+            name: o.name.clone(),
+            problem: o.problem.clone(),
+        }
+    }
+}
+
+impl OfferingForm {
+    /// Adds an offering (`at` = `None`) or changes offering `at`; returns its index. A name
+    /// another offering has (ignoring case) is refused.
+    pub fn apply(self, file: &mut OfferingsFile, at: Option<usize>) -> Result<usize, EditError> {
+        let before = at.and_then(|i| file.offerings.get(i)).map(OfferingForm::from);
+        let form = self.tidied_against(before.as_ref())?;
+        let taken = file
+            .offerings
+            .iter()
+            .enumerate()
+            .any(|(i, o)| Some(i) != at && o.name.trim().eq_ignore_ascii_case(form.name.trim()));
+        if taken {
+            return Err(EditError::Taken(form.name));
+        }
+        let i = match at {
+            Some(i) if i < file.offerings.len() => i,
+            Some(_) => return Err(EditError::NoSuchEntry),
+            None => {
+                file.offerings.push(Offering {
+                    id: crate::domain::ItemId::generate().as_str().to_owned(),
+                    name: String::new(),
+                    problem: String::new(),
+                    extra: Extra::new(),
+                });
+                file.offerings.len() - 1
+            }
+        };
+        let o = &mut file.offerings[i];
+        (o.name, o.problem) = (form.name, form.problem);
+        Ok(i)
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! when, and drops out of rehearsal and of the report's active list until it is requalified.
 
 use super::account::Extra;
-use super::form::{Field, Form};
+use super::form::{EditError, Field, Form};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, VariantNames};
@@ -266,6 +266,52 @@ impl AnswerForm {
     /// Records the form as `fit`'s answer to `criterion`.
     pub fn apply(self, fit: &mut Fit, criterion: &str, now: DateTime<Utc>) {
         fit.set(criterion, self.answer, self.evidence.trim_end(), now);
+    }
+}
+
+/// The editable words of a criterion.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CriterionForm {
+    /// The yes/no question; required.
+    pub question: String,
+}
+
+impl Form for CriterionForm {
+    const FIELDS: &'static [Field<Self>] = &[Field::title(
+        "question",
+        "A yes/no question a customer in the sweet spot answers yes",
+        |f| &f.question,
+        |f| &mut f.question,
+    )];
+}
+
+impl CriterionForm {
+    /// The form of `c`.
+    pub fn of(c: &Criterion) -> Self {
+        CriterionForm {
+            question: c.question.clone(),
+        }
+    }
+
+    /// Adds a criterion (`at` = `None`) or changes criterion `at`; returns its index. Its id
+    /// stays, so the accounts' answers stay with it.
+    pub fn apply(self, file: &mut SweetSpotFile, at: Option<usize>) -> Result<usize, EditError> {
+        let before = at.and_then(|i| file.criteria.get(i)).map(CriterionForm::of);
+        let form = self.tidied_against(before.as_ref())?;
+        let i = match at {
+            Some(i) if i < file.criteria.len() => i,
+            Some(_) => return Err(EditError::NoSuchEntry),
+            None => {
+                file.criteria.push(Criterion {
+                    id: super::ItemId::generate().as_str().to_owned(),
+                    question: String::new(),
+                    extra: Extra::new(),
+                });
+                file.criteria.len() - 1
+            }
+        };
+        file.criteria[i].question = form.question;
+        Ok(i)
     }
 }
 

@@ -12,6 +12,7 @@ mod report;
 mod review;
 mod session;
 mod sweet_spot;
+mod team;
 pub mod theme;
 mod world;
 

@@ -23,6 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay) {
         Overlay::Choose(chooser) => choose(frame, area, chooser, &app.keys),
         Overlay::Sheet { call, top } => sheet(frame, area, app, (*call, *top)),
         Overlay::Recovered(kept) => recovered(frame, area, kept, &app.keys),
+        Overlay::Team => super::team::render(frame, area, app),
     }
 }
 
@@ -100,7 +101,7 @@ fn choose(frame: &mut Frame, area: Rect, chooser: &Chooser, keys: &Keymap) {
 }
 
 /// A box of `width` × `height` in the middle of `area`, cleared.
-fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
+pub(super) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16) -> Rect {
     let rect = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),

@@ -7,9 +7,10 @@ use crate::domain::comment::CommentForm;
 use crate::domain::fields::{ItemForm, PersonForm, ProfileForm};
 use crate::domain::form::{FieldKind, Form, Value};
 use crate::domain::journey::{JourneyForm, TaskForm};
+use crate::domain::offering::OfferingForm;
 use crate::domain::plan::QuestionForm;
 use crate::domain::scenario::ScenarioForm;
-use crate::domain::sweet_spot::{AnswerForm, DisqualifyForm};
+use crate::domain::sweet_spot::{AnswerForm, CriterionForm, DisqualifyForm};
 use crate::domain::turn::TurnForm;
 use crate::domain::{Account, ItemId, Pane};
 
@@ -42,6 +43,10 @@ pub enum Target {
     Scenario,
     /// Why the account is disqualified.
     Disqualify,
+    /// One of the team's offerings.
+    Offering,
+    /// One of the sweet spot's criteria.
+    Criterion,
 }
 
 impl Target {
@@ -61,6 +66,8 @@ impl Target {
             Target::Answer => "Their answer to a sweet-spot criterion",
             Target::Scenario => "How they'd use us",
             Target::Disqualify => "Disqualify the account",
+            Target::Offering => "What we offer (the team's offerings.json)",
+            Target::Criterion => "A sweet-spot criterion (the team's sweet-spot.json)",
         }
     }
 }
@@ -96,6 +103,10 @@ pub enum EditForm {
     Scenario(ItemId, ScenarioForm),
     /// Why the account is disqualified.
     Disqualify(DisqualifyForm),
+    /// One of the team's offerings.
+    Offering(OfferingForm),
+    /// One of the sweet spot's criteria.
+    Criterion(CriterionForm),
 }
 
 impl EditForm {
@@ -132,6 +143,8 @@ impl EditForm {
             EditForm::Answer(..) => Target::Answer,
             EditForm::Scenario(..) => Target::Scenario,
             EditForm::Disqualify(_) => Target::Disqualify,
+            EditForm::Offering(_) => Target::Offering,
+            EditForm::Criterion(_) => Target::Criterion,
         }
     }
 
@@ -151,6 +164,8 @@ impl EditForm {
             EditForm::Answer(_, f) => widgets(f),
             EditForm::Scenario(_, f) => widgets(f),
             EditForm::Disqualify(f) => widgets(f),
+            EditForm::Offering(f) => widgets(f),
+            EditForm::Criterion(f) => widgets(f),
         }
     }
 
@@ -171,6 +186,8 @@ impl EditForm {
             EditForm::Answer(id, f) => EditForm::Answer(id.clone(), read(f, widgets)),
             EditForm::Scenario(serves, f) => EditForm::Scenario(serves.clone(), read(f, widgets)),
             EditForm::Disqualify(f) => EditForm::Disqualify(read(f, widgets)),
+            EditForm::Offering(f) => EditForm::Offering(read(f, widgets)),
+            EditForm::Criterion(f) => EditForm::Criterion(read(f, widgets)),
         }
     }
 }

@@ -56,6 +56,8 @@ pub enum Scope {
     Report,
     /// Text kept from a session that ended from outside, offered back.
     Recovered,
+    /// The team's files: what we offer and the sweet spot's criteria.
+    Team,
     /// The terminal is too small to draw in: only quitting works.
     TooSmall,
 }
@@ -91,6 +93,7 @@ impl Scope {
             Scope::Sheet => "The call sheet",
             Scope::Report => "The team report",
             Scope::Recovered => "Text kept from last time",
+            Scope::Team => "The team's offerings and sweet spot",
         };
         title.to_owned()
     }
