@@ -212,3 +212,33 @@ fn with_no_criteria_or_goals_the_screen_says_what_to_do() {
     press(&mut app, "a");
     assert!(status(&app).contains("add one first"), "{}", status(&app));
 }
+
+#[test]
+fn the_world_screen_says_the_verdict_once_it_is_known() {
+    let mut app = fit_app();
+    let line = |app: &mut App| screen_text(app, (80, 24)).lines().nth(1).unwrap_or("").to_owned();
+    press(&mut app, "1");
+    assert!(
+        !line(&mut app).contains("Sweet spot"),
+        "unknown says nothing: {}",
+        line(&mut app)
+    );
+    press(&mut app, "6sjs1");
+    assert!(
+        line(&mut app).starts_with(" Sweet spot: inside · "),
+        "{}",
+        line(&mut app)
+    );
+    press(&mut app, "6s1");
+    assert!(
+        line(&mut app).starts_with(" Sweet spot: outside · "),
+        "{}",
+        line(&mut app)
+    );
+    press(&mut app, "6D<C-s>1");
+    assert!(
+        line(&mut app).starts_with(" Disqualified 2026-11-23: Outside"),
+        "{}",
+        line(&mut app)
+    );
+}

@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     chrome::header(frame, regions.header, app);
     match &app.workbook {
         Some(wb) => match wb.screen {
-            Screen::World => world::render(frame, regions.body, wb, &app.keys),
+            Screen::World => world::render(frame, regions.body, wb, (&app.keys, &app.team)),
             Screen::Questions => questions::render(frame, regions.body, wb, app),
             Screen::Rehearse => rehearse::render(frame, regions.body, app, wb),
             Screen::Call => call::render(frame, regions.body, wb, app),

@@ -8,6 +8,7 @@ use crate::app::reading::Tone;
 use crate::app::world::text;
 use crate::app::{Action, Keymap, Scope, Screen, Workbook, layout};
 use crate::domain::Pane;
+use crate::domain::team::Team;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Paragraph, Wrap};
@@ -16,24 +17,31 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 const WORLD: Scope = Scope::Screen(Screen::World);
 
 /// Draws the world screen into `body`.
-pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, keys: &Keymap) {
+pub fn render(frame: &mut Frame, body: Rect, wb: &Workbook, (keys, team): (&Keymap, &Team)) {
     let areas = layout::world(body);
-    render_profile(frame, areas.profile, wb, keys);
+    render_profile(frame, areas.profile, wb, (keys, team));
     for pane in Pane::ALL {
         render_pane(frame, areas.panes[pane.index()], (wb, keys), pane);
     }
     render_detail(frame, areas.detail, wb, keys);
 }
 
-/// Who the customer is, cut with `…` to the line; a prompt when nothing is known yet.
-fn render_profile(frame: &mut Frame, area: Rect, wb: &Workbook, keys: &Keymap) {
-    let mut pieces = text::profile(&wb.doc.account);
+/// Who the customer is, cut with `…` to the line; a prompt when nothing is known yet. A
+/// verdict on the sweet spot (inside, outside, disqualified) comes first.
+fn render_profile(frame: &mut Frame, area: Rect, wb: &Workbook, (keys, team): (&Keymap, &Team)) {
+    let account = &wb.doc.account;
+    let mut pieces = text::profile(account);
     if pieces.is_empty() {
         let key = keys.key(WORLD, &Action::Profile);
         pieces = vec![(
             Tone::Dim,
             format!("Who is this customer? {key} adds their industry and business"),
         )];
+    }
+    let (tone, verdict) = crate::app::sweet_spot::text::verdict(account, team);
+    if matches!(tone, Tone::Good | Tone::Bad) {
+        pieces.insert(0, (Tone::Dim, " · ".into()));
+        pieces.insert(0, (tone, verdict));
     }
     pieces.insert(0, (Tone::Plain, " ".into()));
     let row = crate::app::reading::fit_row(&pieces, usize::from(area.width), 1);

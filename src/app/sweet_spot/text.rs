@@ -159,6 +159,19 @@ pub fn scenario_detail(account: &Account, team: &Team, row: usize, keys: &Keymap
     });
     r.line(Tone::Dim, format!("For: {goal}"));
     r.block(Tone::Heading, "", &s.sentence(account, team.offerings()));
+    let found = check(s, account, team.offerings());
+    if found.complete() {
+        r.line(
+            Tone::Good,
+            "Complete: who, the offering, the use and a measurable result",
+        );
+    }
+    if !found.missing.is_empty() {
+        r.block(Tone::Bad, "", &format!("Missing: {}", found.missing.join(", ")));
+    }
+    for c in &found.concerns {
+        r.block(Tone::Warn, "⚠ ", c);
+    }
     let who = s.who(account);
     let part = |label: &str, value: String| {
         let empty = value.trim().is_empty();
@@ -180,19 +193,6 @@ pub fn scenario_detail(account: &Account, team: &Team, row: usize, keys: &Keymap
     r.pieces(part("Uses", offering));
     r.pieces(part("To", s.does.clone()));
     r.pieces(part("So that", s.result.clone()));
-    let found = check(s, account, team.offerings());
-    if found.complete() {
-        r.line(
-            Tone::Good,
-            "Complete: who, the offering, the use and a measurable result",
-        );
-    }
-    if !found.missing.is_empty() {
-        r.block(Tone::Bad, "", &format!("Missing: {}", found.missing.join(", ")));
-    }
-    for c in &found.concerns {
-        r.block(Tone::Warn, "⚠ ", c);
-    }
     used(&mut r, account, s, keys);
     gap_lines(&mut r, account, team);
     r
