@@ -10,6 +10,7 @@
 
 mod bank;
 pub mod config;
+mod fit;
 mod lint;
 mod list;
 mod offerings;
@@ -156,6 +157,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE", conflicts_with = "json")]
         import: Option<PathBuf>,
     },
+    /// The sweet-spot criteria (sweet-spot.json) with this account's answers and evidence,
+    /// the verdict, and why and when it was disqualified.
+    Fit {
+        /// Account id or name prefix.
+        name: String,
+        /// Print JSON instead (the criteria with answers, the verdict, the disqualification).
+        #[arg(long)]
+        json: bool,
+    },
     /// The personal settings file (in the config folder, or CALLBOOK_CONFIG_DIR).
     Config {
         /// What to do with it.
@@ -195,6 +205,7 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
         Command::Import { file, replace } => transfer::import(store, &file, replace, &mut out),
         Command::Lint { json, text } => lint::run(&text, json, &mut out),
         Command::Config { action } => config::run(crate::settings::default_dir(), &action, &mut out),
+        Command::Fit { name, json } => fit::run(store, &name, json, &mut out),
         Command::Offerings { json, import } => offerings::run(store, json, import.as_deref(), &mut out),
         Command::Bank {
             search,
