@@ -321,6 +321,8 @@ fn report(app: &mut App, store: &Store) -> Result<(), StoreError> {
     use crate::app::report::{ReportRow, TeamReport};
     let now = app.now();
     let (loaded, damaged) = store.load_all()?;
+    // Disqualified accounts are walked away from: counted, not ranked.
+    let (out, loaded): (Vec<_>, Vec<_>) = loaded.into_iter().partition(|l| l.account.fit.is_disqualified());
     let rows = loaded
         .into_iter()
         .map(|l| ReportRow {
@@ -330,11 +332,16 @@ fn report(app: &mut App, store: &Store) -> Result<(), StoreError> {
             id: l.id,
         })
         .collect();
-    let report = TeamReport::new(rows, damaged.len());
+    let mut report = TeamReport::new(rows, damaged.len());
+    report.disqualified = out.len();
+    let apart = match report.disqualified {
+        0 => String::new(),
+        n => format!(" ({n} disqualified, left out)"),
+    };
     app.say(match report.rows.len() {
-        0 => "No accounts to report on yet".to_owned(),
+        0 => format!("No accounts to report on yet{apart}"),
         n => format!(
-            "The team report: {n} account{}, worst first",
+            "The team report: {n} account{}, worst first{apart}",
             if n == 1 { "" } else { "s" }
         ),
     });
