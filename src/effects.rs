@@ -48,7 +48,7 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 Ok(())
             }
             Effect::Create(name) => create(app, store, Account::new(&name, app.now())),
-            Effect::CreateSample => create(app, store, sample::account(app.now())),
+            Effect::CreateSample => create_sample(app, store),
             Effect::Trash(stem) => store.trash(&stem).and_then(|to| {
                 let undo = app.key(Scope::Picker, Action::Undo);
                 app.say(format!("Moved to {} ({undo} brings it back)", to.display()));
@@ -297,7 +297,22 @@ fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
 
 fn create(app: &mut App, store: &Store, account: Account) -> Result<(), StoreError> {
     let id = store.create(&account)?;
-    let loaded = store.load(&id)?;
+    show_created(app, store, &id)
+}
+
+/// Creates the sample account and, where the team has none yet, the sample's offerings and
+/// criteria (its scenarios and answers name them); the app then judges with them.
+fn create_sample(app: &mut App, store: &Store) -> Result<(), StoreError> {
+    let id = store.create(&sample::account(app.now()))?;
+    store.write_sample_team()?;
+    let (team, _) = store.load_team();
+    app.team = team;
+    show_created(app, store, &id)
+}
+
+/// Opens the account just created, the list read again behind it.
+fn show_created(app: &mut App, store: &Store, id: &crate::domain::AccountId) -> Result<(), StoreError> {
+    let loaded = store.load(id)?;
     refresh(app, store)?;
     app.show(loaded);
     claim(app, store);

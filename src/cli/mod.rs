@@ -63,7 +63,8 @@ pub enum Command {
         /// The account's display name.
         name: String,
     },
-    /// Create the built-in sample account; prints its id.
+    /// Create the built-in sample account, with the sample's offerings.json and
+    /// sweet-spot.json where the team has none yet; prints the account's id.
     Sample,
     /// Add an item to a pane of an account.
     Add {
@@ -252,7 +253,8 @@ fn new(store: &Store, name: &str, out: &mut dyn Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `sample`: creates the built-in sample account and prints its id.
+/// `sample`: creates the built-in sample account, and the sample's offerings and criteria
+/// where the team has none yet, and prints the account's id.
 fn create_sample(store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
     let id = store
         .create(&sample::account(crate::domain::now()))
@@ -261,6 +263,7 @@ fn create_sample(store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
                 format!("The sample is there already: `callbook open {id}`")
             })
         })?;
+    store.write_sample_team()?;
     writeln!(out, "{id}")?;
     Ok(())
 }
