@@ -29,7 +29,7 @@ fn the_sample_exports_its_fit_and_scenarios_in_markdown_and_html() {
         "{md}"
     );
     assert!(
-        md.contains("### Goal: Cut empty miles from 17% to under 12% by Q4 2027\n\n- Kevin Oduya (Night Dispatch Lead) uses backhaul matching to book a paying load"),
+        md.contains("### Goal: Cut empty miles from 17% to under 12% by Q4 2027\n\n- Kevin Oduya (Night Dispatch Lead) uses backhaul matching to fill trucks heading home"),
         "{md}"
     );
     assert!(md.contains("### Threat: Rejected loads"), "{md}");

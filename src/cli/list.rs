@@ -224,7 +224,7 @@ fn entry<'a>(store: &Store, listing: &'a Listing, criteria: &[Criterion], now: D
                 stalled_reason: stalled,
                 next_call: s.pulse.next_call(now).map(time),
                 fit: s.standing(criteria).word(),
-                disqualified: s.disqualified.as_ref().map(Disqualified::new),
+                disqualified: s.disqualified.as_deref().map(Disqualified::new),
             }
         }
         Listing::Damaged { stem, error } => Entry::Damaged(DamagedFile::new(store, stem, error)),

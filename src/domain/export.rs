@@ -50,7 +50,7 @@ pub fn markdown(account: &Account, bank: &[BankQuestion], team: &Team) -> String
     turns(&mut doc, account);
     calls::journey(&mut doc, account);
     calls::tasks(&mut doc, account);
-    calls::sheet(&mut doc, account);
+    calls::sheet(&mut doc, account, team.offerings());
     calls::calls(&mut doc, account);
     scorecard::section(&mut doc, account, team);
     scorecard::comments(&mut doc, account);

@@ -29,8 +29,9 @@ pub struct Summary {
     /// against the team's criteria of the day ([`Summary::standing`]), since the criteria
     /// change without the account changing.
     pub answers: Vec<(String, Answer)>,
-    /// Why and when the account was disqualified, while it is.
-    pub disqualified: Option<Disqualified>,
+    /// Why and when the account was disqualified, while it is (boxed: most accounts
+    /// aren't, and a summary stays small in the lists that hold many).
+    pub disqualified: Option<Box<Disqualified>>,
 }
 
 impl Summary {
@@ -43,7 +44,7 @@ impl Summary {
             counts: Pane::ALL.map(|p| account.len(p)),
             pulse: Pulse::of(account),
             answers: answers(account),
-            disqualified: account.fit.disqualified.clone(),
+            disqualified: account.fit.disqualified.clone().map(Box::new),
         }
     }
 
@@ -97,7 +98,7 @@ enum Listed {
         counts: [usize; 6],
         pulse: Pulse,
         answers: Vec<(String, Answer)>,
-        disqualified: Option<Disqualified>,
+        disqualified: Option<Box<Disqualified>>,
     },
     /// A file that does not parse, and where.
     Damaged {
@@ -124,7 +125,7 @@ impl Listed {
                 counts: Pane::ALL.map(|p| a.len(p)),
                 pulse: Pulse::of(&a),
                 answers: answers(&a),
-                disqualified: a.fit.disqualified,
+                disqualified: a.fit.disqualified.map(Box::new),
             },
             Err(e) => Listed::of_error(e),
         }

@@ -38,7 +38,7 @@ pub fn html(account: &Account, bank: &[BankQuestion], team: &Team) -> String {
     turns(&mut doc, account);
     calls::journey(&mut doc, account);
     calls::tasks(&mut doc, account);
-    calls::sheet(&mut doc, account);
+    calls::sheet(&mut doc, account, team.offerings());
     calls::calls(&mut doc, account);
     review::scorecard(&mut doc, account, team);
     review::comments(&mut doc, account);
