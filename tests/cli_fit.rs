@@ -179,3 +179,35 @@ fn list_shows_the_verdict_and_who_is_disqualified() {
         "its no was to a criterion no longer asked"
     );
 }
+
+#[test]
+fn hidden_characters_in_criteria_answers_and_reasons_reach_no_terminal() {
+    let data = Data::new();
+    let mut a = Account::new("Bolt\u{202e} Dairy", at());
+    a.fit.set("own-fleet", Answer::No, "Leases\u{200b} trucks\x1b[2J", at());
+    a.fit.disqualify("No fleet\u{2066} at all", at()).unwrap();
+    data.import(&a);
+    let criteria = "{\"schema\": 1, \"criteria\": [{\"id\": \"own-fleet\", \"question\": \"Own\\u202e fleet?\"}]}";
+    std::fs::write(data.root().join("sweet-spot.json"), criteria).unwrap();
+    let raw = ['\u{202e}', '\u{200b}', '\u{2066}', '\x1b'];
+    for args in [
+        &["fit", "bolt"][..],
+        &["fit", "bolt", "--json"],
+        &["list"],
+        &["list", "--json"],
+        &["report"],
+        &["report", "--md"],
+        &["report", "--json"],
+        &["export", "bolt"],
+    ] {
+        let out = data.cli(args);
+        assert!(!out.contains(raw), "{args:?}: {out:?}");
+    }
+    let plain = data.cli(&["fit", "bolt"]);
+    assert!(plain.contains("Own⟨U+202E⟩ fleet?"), "{plain}");
+    assert!(plain.contains("Leases⟨U+200B⟩ trucks"), "{plain}");
+    assert!(plain.contains("No fleet⟨U+2066⟩ at all"), "{plain}");
+    let json: serde_json::Value = serde_json::from_str(&data.cli(&["fit", "bolt", "--json"])).unwrap();
+    assert_eq!(json["criteria"][0]["evidence"], "Leases\u{200b} trucks\x1b[2J");
+    assert_eq!(json["disqualified"]["why"], "No fleet\u{2066} at all");
+}
