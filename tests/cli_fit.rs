@@ -184,10 +184,12 @@ fn list_shows_the_verdict_and_who_is_disqualified() {
 fn hidden_characters_in_criteria_answers_and_reasons_reach_no_terminal() {
     let data = Data::new();
     let mut a = Account::new("Bolt\u{202e} Dairy", at());
-    a.fit.set("own-fleet", Answer::No, "Leases\u{200b} trucks\x1b[2J", at());
+    a.fit
+        .set("own-fleet", Answer::No, "Leases\u{200b} trucks\x1b[2J", at());
     a.fit.disqualify("No fleet\u{2066} at all", at()).unwrap();
     data.import(&a);
-    let criteria = "{\"schema\": 1, \"criteria\": [{\"id\": \"own-fleet\", \"question\": \"Own\\u202e fleet?\"}]}";
+    let criteria =
+        "{\"schema\": 1, \"criteria\": [{\"id\": \"own-fleet\", \"question\": \"Own\\u202e fleet?\"}]}";
     std::fs::write(data.root().join("sweet-spot.json"), criteria).unwrap();
     let raw = ['\u{202e}', '\u{200b}', '\u{2066}', '\x1b'];
     for args in [
