@@ -207,6 +207,19 @@ fn write_plain(rows: &[Row], apart: &[Row], damaged: &[Damaged], out: &mut dyn W
             writeln!(out)?;
         }
     }
+    write_apart(apart, out)?;
+    if !apart.is_empty() && !damaged.is_empty() {
+        writeln!(out)?;
+    }
+    for d in damaged {
+        let line = format!("DAMAGED  {}  {}", d.stem, d.error);
+        writeln!(out, "{}", clean(&line, false))?;
+    }
+    Ok(())
+}
+
+/// The disqualified accounts, one line each: `Disqualified: NAME, why, when UTC`.
+fn write_apart(apart: &[Row], out: &mut dyn Write) -> anyhow::Result<()> {
     for r in apart {
         let Some(d) = &r.disqualified else { continue };
         let line = format!(
@@ -215,13 +228,6 @@ fn write_plain(rows: &[Row], apart: &[Row], damaged: &[Damaged], out: &mut dyn W
             d.why.trim(),
             minute(d.when)
         );
-        writeln!(out, "{}", clean(&line, false))?;
-    }
-    if !apart.is_empty() && !damaged.is_empty() {
-        writeln!(out)?;
-    }
-    for d in damaged {
-        let line = format!("DAMAGED  {}  {}", d.stem, d.error);
         writeln!(out, "{}", clean(&line, false))?;
     }
     Ok(())
