@@ -48,7 +48,7 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 Ok(())
             }
             Effect::Create(name) => create(app, store, Account::new(&name, app.now())),
-            Effect::CreateSample => create(app, store, sample::account(app.now())),
+            Effect::CreateSample => create_sample(app, store),
             Effect::Trash(stem) => store.trash(&stem).and_then(|to| {
                 let undo = app.key(Scope::Picker, Action::Undo);
                 app.say(format!("Moved to {} ({undo} brings it back)", to.display()));
@@ -298,7 +298,22 @@ fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
 
 fn create(app: &mut App, store: &Store, account: Account) -> Result<(), StoreError> {
     let id = store.create(&account)?;
-    let loaded = store.load(&id)?;
+    show_created(app, store, &id)
+}
+
+/// Creates the sample account and, where the team has none yet, the sample's offerings and
+/// criteria (its scenarios and answers name them); the app then judges with them.
+fn create_sample(app: &mut App, store: &Store) -> Result<(), StoreError> {
+    let id = store.create(&sample::account(app.now()))?;
+    store.write_sample_team()?;
+    let (team, _) = store.load_team();
+    app.team = team;
+    show_created(app, store, &id)
+}
+
+/// Opens the account just created, the list read again behind it.
+fn show_created(app: &mut App, store: &Store, id: &crate::domain::AccountId) -> Result<(), StoreError> {
+    let loaded = store.load(id)?;
     refresh(app, store)?;
     app.show(loaded);
     claim(app, store);
@@ -322,6 +337,8 @@ fn report(app: &mut App, store: &Store) -> Result<(), StoreError> {
     use crate::app::report::{ReportRow, TeamReport};
     let now = app.now();
     let (loaded, damaged) = store.load_all()?;
+    // Disqualified accounts are walked away from: counted, not ranked.
+    let (out, loaded): (Vec<_>, Vec<_>) = loaded.into_iter().partition(|l| l.account.fit.is_disqualified());
     let rows = loaded
         .into_iter()
         .map(|l| ReportRow {
@@ -331,11 +348,16 @@ fn report(app: &mut App, store: &Store) -> Result<(), StoreError> {
             id: l.id,
         })
         .collect();
-    let report = TeamReport::new(rows, damaged.len());
+    let mut report = TeamReport::new(rows, damaged.len());
+    report.disqualified = out.len();
+    let apart = match report.disqualified {
+        0 => String::new(),
+        n => format!(" ({n} disqualified, left out)"),
+    };
     app.say(match report.rows.len() {
-        0 => "No accounts to report on yet".to_owned(),
+        0 => format!("No accounts to report on yet{apart}"),
         n => format!(
-            "The team report: {n} account{}, worst first",
+            "The team report: {n} account{}, worst first{apart}",
             if n == 1 { "" } else { "s" }
         ),
     });

@@ -539,7 +539,11 @@ fn new_and_sample_refuse_a_name_in_use_and_write_nothing() {
     );
     assert_eq!(data.snapshot(), before_sample);
     assert_eq!(data.list_json().len(), 2);
-    assert_eq!(before.len() + 1, before_sample.len(), "only the sample was added");
+    assert_eq!(
+        before.len() + 3,
+        before_sample.len(),
+        "only the sample and its team files (offerings.json, sweet-spot.json) were added"
+    );
 }
 
 #[test]

@@ -49,8 +49,16 @@ fn plain_goes_worst_first_untested_last_and_lists_the_damaged_apart() {
         assert!(line.starts_with(name), "{name} out of place:\n{plain}");
     }
     let cells = |n: usize| lines[n].split_whitespace().collect::<Vec<_>>();
-    assert_eq!(cells(1)[1..4], ["25", "below", "FFF------P--"], "{plain}");
-    assert_eq!(cells(4)[1..4], ["-", "untested", "------------"], "{plain}");
+    assert_eq!(
+        cells(1)[1..5],
+        ["25", "below", "unknown", "FFF------P--"],
+        "{plain}"
+    );
+    assert_eq!(
+        cells(4)[1..5],
+        ["-", "untested", "unknown", "------------"],
+        "{plain}"
+    );
     let sample_cells = cells(3);
     assert!(
         sample_cells.contains(&"13") && sample_cells.contains(&"understanding"),
@@ -84,6 +92,8 @@ fn json_has_one_entry_per_account_with_check_ids_as_keys_then_the_damaged() {
         "band",
         "checks",
         "comments_open",
+        "disqualified",
+        "fit",
         "id",
         "name",
         "next_call",
@@ -160,13 +170,13 @@ fn md_is_a_table_with_marks_a_legend_and_the_damaged_apart() {
     let md = data.cli(&["report", "--md"]);
     let lines: Vec<&str> = md.lines().collect();
     assert!(
-        lines[0].starts_with("| Account | Score | Band | 1 | 2 | 3 |"),
+        lines[0].starts_with("| Account | Score | Band | Fit | 1 | 2 | 3 |"),
         "{md}"
     );
     let columns = lines[0].matches(" | ").count();
     assert_eq!(lines[1].matches(" | ").count(), columns, "{md}");
     assert!(
-        lines[2].starts_with("| Alpha | 25 | below | ✗ | ✗ | ✗ | · |"),
+        lines[2].starts_with("| Alpha | 25 | below | unknown | ✗ | ✗ | ✗ | · |"),
         "{md}"
     );
     assert!(
@@ -205,4 +215,53 @@ fn hostile_names_reach_no_terminal() {
             "{args:?}: {out:?}"
         );
     }
+}
+
+/// The mixed folder with one more account, "Bolt Dairy", answered outside the sweet spot
+/// and disqualified.
+fn with_disqualified() -> Data {
+    let data = mixed();
+    let at = "2026-11-02T09:00:00Z".parse().unwrap();
+    let mut bolt = one_goal("Bolt Dairy");
+    bolt.fit
+        .set("own-fleet", callbook::domain::sweet_spot::Answer::No, "", at);
+    bolt.fit.disqualify("Owns no trucks | leases them", at).unwrap();
+    data.import(&bolt);
+    let criteria = r#"{"schema": 1, "criteria": [{"id": "own-fleet", "question": "Own fleet?"}]}"#;
+    fs::write(data.root().join("sweet-spot.json"), criteria).unwrap();
+    data
+}
+
+#[test]
+fn a_disqualified_account_is_not_ranked_but_listed_apart() {
+    let data = with_disqualified();
+    let plain = data.cli(&["report"]);
+    let lines: Vec<&str> = plain.lines().collect();
+    for (line, name) in lines[1..].iter().zip(ORDER) {
+        assert!(line.starts_with(name), "{name} out of place:\n{plain}");
+    }
+    let apart = "Disqualified: Bolt Dairy, Owns no trucks | leases them, 2026-11-02 09:00 UTC";
+    let at = lines.iter().position(|l| *l == apart).expect(&plain);
+    let legend = lines.iter().position(|l| l.starts_with("CHECKS")).unwrap();
+    let damaged = lines.iter().position(|l| l.starts_with("DAMAGED")).unwrap();
+    assert!(legend < at && at < damaged, "{plain}");
+    assert_eq!(plain.matches("Bolt Dairy").count(), 1, "{plain}");
+
+    let md = data.cli(&["report", "--md"]);
+    assert!(
+        md.contains("**Disqualified**, not ranked:\n\n- Bolt Dairy: Owns no trucks \\| leases them (2026-11-02 09:00 UTC)\n"),
+        "{md}"
+    );
+    assert!(!md.contains("| Bolt Dairy |"), "{md}");
+
+    let entries: Vec<Value> = serde_json::from_str(&data.cli(&["report", "--json"])).unwrap();
+    let names: Vec<&str> = entries[..6].iter().map(|e| e["name"].as_str().unwrap()).collect();
+    assert_eq!(names[..5], ORDER, "the ranked accounts first");
+    let bolt = &entries[5];
+    assert_eq!(bolt["name"], "Bolt Dairy");
+    assert_eq!(bolt["fit"], "outside");
+    assert_eq!(bolt["disqualified"]["why"], "Owns no trucks | leases them");
+    assert_eq!(bolt["disqualified"]["when"], "2026-11-02T09:00:00Z");
+    assert!(entries[..5].iter().all(|e| e["disqualified"].is_null()));
+    assert_eq!(entries[6]["damaged"], true);
 }

@@ -201,3 +201,20 @@ fn export_holds_the_journey_the_tasks_the_sheet_and_the_calls() {
     assert_eq!(json["calls"].as_array().unwrap().len(), 2);
     assert_eq!(json["calls"][0]["debrief"]["outcome"], "best");
 }
+
+#[test]
+fn the_samples_scenario_on_the_sheet_is_a_talking_point_naming_the_offering() {
+    let data = Data::new();
+    data.cli(&["sample"]);
+    let plain = data.cli(&["sheet", callbook::domain::sample::NAME]);
+    assert!(
+        plain.contains("Using us   Kevin Oduya (Night Dispatch Lead) uses backhaul matching to fill\n"),
+        "{plain}"
+    );
+    assert!(plain.lines().all(|l| l.chars().count() <= 80), "{plain}");
+    let md = data.cli(&["sheet", callbook::domain::sample::NAME, "--md"]);
+    assert!(
+        md.contains("## How they'd use us\n\n- Kevin Oduya (Night Dispatch Lead) uses backhaul matching to fill trucks heading home, so empty miles fall from 17% to under 12%.\n"),
+        "{md}"
+    );
+}

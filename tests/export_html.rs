@@ -215,3 +215,23 @@ fn the_binary_writes_an_html_file() {
     assert!(doc.contains("id=\"scorecard\"") && doc.trim_end().ends_with("</html>"));
     check_well_formed(&doc);
 }
+
+#[test]
+fn the_fit_and_scenario_sections_with_the_sample_team_are_well_formed() {
+    let team = callbook::domain::team::Team {
+        offerings: sample::offerings(),
+        sweet_spot: sample::sweet_spot(),
+    };
+    let mut a = sample::account(now());
+    // One incomplete scenario, so its warnings are drawn inside its list item.
+    a.scenarios[0].result.clear();
+    let doc = html(&a, &[], &team);
+    check_well_formed(&doc);
+    for part in [
+        "id=\"fit\"",
+        "id=\"scenarios\"",
+        "<ul class=\"warnings\">\n<li>missing the result",
+    ] {
+        assert!(doc.contains(part), "{part} missing");
+    }
+}

@@ -1,6 +1,7 @@
 //! The team report on the picker (`r`): every account's scorecard, worst first or by name,
 //! Enter opening the selected account in review mode, Esc back to the accounts; read from a
-//! real (temporary) data folder, damaged files counted and left alone.
+//! real (temporary) data folder, damaged files counted and left alone, disqualified accounts
+//! left out and counted (and marked, with why, in the picker's list).
 
 mod support;
 
@@ -149,4 +150,48 @@ fn the_selected_row_of_the_report_is_drawn_selected_and_the_weak_band_stands_out
     );
     assert!(!reversed(style_at(3, "Zeta Freight")), "only the selected row");
     assert_eq!(style_at(5, "untested").fg, callbook::ui::theme::dim().fg);
+}
+
+#[test]
+fn a_disqualified_account_is_left_out_of_the_rows_and_counted() {
+    let (_dir, store) = folder();
+    let mut out = Account::new("Bolt Dairy", noon());
+    out.fit
+        .disqualify("Owns no trucks: nobody to use what we offer", noon())
+        .unwrap();
+    store.create(&out).unwrap();
+    let mut app = App::new(store.list().unwrap(), noon);
+    drive(&mut app, &store, "r");
+    assert!(
+        !names(&app).contains(&"Bolt Dairy".to_owned()),
+        "{:?}",
+        names(&app)
+    );
+    assert_eq!(names(&app).len(), 3);
+    assert_eq!(app.picker.report.as_ref().unwrap().disqualified, 1);
+    assert!(
+        app.status.text.contains("1 disqualified, left out"),
+        "{:?}",
+        app.status
+    );
+    let screen = screen_text(&mut app, (100, 30));
+    assert!(screen.contains("1 disqualified account left out"), "{screen}");
+    assert!(!screen.contains("Bolt Dairy"), "{screen}");
+}
+
+#[test]
+fn the_picker_marks_a_disqualified_account_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("data")).unwrap();
+    let mut out = Account::new("Bolt Dairy", noon());
+    out.fit.disqualify("Owns no trucks", noon()).unwrap();
+    store.create(&out).unwrap();
+    let mut app = App::new(store.list().unwrap(), noon);
+    let screen = screen_text(&mut app, (80, 24));
+    assert!(screen.contains("✕ Bolt Dairy"), "{screen}");
+    let day = noon().format("%Y-%m-%d").to_string();
+    assert!(
+        screen.contains(&format!("✕ Disqualified {day}: Owns no trucks")),
+        "{screen}"
+    );
 }

@@ -31,10 +31,14 @@ const KINDS: &[&str] = &[
     "/calls/*/debrief",
     "/comments/*",
     "/comments/*/replies/*",
+    "/fit",
+    "/fit/answers/*",
+    "/fit/disqualified",
     "/journey",
     "/people/*",
     "/profile",
     "/questions/*",
+    "/scenarios/*",
     "/tasks/*",
     "/turns/*",
     "/turns/*/attempts/*",
@@ -58,6 +62,10 @@ fn now() -> DateTime<Utc> {
 /// The sample account with one of every kind of record.
 fn full_account() -> Account {
     let mut a = sample::account(now());
+    // The sample is inside the sweet spot; the record of a disqualification is added here.
+    a.fit
+        .disqualify("Lanes moved to a national carrier", now())
+        .unwrap();
     for (grade, day) in [(1, 2), (3, 1)] {
         let at = now() - Duration::days(day);
         let turn = &a.turns[0];

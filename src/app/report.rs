@@ -1,6 +1,7 @@
 //! The team report as a screen of the picker: every account's scorecard side by side, worst
 //! first (or by name), Enter opening the account in review mode. The rows are read by the
-//! effects runner (`Effect::Report`); this holds them and moves through them.
+//! effects runner (`Effect::Report`); this holds them and moves through them. Disqualified
+//! accounts are not among the rows: the report counts them, as it counts damaged files.
 
 use super::{Action, App, Effect, Scope};
 use crate::domain::AccountId;
@@ -30,6 +31,8 @@ pub struct TeamReport {
     pub by_name: bool,
     /// Account files that could not be read (the picker's list names them).
     pub damaged: usize,
+    /// Disqualified accounts, left out of the rows.
+    pub disqualified: usize,
 }
 
 impl TeamReport {
@@ -40,6 +43,7 @@ impl TeamReport {
             selected: 0,
             by_name: false,
             damaged,
+            disqualified: 0,
         };
         report.sort();
         report

@@ -444,6 +444,8 @@ fn sheet_max_top(app: &App, call: usize) -> usize {
         app.viewport.height.saturating_sub(2),
     );
     let account = &app.workbook.as_ref().map(|wb| &wb.doc.account);
-    let lines = account.map_or(0, |a| crate::domain::sheet::sheet(a, c, usize::from(width)).len());
+    let lines = account.map_or(0, |a| {
+        crate::domain::sheet::sheet(a, c, app.team.offerings(), usize::from(width)).len()
+    });
     lines.saturating_sub(usize::from(rows))
 }

@@ -1,8 +1,9 @@
 //! `callbook list [--json]`: every account file in the data folder, readable or not.
 //!
 //! Plain output is one line per account: name, id, last update (local time), then the
-//! entries per pane, columns aligned, and `STALLED: why` at the end when the customer's
-//! journey is stalled (see `progress::stalled`). A damaged file still gets a line, so nothing hides:
+//! entries per pane, columns aligned, the verdict against the sweet spot (`fit inside`,
+//! `fit outside`, `fit unknown`, then `, disqualified` while the account is), and `STALLED:
+//! why` at the end when the customer's journey is stalled (see `progress::stalled`). A damaged file still gets a line, so nothing hides:
 //! it starts with `DAMAGED` and carries the error (file, line, column). Damaged lines go to
 //! stdout with the others and the exit status stays 0, because listing succeeded; scripts
 //! that care can look for the `DAMAGED` prefix, or for `"damaged": true` in `--json`.
@@ -15,11 +16,16 @@
 //! is the journey's stage word or null while never set; `stalled` a bool with its reason,
 //! or null; `next_call` the start of the next planned call, RFC 3339, or null) and `{file,
 //! damaged: true, error, line, column}` per damaged file (`line` and `column` only when the
-//! problem is in the JSON itself). "Stalled" and "next" are judged at the time of listing.
+//! problem is in the JSON itself). Each account also carries `fit` (`inside`, `outside` or
+//! `unknown`) and `disqualified` (null, or `{why, when}`). "Stalled", "next" and the fit
+//! are judged at the time of listing, the fit against the team's criteria of the day; a
+//! damaged `sweet-spot.json` is an error, with nothing listed and nothing written.
 
+use super::fit::Disqualified;
 use super::safe_json;
 use crate::domain::Pane;
 use crate::domain::form::Choice;
+use crate::domain::sweet_spot::Criterion;
 use crate::domain::text::clean;
 use crate::storage::{Listing, Store, StoreError, Summary};
 use chrono::{DateTime, Local, SecondsFormat, Utc};
@@ -32,17 +38,19 @@ const NAME_WIDTH_MAX: usize = 32;
 
 /// Prints the listing, plain or as JSON.
 pub(super) fn run(store: &Store, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    // Read first: a damaged criteria file stops the listing before the cache is touched.
+    let criteria = store.load_sweet_spot()?.criteria;
     let listings = store.list()?;
     let now = crate::domain::now();
     if json {
-        write_json(store, &listings, now, out)
+        write_json(store, &listings, &criteria, now, out)
     } else if listings.is_empty() {
         // Said on stdout with status 0: an empty folder is an answer, not a failure.
         let dir = clean(&store.accounts_dir().display().to_string(), false).into_owned();
         writeln!(out, "{}", empty_folder(&dir))?;
         Ok(())
     } else {
-        write_plain(&listings, now, out)
+        write_plain(&listings, &criteria, now, out)
     }
 }
 
@@ -55,7 +63,12 @@ fn empty_folder(dir: &str) -> String {
     )
 }
 
-fn write_plain(listings: &[Listing], now: DateTime<Utc>, out: &mut dyn Write) -> anyhow::Result<()> {
+fn write_plain(
+    listings: &[Listing],
+    criteria: &[Criterion],
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let width = listings
         .iter()
         .filter_map(|l| match l {
@@ -67,7 +80,7 @@ fn write_plain(listings: &[Listing], now: DateTime<Utc>, out: &mut dyn Write) ->
         .min(NAME_WIDTH_MAX);
     for listing in listings {
         let line = match listing {
-            Listing::Ok(s) => plain_line(s, width, now),
+            Listing::Ok(s) => plain_line(s, criteria, width, now),
             // The error names the file with its line and column; the stem comes first so
             // the line reads like the others (what, then why).
             Listing::Damaged { stem, error } => {
@@ -79,9 +92,9 @@ fn write_plain(listings: &[Listing], now: DateTime<Utc>, out: &mut dyn Write) ->
     Ok(())
 }
 
-/// `Acme Corp  acme-corp-x1y2z3  2025-03-01 14:05  goals 2  threats 0 ...`, then
-/// `  STALLED: why` when the journey is stalled.
-fn plain_line(s: &Summary, width: usize, now: DateTime<Utc>) -> String {
+/// `Acme Corp  acme-corp-x1y2z3  2025-03-01 14:05  goals 2  threats 0 ...  fit inside`,
+/// then `  STALLED: why` when the journey is stalled.
+fn plain_line(s: &Summary, criteria: &[Criterion], width: usize, now: DateTime<Utc>) -> String {
     let updated = s.updated.with_timezone(&Local).format("%Y-%m-%d %H:%M");
     let counts: Vec<String> = Pane::ALL
         .iter()
@@ -92,17 +105,23 @@ fn plain_line(s: &Summary, width: usize, now: DateTime<Utc>) -> String {
         .pulse
         .stalled(now.date_naive())
         .map_or(String::new(), |why| format!("  STALLED: {why}"));
+    let out = if s.disqualified.is_some() {
+        ", disqualified"
+    } else {
+        ""
+    };
     format!(
-        "{name:<width$}  {}  {updated}  {}{stalled}",
+        "{name:<width$}  {}  {updated}  {}  fit {}{out}{stalled}",
         s.id,
-        counts.join("  ")
+        counts.join("  "),
+        s.standing(criteria).word()
     )
 }
 
 /// One element of the `--json` array.
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Entry {
+enum Entry<'a> {
     Ok {
         id: String,
         name: String,
@@ -112,6 +131,8 @@ enum Entry {
         stalled: bool,
         stalled_reason: Option<String>,
         next_call: Option<String>,
+        fit: &'static str,
+        disqualified: Option<Disqualified<'a>>,
     },
     Damaged(DamagedFile),
 }
@@ -178,16 +199,17 @@ impl Counts {
 fn write_json(
     store: &Store,
     listings: &[Listing],
+    criteria: &[Criterion],
     now: DateTime<Utc>,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let entries: Vec<Entry> = listings.iter().map(|l| entry(store, l, now)).collect();
+    let entries: Vec<Entry> = listings.iter().map(|l| entry(store, l, criteria, now)).collect();
     let text = serde_json::to_string_pretty(&entries)?;
     writeln!(out, "{}", safe_json(&text))?;
     Ok(())
 }
 
-fn entry(store: &Store, listing: &Listing, now: DateTime<Utc>) -> Entry {
+fn entry<'a>(store: &Store, listing: &'a Listing, criteria: &[Criterion], now: DateTime<Utc>) -> Entry<'a> {
     let time = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
     match listing {
         Listing::Ok(s) => {
@@ -201,6 +223,8 @@ fn entry(store: &Store, listing: &Listing, now: DateTime<Utc>) -> Entry {
                 stalled: stalled.is_some(),
                 stalled_reason: stalled,
                 next_call: s.pulse.next_call(now).map(time),
+                fit: s.standing(criteria).word(),
+                disqualified: s.disqualified.as_deref().map(Disqualified::new),
             }
         }
         Listing::Damaged { stem, error } => Entry::Damaged(DamagedFile::new(store, stem, error)),

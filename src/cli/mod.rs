@@ -10,6 +10,7 @@
 
 mod bank;
 pub mod config;
+mod fit;
 mod lint;
 mod list;
 mod offerings;
@@ -62,7 +63,8 @@ pub enum Command {
         /// The account's display name.
         name: String,
     },
-    /// Create the built-in sample account; prints its id.
+    /// Create the built-in sample account, with the sample's offerings.json and
+    /// sweet-spot.json where the team has none yet; prints the account's id.
     Sample,
     /// Add an item to a pane of an account.
     Add {
@@ -156,6 +158,15 @@ pub enum Command {
         #[arg(long, value_name = "FILE", conflicts_with = "json")]
         import: Option<PathBuf>,
     },
+    /// The sweet-spot criteria (sweet-spot.json) with this account's answers and evidence,
+    /// the verdict, and why and when it was disqualified.
+    Fit {
+        /// Account id or name prefix.
+        name: String,
+        /// Print JSON instead (the criteria with answers, the verdict, the disqualification).
+        #[arg(long)]
+        json: bool,
+    },
     /// The personal settings file (in the config folder, or CALLBOOK_CONFIG_DIR).
     Config {
         /// What to do with it.
@@ -195,6 +206,7 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
         Command::Import { file, replace } => transfer::import(store, &file, replace, &mut out),
         Command::Lint { json, text } => lint::run(&text, json, &mut out),
         Command::Config { action } => config::run(crate::settings::default_dir(), &action, &mut out),
+        Command::Fit { name, json } => fit::run(store, &name, json, &mut out),
         Command::Offerings { json, import } => offerings::run(store, json, import.as_deref(), &mut out),
         Command::Bank {
             search,
@@ -241,7 +253,8 @@ fn new(store: &Store, name: &str, out: &mut dyn Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `sample`: creates the built-in sample account and prints its id.
+/// `sample`: creates the built-in sample account, and the sample's offerings and criteria
+/// where the team has none yet, and prints the account's id.
 fn create_sample(store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
     let id = store
         .create(&sample::account(crate::domain::now()))
@@ -250,6 +263,7 @@ fn create_sample(store: &Store, out: &mut dyn Write) -> anyhow::Result<()> {
                 format!("The sample is there already: `callbook open {id}`")
             })
         })?;
+    store.write_sample_team()?;
     writeln!(out, "{id}")?;
     Ok(())
 }

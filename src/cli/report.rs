@@ -1,25 +1,30 @@
 //! `callbook report [--json|--md]`: every account's scorecard side by side, worst first.
 //!
-//! One row per readable account: name, score and band, each check's result in rubric
-//! order, questions planned, turns due now, the journey's stage, the next call and the last
-//! update. Rows go lowest score first; accounts with no score (nothing tested) go last;
+//! One row per readable account: name, score and band, the verdict against the sweet spot
+//! (inside, outside, unknown), each check's result in rubric order, questions planned,
+//! turns due now, the journey's stage, the next call and the last update. A disqualified
+//! account is not ranked: it is listed apart below the table (`Disqualified: NAME, why,
+//! when`), by name. Rows go lowest score first; accounts with no score (nothing tested) go last;
 //! equal scores by name (ignoring case), then id, so the order never depends on the disk.
 //! Damaged files are listed apart, after the table, and don't stop the report; the exit
 //! status stays 0, as with `list`. Times are UTC, so a team's reports read alike.
 //!
 //! Plain text marks each check `P` (pass), `F` (fail) or `-` (not tested), one character
 //! per check, and ends with a legend; `--md` is a Markdown table with `✓`, `✗` and `·`;
-//! `--json` one array: per account `{id, name, score, band, checks: {check id: "pass" |
-//! "fail" | "not-tested"}, questions, turns_due, stage, next_call, updated}`, then per
-//! damaged file `{file, damaged: true, error, line, column}` as `list --json` has it.
+//! `--json` one array: per account `{id, name, score, band, fit, disqualified, checks:
+//! {check id: "pass" | "fail" | "not-tested"}, questions, turns_due, stage, next_call,
+//! updated}` (the active accounts worst first, then the disqualified ones, whose
+//! `disqualified` is `{why, when}` rather than null), then per damaged file `{file, damaged: true, error, line, column}` as `list --json` has it.
 //! Reading is read-only: files are loaded, never written, and caches are not updated.
 
 mod json;
+mod md;
 
 use crate::domain::form::Choice;
 use crate::domain::journey::Stage;
 use crate::domain::progress::next_call;
 use crate::domain::scorecard::{RUBRIC, Scorecard, Verdict, scorecard};
+use crate::domain::sweet_spot::{Disqualified, Standing, standing};
 use crate::domain::team::Team;
 use crate::domain::text::{clean, shorten};
 use crate::domain::{Account, AccountId};
@@ -63,6 +68,8 @@ struct Row {
     stage: Option<Stage>,
     next_call: Option<DateTime<Utc>>,
     updated: DateTime<Utc>,
+    fit: Standing,
+    disqualified: Option<Disqualified>,
 }
 
 impl Row {
@@ -78,6 +85,8 @@ impl Row {
             stage: set.then_some(account.journey.stage),
             next_call: next_call(account, now).map(|c| c.when),
             updated: account.updated,
+            fit: standing(team.criteria(), &account.fit),
+            disqualified: account.fit.disqualified.clone(),
         }
     }
 
@@ -102,15 +111,18 @@ struct Damaged {
 pub(super) fn run(store: &Store, style: Style, out: &mut dyn Write) -> anyhow::Result<()> {
     let now = crate::domain::now();
     let (rows, damaged) = gather(store, now)?;
+    // Walked away from: kept, but not ranked with the accounts being worked.
+    let (mut apart, rows): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.disqualified.is_some());
+    apart.sort_by_cached_key(|r| (r.name.to_lowercase(), r.id.to_string()));
     match style {
-        Style::Json => json::write(store, &rows, &damaged, out),
-        _ if rows.is_empty() && damaged.is_empty() => {
+        Style::Json => json::write(store, &rows, &apart, &damaged, out),
+        _ if rows.is_empty() && apart.is_empty() && damaged.is_empty() => {
             let dir = clean(&store.accounts_dir().display().to_string(), false).into_owned();
             writeln!(out, "No accounts yet in {dir}, so nothing to report.")?;
             Ok(())
         }
-        Style::Plain => write_plain(&rows, &damaged, out),
-        Style::Md => write_md(&rows, &damaged, out),
+        Style::Plain => write_plain(&rows, &apart, &damaged, out),
+        Style::Md => md::write(&rows, &apart, &damaged, out),
     }
 }
 
@@ -138,12 +150,13 @@ fn minute(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// The text cells of a row, shared by the plain and Markdown tables: score, band, checks
-/// (marked by `mark`), questions, turns due, stage, next call, updated.
-fn cells(row: &Row, mark: fn(Verdict) -> char) -> [String; 9] {
+/// The text cells of a row, shared by the plain and Markdown tables: score, band, fit,
+/// checks (marked by `mark`), questions, turns due, stage, next call, updated.
+fn cells(row: &Row, mark: fn(Verdict) -> char) -> [String; 10] {
     [
         row.card.score().map_or("-".to_owned(), |s| s.to_string()),
         row.card.band().word().to_owned(),
+        row.fit.word().to_owned(),
         row.marks(mark),
         row.questions.to_string(),
         row.turns_due.to_string(),
@@ -155,9 +168,10 @@ fn cells(row: &Row, mark: fn(Verdict) -> char) -> [String; 9] {
 }
 
 /// The column headings after the name.
-const HEADINGS: [&str; 9] = [
+const HEADINGS: [&str; 10] = [
     "SCORE",
     "BAND",
+    "FIT",
     "CHECKS",
     "QUESTIONS",
     "DUE",
@@ -167,7 +181,7 @@ const HEADINGS: [&str; 9] = [
     "UPDATED",
 ];
 
-fn write_plain(rows: &[Row], damaged: &[Damaged], out: &mut dyn Write) -> anyhow::Result<()> {
+fn write_plain(rows: &[Row], apart: &[Row], damaged: &[Damaged], out: &mut dyn Write) -> anyhow::Result<()> {
     if !rows.is_empty() {
         let names: Vec<String> = rows
             .iter()
@@ -189,12 +203,31 @@ fn write_plain(rows: &[Row], damaged: &[Damaged], out: &mut dyn Write) -> anyhow
             out,
             "Worst first; times in UTC; DUE counts the turns due for rehearsal now."
         )?;
-        if !damaged.is_empty() {
+        if !apart.is_empty() || !damaged.is_empty() {
             writeln!(out)?;
         }
     }
+    write_apart(apart, out)?;
+    if !apart.is_empty() && !damaged.is_empty() {
+        writeln!(out)?;
+    }
     for d in damaged {
         let line = format!("DAMAGED  {}  {}", d.stem, d.error);
+        writeln!(out, "{}", clean(&line, false))?;
+    }
+    Ok(())
+}
+
+/// The disqualified accounts, one line each: `Disqualified: NAME, why, when UTC`.
+fn write_apart(apart: &[Row], out: &mut dyn Write) -> anyhow::Result<()> {
+    for r in apart {
+        let Some(d) = &r.disqualified else { continue };
+        let line = format!(
+            "Disqualified: {}, {}, {} UTC",
+            r.name.trim(),
+            d.why.trim(),
+            minute(d.when)
+        );
         writeln!(out, "{}", clean(&line, false))?;
     }
     Ok(())
@@ -232,46 +265,6 @@ fn legend() -> String {
     )
 }
 
-fn write_md(rows: &[Row], damaged: &[Damaged], out: &mut dyn Write) -> anyhow::Result<()> {
-    if !rows.is_empty() {
-        let numbers: Vec<String> = (1..=RUBRIC.len()).map(|n| n.to_string()).collect();
-        let head = format!(
-            "| Account | Score | Band | {} | Questions | Turns due | Open comments | Stage | Next call (UTC) | Updated (UTC) |",
-            numbers.join(" | ")
-        );
-        writeln!(out, "{head}")?;
-        let rule = vec!["---"; head.matches(" | ").count() + 1];
-        writeln!(out, "| {} |", rule.join(" | "))?;
-        for row in rows {
-            let [score, band, marks, rest @ ..] = cells(row, Verdict::symbol);
-            let marks: Vec<String> = marks.chars().map(String::from).collect();
-            let mut all = vec![md_cell(&row.name), score, band];
-            all.extend(marks);
-            all.extend(rest.iter().map(|c| md_cell(c)));
-            writeln!(out, "| {} |", all.join(" | "))?;
-        }
-        writeln!(out)?;
-        for (i, (id, title, _)) in RUBRIC.iter().enumerate() {
-            writeln!(out, "{}. {title} (`{id}`)", i + 1)?;
-        }
-        writeln!(out, "\nWorst first. ✓ pass, ✗ fail, · not tested.")?;
-    }
-    if !damaged.is_empty() {
-        writeln!(out, "\n**Damaged files**, not scored:\n")?;
-        for d in damaged {
-            writeln!(out, "- {}: {}", md_cell(&d.stem), md_cell(&d.error.to_string()))?;
-        }
-    }
-    Ok(())
-}
-
-/// Text made safe for one Markdown table cell: one clean line, pipes escaped.
-fn md_cell(text: &str) -> String {
-    clean(text.trim(), false)
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,6 +291,8 @@ mod tests {
             stage: None,
             next_call: None,
             updated: DateTime::from_timestamp(0, 0).unwrap(),
+            fit: Standing::Unknown,
+            disqualified: None,
         }
     }
 
@@ -319,7 +314,7 @@ mod tests {
 
     #[test]
     fn cells_are_one_line_with_pipes_escaped() {
-        assert_eq!(md_cell(" a|b\nc "), "a\\|b c");
+        assert_eq!(md::md_cell(" a|b\nc "), "a\\|b c");
         let table = aligned(&[vec!["ab".into(), "c".into()], vec!["a".into(), "cd".into()]]);
         assert_eq!(table, ["ab  c", "a   cd"]);
     }

@@ -5,6 +5,7 @@
 //! `html` writes the same, with the comments, as one self-contained printable page.
 
 mod calls;
+mod fit;
 mod html;
 mod scorecard;
 
@@ -19,7 +20,8 @@ use crate::domain::team::Team;
 
 /// The account as Markdown: its name as the title, the profile, then one section per pane
 /// in [`Pane::ALL`] order, each entry with its priority, source, notes and the customer's
-/// own words (as a blockquote); then the question plan, the turns, the customer's journey
+/// own words (as a blockquote); then the fit against the team's sweet spot and the usage
+/// scenarios with their gaps, the question plan, the turns, the customer's journey
 /// and tasks, the call sheet of the next call (as of the account's last change: the
 /// export reads no clock), every call with its debrief, and the scorecard (judged as of
 /// the last change too) and the comments with their replies. Empty parts say so rather than vanish, so a reader can tell
@@ -42,11 +44,13 @@ pub fn markdown(account: &Account, bank: &[BankQuestion], team: &Team) -> String
             None => account.people.iter().for_each(|p| person(&mut doc, p)),
         }
     }
+    fit::markdown_fit(&mut doc, account, team);
+    fit::markdown_scenarios(&mut doc, account, team);
     question_plan(&mut doc, account, bank);
     turns(&mut doc, account);
     calls::journey(&mut doc, account);
     calls::tasks(&mut doc, account);
-    calls::sheet(&mut doc, account);
+    calls::sheet(&mut doc, account, team.offerings());
     calls::calls(&mut doc, account);
     scorecard::section(&mut doc, account, team);
     scorecard::comments(&mut doc, account);
@@ -314,9 +318,9 @@ mod tests {
         let md = markdown(&acme(), &[], &Default::default());
         assert!(md.contains("## Competitors\n\n_Nothing yet._\n"), "{md}");
         let bare = markdown(&Account::new("Bare", now()), &[], &Default::default());
-        // The profile, the six panes, the question plan, the anticipated turns, the
-        // journey, their tasks, the calls and the comments.
-        assert_eq!(bare.matches("_Nothing yet._").count(), 13, "{bare}");
+        // The profile, the six panes, the fit, the usage scenarios, the question plan, the
+        // anticipated turns, the journey, their tasks, the calls and the comments.
+        assert_eq!(bare.matches("_Nothing yet._").count(), 15, "{bare}");
     }
 
     #[test]

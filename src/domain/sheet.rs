@@ -1,7 +1,8 @@
 //! The call sheet: one screen a rep glances at just before dialling. When and how long,
 //! who (names and roles), the objective, the up-front agreement, the top items of their
-//! world (high priority first, in their own words where known), the agenda with minutes,
-//! and the three turns most likely to come up with the prepared answers.
+//! world (high priority first, in their own words where known), the talking points (how
+//! they would use us: the usage scenarios put on the sheet), the agenda with minutes, and
+//! the three turns most likely to come up with the prepared answers.
 //!
 //! [`sheet`] gives plain lines of at most a given width in terminal cells, with a fixed
 //! budget of rows per part, so a typical plan takes at most 22 lines at 80 columns and
@@ -13,6 +14,7 @@
 mod cells;
 mod md;
 mod pick;
+mod talk;
 
 pub use md::sheet_md;
 pub(crate) use md::sheet_md_at;
@@ -20,7 +22,9 @@ pub(crate) use md::sheet_md_at;
 use super::account::{Account, Pane, Person, Role};
 use super::call::Call;
 use super::form::Choice;
+use super::offering::Offering;
 use super::text::clean;
+use super::turn::Turn;
 use cells::{GLUE, cut, wrap};
 use pick::{Picked, pick};
 
@@ -30,13 +34,21 @@ const GUTTER: usize = 11;
 /// The most agenda rows a plain sheet gives (the last says what else there is).
 const AGENDA_ROWS: usize = 5;
 
+/// The rows the talking points get on a plain sheet.
+const TALK_ROWS: usize = 2;
+
+/// The turns a plain sheet shows when it has talking points: they take the place of the
+/// least likely turn, so a typical plan still reads at 80×24 without scrolling.
+const TURNS_WITH_TALK: usize = 2;
+
 /// The call sheet of `call` as plain lines, each at most `width` terminal cells (none at
-/// all when `width` is 0).
-pub fn sheet(account: &Account, call: &Call, width: usize) -> Vec<String> {
+/// all when `width` is 0). `offerings` name what the talking points use.
+pub fn sheet(account: &Account, call: &Call, offerings: &[Offering], width: usize) -> Vec<String> {
     if width == 0 {
         return Vec::new();
     }
     let p = pick(account, call);
+    let talk = talk::points(account, offerings);
     let mut s = Sheet {
         width,
         lines: Vec::new(),
@@ -47,9 +59,37 @@ pub fn sheet(account: &Account, call: &Call, width: usize) -> Vec<String> {
     s.rows("Objective", &objective, 2);
     s.block("Up front", up_front(call), "not planned yet");
     s.block("World", world(&p), "nothing yet");
+    talking(&mut s, &talk);
     agenda(&mut s, call, &p);
-    s.block("Turns", turns(account, &p), "none yet");
+    let shown = match talk.is_empty() {
+        true => p.turns.len(),
+        false => p.turns.len().min(TURNS_WITH_TALK),
+    };
+    s.block("Turns", turns(account, &p.turns[..shown]), "none yet");
     s.lines
+}
+
+/// The talking points in [`TALK_ROWS`] rows: one point wrapped over them, or one row each,
+/// the last saying how many more there are; no row at all when there is none.
+fn talking(s: &mut Sheet, points: &[String]) {
+    const LABEL: &str = "Using us";
+    match points {
+        [] => {}
+        [one] => s.rows(LABEL, one, TALK_ROWS),
+        _ if points.len() <= TALK_ROWS => {
+            for (i, point) in points.iter().enumerate() {
+                s.rows(if i == 0 { LABEL } else { "" }, point, 1);
+            }
+        }
+        _ => {
+            let shown = TALK_ROWS - 1;
+            for (i, point) in points[..shown].iter().enumerate() {
+                s.rows(if i == 0 { LABEL } else { "" }, point, 1);
+            }
+            let more = points.len() - shown;
+            s.rows("", &format!("… and {more} more talking points"), 1);
+        }
+    }
 }
 
 /// Lines being laid out to a width.
@@ -198,9 +238,9 @@ fn agenda(s: &mut Sheet, call: &Call, p: &Picked) {
 }
 
 /// Two rows per likely turn: who says what, then the prepared answer.
-fn turns(account: &Account, p: &Picked) -> Vec<String> {
+fn turns(account: &Account, shown: &[&Turn]) -> Vec<String> {
     let mut rows = Vec::new();
-    for t in &p.turns {
+    for t in shown {
         let who = t
             .who
             .as_ref()

@@ -10,6 +10,9 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumIter, VariantNames};
 
+mod verdict;
+pub use verdict::verdict;
+
 /// The sweet-spot file format version this build writes.
 pub const SWEET_SPOT_SCHEMA: u32 = 1;
 
@@ -199,7 +202,13 @@ impl Fit {
 /// The verdict of `fit` against `criteria`: outside on any "no", inside when every criterion
 /// is "yes", else unknown (so with no criteria at all).
 pub fn standing(criteria: &[Criterion], fit: &Fit) -> Standing {
-    let answers: Vec<Answer> = criteria.iter().map(|c| fit.answer(&c.id)).collect();
+    standing_of(criteria.iter().map(|c| fit.answer(&c.id)))
+}
+
+/// The verdict of the answers to every criterion, one each in any order: the rule of
+/// [`standing`], for callers that keep answers without the rest of the fit (the list cache).
+pub fn standing_of(answers: impl IntoIterator<Item = Answer>) -> Standing {
+    let answers: Vec<Answer> = answers.into_iter().collect();
     if answers.contains(&Answer::No) {
         Standing::Outside
     } else if !answers.is_empty() && answers.iter().all(|&a| a == Answer::Yes) {

@@ -6,6 +6,7 @@ use super::error::Odd;
 use super::file::{bad_name, parse};
 use super::{Store, StoreError, cache, read};
 use crate::domain::progress::Pulse;
+use crate::domain::sweet_spot::{Answer, Criterion, Disqualified, Standing, standing_of};
 use crate::domain::{Account, AccountId, Pane};
 use chrono::{DateTime, Utc};
 use std::path::Path;
@@ -24,6 +25,13 @@ pub struct Summary {
     /// What the journey's rules need: ask it whether the journey is stalled
     /// ([`Pulse::stalled`]) and when the next call is ([`Pulse::next_call`]).
     pub pulse: Pulse,
+    /// The account's fit answers, by criterion id: the verdict is judged when listing,
+    /// against the team's criteria of the day ([`Summary::standing`]), since the criteria
+    /// change without the account changing.
+    pub answers: Vec<(String, Answer)>,
+    /// Why and when the account was disqualified, while it is (boxed: most accounts
+    /// aren't, and a summary stays small in the lists that hold many).
+    pub disqualified: Option<Box<Disqualified>>,
 }
 
 impl Summary {
@@ -35,8 +43,30 @@ impl Summary {
             updated: account.updated,
             counts: Pane::ALL.map(|p| account.len(p)),
             pulse: Pulse::of(account),
+            answers: answers(account),
+            disqualified: account.fit.disqualified.clone().map(Box::new),
         }
     }
+
+    /// Where the account stands against `criteria` (see `sweet_spot::standing`).
+    pub fn standing(&self, criteria: &[Criterion]) -> Standing {
+        standing_of(criteria.iter().map(|c| {
+            self.answers
+                .iter()
+                .find(|(id, _)| *id == c.id)
+                .map_or(Answer::Unknown, |(_, a)| *a)
+        }))
+    }
+}
+
+/// An account's fit answers as the summary keeps them.
+fn answers(account: &Account) -> Vec<(String, Answer)> {
+    account
+        .fit
+        .answers
+        .iter()
+        .map(|a| (a.id.clone(), a.answer))
+        .collect()
 }
 
 /// One file found under `accounts/`.
@@ -54,8 +84,9 @@ pub enum Listing {
 }
 
 /// Bumped whenever [`Listed`] changes shape, so an old cache is simply rebuilt. 2: the
-/// journey's pulse; 3: files with a byte order mark read (once cached as damaged).
-const LIST_VERSION: u32 = 3;
+/// journey's pulse; 3: files with a byte order mark read (once cached as damaged); 4: the
+/// fit answers and the disqualification.
+const LIST_VERSION: u32 = 4;
 
 /// What the list cache keeps of one account file.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -66,6 +97,8 @@ enum Listed {
         updated: DateTime<Utc>,
         counts: [usize; 6],
         pulse: Pulse,
+        answers: Vec<(String, Answer)>,
+        disqualified: Option<Box<Disqualified>>,
     },
     /// A file that does not parse, and where.
     Damaged {
@@ -91,6 +124,8 @@ impl Listed {
                 updated: a.updated,
                 counts: Pane::ALL.map(|p| a.len(p)),
                 pulse: Pulse::of(&a),
+                answers: answers(&a),
+                disqualified: a.fit.disqualified.map(Box::new),
             },
             Err(e) => Listed::of_error(e),
         }
@@ -132,12 +167,16 @@ impl Listed {
                 updated,
                 counts,
                 pulse,
+                answers,
+                disqualified,
             } => Listing::Ok(Summary {
                 id,
                 name,
                 updated,
                 counts,
                 pulse,
+                answers,
+                disqualified,
             }),
             Listed::Damaged {
                 line,

@@ -1,4 +1,5 @@
-//! The rehearsal queue across every account: the turns due now, most overdue first.
+//! The rehearsal queue across every account: the turns due now, most overdue first. A
+//! disqualified account contributes none: its file stays, but nobody rehearses for it.
 //!
 //! Reading every account file in full is the slow part of a large folder (attempts pile up
 //! in them), so the queue reads only each file's turn ids and due dates, and keeps them in
@@ -34,8 +35,9 @@ struct Entry {
 }
 
 /// Bumped whenever [`Entry`] changes shape, so an old cache is simply rebuilt. 5: files
-/// with a byte order mark read (once cached as unreadable).
-const CACHE_VERSION: u32 = 5;
+/// with a byte order mark read (once cached as unreadable); 6: a disqualified account's
+/// turns left out.
+const CACHE_VERSION: u32 = 6;
 
 /// The parts of an account file the queue reads; serde skips the rest.
 #[derive(Deserialize)]
@@ -43,6 +45,15 @@ struct Lite {
     name: String,
     #[serde(default)]
     turns: Vec<LiteTurn>,
+    #[serde(default)]
+    fit: LiteFit,
+}
+
+#[derive(Default, Deserialize)]
+struct LiteFit {
+    /// Only whether it is there matters; its contents are not read.
+    #[serde(default)]
+    disqualified: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -95,7 +106,10 @@ impl Store {
 /// FIFO or a device is never opened).
 fn read_entry(root: &Path, path: &Path) -> Option<Entry> {
     let text = read_text(root, path).ok()?;
-    let lite: Lite = serde_json::from_str(&text).ok()?;
+    let mut lite: Lite = serde_json::from_str(&text).ok()?;
+    if lite.fit.disqualified.is_some() {
+        lite.turns.clear();
+    }
     let turns = lite
         .turns
         .into_iter()

@@ -1,9 +1,11 @@
 //! The team's files at the top of the data folder: the offerings (`offerings.json`) and the
 //! sweet spot's criteria (`sweet-spot.json`). A missing file is an empty list; a damaged one,
-//! or one from a newer callbook, is refused and never saved over.
+//! or one from a newer callbook, is refused and never saved over. The sample's team files
+//! are written only where the team has none.
 
 use super::{Store, StoreError, file};
 use crate::domain::offering::{OFFERINGS_SCHEMA, OfferingsFile};
+use crate::domain::sample;
 use crate::domain::sweet_spot::{SWEET_SPOT_SCHEMA, SweetSpotFile};
 use crate::domain::team::Team;
 use serde::Serialize;
@@ -81,6 +83,24 @@ impl Store {
             self.load_sweet_spot()?;
         }
         save(self, &self.sweet_spot_path(), sweet_spot)
+    }
+
+    /// Writes the sample's offerings and criteria (`domain::sample`) where the team has no
+    /// such file yet, never over a team's own (a damaged one included); returns the files
+    /// written.
+    pub fn write_sample_team(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let mut written = Vec::new();
+        // `symlink_metadata`: a link, even a dangling one, is the team's and is left alone.
+        let free = |path: &Path| std::fs::symlink_metadata(path).is_err();
+        if free(&self.offerings_path()) {
+            save(self, &self.offerings_path(), &sample::offerings())?;
+            written.push(self.offerings_path());
+        }
+        if free(&self.sweet_spot_path()) {
+            save(self, &self.sweet_spot_path(), &sample::sweet_spot())?;
+            written.push(self.sweet_spot_path());
+        }
+        Ok(written)
     }
 
     /// Both team files, each an empty list when it can't be read, with what went wrong.

@@ -398,7 +398,7 @@ fn sheet(frame: &mut Frame, area: Rect, app: &App, (call, top): (usize, usize)) 
     frame.render_widget(Clear, area);
     let width = usize::from(area.width.saturating_sub(2));
     let rows = usize::from(area.height.saturating_sub(2));
-    let lines = crate::domain::sheet::sheet(&wb.doc.account, c, width);
+    let lines = crate::domain::sheet::sheet(&wb.doc.account, c, app.team.offerings(), width);
     let top = top.min(lines.len().saturating_sub(rows));
     let below = lines.len() > top + rows;
     let keys = app.keys.hint_line(Scope::Sheet, &[]);

@@ -1,5 +1,5 @@
 //! The account picker: every account with its last update and counts, damaged files
-//! flagged, the sample offered while there are no accounts.
+//! flagged, disqualified accounts marked, the sample offered while there are no accounts.
 
 use super::theme;
 use crate::app::{Action, Keymap, Picker, PickerEntry, Scope, fit, layout};
@@ -72,10 +72,12 @@ fn row(entry: &PickerEntry, width: usize, today: NaiveDate) -> Row<'static> {
                 (total, 7),
             ]
             .map(|(n, w)| Cell::from(format!("{n:>w$}")));
-            // A stalled journey is marked where the rep chooses what to work on.
-            let (mark, style) = match s.pulse.stalled(today) {
-                Some(_) => ("⏸ ", theme::quote()),
-                None => ("", ratatui::style::Style::new()),
+            // A disqualified account is one walked away from, whatever its journey says; a
+            // stalled journey is marked where the rep chooses what to work on.
+            let (mark, style) = match (&s.disqualified, s.pulse.stalled(today)) {
+                (Some(_), _) => ("✕ ", theme::dim()),
+                (None, Some(_)) => ("⏸ ", theme::quote()),
+                (None, None) => ("", ratatui::style::Style::new()),
             };
             let name = fit::cut(&format!("{mark}{}", first_line(&s.name)), width);
             Row::new(
@@ -111,6 +113,16 @@ fn about(entry: Option<&PickerEntry>, keys: &Keymap, today: NaiveDate) -> Text<'
                     theme::dim(),
                 ),
             ]);
+            if let Some(d) = &s.disqualified {
+                text.push_line(Line::styled(
+                    format!(
+                        "✕ Disqualified {}: {}",
+                        d.when.format("%Y-%m-%d"),
+                        first_line(&d.why)
+                    ),
+                    theme::dim(),
+                ));
+            }
             if let Some(why) = s.pulse.stalled(today) {
                 text.push_line(Line::styled(
                     format!("⏸ Their journey is stalled: {why}"),

@@ -1,6 +1,7 @@
 //! The team report, drawn in place of the picker's list: one row per account with its
 //! score, band, a mark per check and its open comments; below, what the selected account
-//! fails and what Enter does.
+//! fails and what Enter does. The legend counts what was left out: damaged files and
+//! disqualified accounts.
 
 use super::theme;
 use crate::app::report::{TeamReport, marks};
@@ -26,14 +27,23 @@ pub fn render(frame: &mut Frame, area: Rect, report: &TeamReport, keys: &Keymap)
         };
         legend.push_str(&format!("· {files} "));
     }
+    if report.disqualified > 0 {
+        let n = report.disqualified;
+        let s = if n == 1 { "" } else { "s" };
+        legend.push_str(&format!("· {n} disqualified account{s} left out "));
+    }
     let block = Block::bordered()
         .title(format!(" The team report, {order} "))
         .title_bottom(Line::styled(legend, theme::dim()))
         .border_style(theme::focused());
     if report.rows.is_empty() {
         let back = keys.key(Scope::Report, &Action::Back);
+        let why = match report.disqualified {
+            0 => "No account can be read",
+            _ => "Every readable account is disqualified",
+        };
         let text = Paragraph::new(format!(
-            " No account can be read, so there is nothing to report. {back} goes back."
+            " {why}, so there is nothing to report. {back} goes back."
         ))
         .block(block);
         frame.render_widget(text, area);

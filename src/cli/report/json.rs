@@ -2,6 +2,7 @@
 //! then one per damaged file, shaped as `list --json` shapes them.
 
 use super::{Damaged, Row};
+use crate::cli::fit::Disqualified;
 use crate::cli::list::DamagedFile;
 use crate::cli::safe_json;
 use crate::domain::form::Choice;
@@ -21,6 +22,8 @@ enum Entry<'a> {
         name: &'a str,
         score: Option<u8>,
         band: &'static str,
+        fit: &'static str,
+        disqualified: Option<Disqualified<'a>>,
         checks: Marks<'a>,
         questions: usize,
         turns_due: usize,
@@ -45,21 +48,26 @@ impl Serialize for Marks<'_> {
     }
 }
 
-/// Prints the rows, then the damaged files, as one JSON array.
+/// Prints the rows, then the disqualified accounts, then the damaged files, as one JSON
+/// array.
 pub(super) fn write(
     store: &Store,
     rows: &[Row],
+    apart: &[Row],
     damaged: &[Damaged],
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let time = |t: DateTime<Utc>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
     let mut entries: Vec<Entry> = rows
         .iter()
+        .chain(apart)
         .map(|r| Entry::Ok {
             id: r.id.to_string(),
             name: &r.name,
             score: r.card.score(),
             band: r.card.band().word(),
+            fit: r.fit.word(),
+            disqualified: r.disqualified.as_ref().map(Disqualified::new),
             checks: Marks(&r.card),
             questions: r.questions,
             turns_due: r.turns_due,

@@ -8,6 +8,7 @@ use crate::domain::account::{Account, Person};
 use crate::domain::call::{Call, Debrief, Outcome};
 use crate::domain::form::Choice;
 use crate::domain::id::ItemId;
+use crate::domain::offering::Offering;
 use crate::domain::plan::{Status, find_item};
 use crate::domain::progress::{call_warnings, next_call, task_warnings};
 use crate::domain::sheet::sheet_md_at;
@@ -77,9 +78,9 @@ pub(super) fn tasks(doc: &mut String, account: &Account) {
 }
 
 /// The call sheet of the next call as of the account's last change, when there is one.
-pub(super) fn sheet(doc: &mut String, account: &Account) {
+pub(super) fn sheet(doc: &mut String, account: &Account, offerings: &[Offering]) {
     if let Some(call) = next_call(account, account.updated) {
-        doc.push_str(&sheet_md_at(account, call, 2));
+        doc.push_str(&sheet_md_at(account, call, offerings, 2));
     }
 }
 

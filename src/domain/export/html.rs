@@ -5,6 +5,7 @@
 //! that does it, so no text of theirs can open a tag or end an attribute.
 
 mod calls;
+mod fit;
 mod review;
 mod style;
 
@@ -16,7 +17,8 @@ use crate::domain::team::Team;
 use crate::domain::{health, plan};
 
 /// The account as one HTML5 page: the name and profile, each pane of their world, the
-/// people, the question plan (with the linter's verdict on each question), the turns, the
+/// people, the fit against the sweet spot, the usage scenarios and their gaps, the
+/// question plan (with the linter's verdict on each question), the turns, the
 /// journey and their tasks, the next call's sheet, every call, the scorecard and the
 /// comments. Judged as of the account's last change: the export reads no clock.
 pub fn html(account: &Account, bank: &[BankQuestion], team: &Team) -> String {
@@ -30,11 +32,13 @@ pub fn html(account: &Account, bank: &[BankQuestion], team: &Team) -> String {
     doc.push_str(&format!("<p class=\"muted\">Updated {updated}</p>\n</header>\n"));
     profile(&mut doc, account);
     world(&mut doc, account);
+    fit::fit(&mut doc, account, team);
+    fit::scenarios(&mut doc, account, team);
     question_plan(&mut doc, account, bank);
     turns(&mut doc, account);
     calls::journey(&mut doc, account);
     calls::tasks(&mut doc, account);
-    calls::sheet(&mut doc, account);
+    calls::sheet(&mut doc, account, team.offerings());
     calls::calls(&mut doc, account);
     review::scorecard(&mut doc, account, team);
     review::comments(&mut doc, account);

@@ -1,16 +1,19 @@
-//! The call sheet as Markdown: the same parts as the plain sheet, nothing cut, plus the
-//! outcomes aimed at and what to check in the plan before dialling.
+//! The call sheet as Markdown: the same parts as the plain sheet, nothing cut (every
+//! talking point and every likely turn), plus the outcomes aimed at and what to check in
+//! the plan before dialling.
 
 use super::pick::{Picked, pick};
 use super::{attendees, line, or, pane_word, role, up_front};
 use crate::domain::account::{Account, Priority};
 use crate::domain::call::Call;
 use crate::domain::form::Choice;
+use crate::domain::offering::Offering;
 use crate::domain::progress::call_warnings;
 
-/// The call sheet of `call` as a Markdown document (nothing cut).
-pub fn sheet_md(account: &Account, call: &Call) -> String {
-    let mut doc = sheet_md_at(account, call, 1);
+/// The call sheet of `call` as a Markdown document (nothing cut); `offerings` name what the
+/// talking points use.
+pub fn sheet_md(account: &Account, call: &Call, offerings: &[Offering]) -> String {
+    let mut doc = sheet_md_at(account, call, offerings, 1);
     let end = doc.trim_end().len();
     doc.truncate(end);
     doc.push('\n');
@@ -19,7 +22,7 @@ pub fn sheet_md(account: &Account, call: &Call) -> String {
 
 /// The sheet with its title at heading `level` (1 for `#`) and its parts one level below,
 /// so the export can hold it as one of its sections.
-pub(crate) fn sheet_md_at(account: &Account, call: &Call, level: usize) -> String {
+pub(crate) fn sheet_md_at(account: &Account, call: &Call, offerings: &[Offering], level: usize) -> String {
     let p = pick(account, call);
     let (h1, h2) = ("#".repeat(level), "#".repeat(level + 1));
     let mut doc = format!("{h1} Call sheet: {}\n\n", line(&account.name));
@@ -36,6 +39,10 @@ pub(crate) fn sheet_md_at(account: &Account, call: &Call, level: usize) -> Strin
     doc.push('\n');
     section(&mut doc, &h2, "Up front", up_front(call));
     section(&mut doc, &h2, "Their world", world(&p));
+    let talk = super::talk::points(account, offerings);
+    if !talk.is_empty() {
+        section(&mut doc, &h2, "How they'd use us", talk);
+    }
     agenda(&mut doc, &h2, &p);
     turns(&mut doc, &h2, account, &p);
     let outcomes = [("Best", &call.best), ("Minimum", &call.minimum)]

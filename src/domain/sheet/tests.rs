@@ -12,6 +12,11 @@ fn now() -> DateTime<Utc> {
     "2026-12-01T08:30:00Z".parse().unwrap()
 }
 
+/// The sample team's offerings, which its talking points name.
+fn offerings() -> Vec<crate::domain::offering::Offering> {
+    sample::offerings().offerings
+}
+
 /// The sample and its planned call.
 fn sample() -> (Account, Call) {
     let a = sample::account(now());
@@ -22,7 +27,7 @@ fn sample() -> (Account, Call) {
 #[test]
 fn the_sample_sheet_fits_80_by_24_and_says_what_matters() {
     let (a, call) = sample();
-    let lines = sheet(&a, &call, 80);
+    let lines = sheet(&a, &call, &offerings(), 80);
     let text = lines.join("\n");
     assert!(lines.len() <= 22, "{} lines:\n{text}", lines.len());
     assert!(lines.iter().all(|l| width(l) <= 80), "{text}");
@@ -41,6 +46,7 @@ fn the_sample_sheet_fits_80_by_24_and_says_what_matters() {
         "World      ",
         "Agenda      8m What would the board need to see",
         "32 min",
+        "Using us   Kevin Oduya (Night Dispatch Lead) uses backhaul matching to fill",
         "Turns      Dana: “",
         "  → ",
     ] {
@@ -48,8 +54,8 @@ fn the_sample_sheet_fits_80_by_24_and_says_what_matters() {
     }
     assert_eq!(
         text.matches("  → ").count(),
-        3,
-        "three turns with answers:\n{text}"
+        2,
+        "the talking point takes the third turn's place:\n{text}"
     );
 }
 
@@ -80,17 +86,17 @@ fn every_cut_marked(whole: &[String], narrow: &[String]) -> bool {
 #[test]
 fn every_line_fits_any_width_and_every_cut_is_marked() {
     let (a, call) = sample();
-    let whole = sheet(&a, &call, 1000);
+    let whole = sheet(&a, &call, &offerings(), 1000);
     assert!(
         whole.iter().all(|l| !l.contains(CUT)),
         "nothing is cut at 1000 columns"
     );
     for w in 1..=120 {
-        let lines = sheet(&a, &call, w);
+        let lines = sheet(&a, &call, &offerings(), w);
         assert!(lines.iter().all(|l| width(l) <= w), "width {w}: {lines:#?}");
         assert!(every_cut_marked(&whole, &lines), "width {w}: {lines:#?}");
     }
-    assert!(sheet(&a, &call, 0).is_empty());
+    assert!(sheet(&a, &call, &offerings(), 0).is_empty());
     let silent = vec![whole[0].clone(), whole[2].clone()];
     assert!(
         !every_cut_marked(&whole, &silent),
@@ -102,7 +108,7 @@ fn every_line_fits_any_width_and_every_cut_is_marked() {
 fn a_bare_plan_says_what_is_missing() {
     let a = Account::new("Bare", now());
     let call = Call::new(now(), now());
-    let text = sheet(&a, &call, 80).join("\n");
+    let text = sheet(&a, &call, &offerings(), 80).join("\n");
     for part in [
         "no one yet",
         "none yet: the step",
@@ -112,7 +118,7 @@ fn a_bare_plan_says_what_is_missing() {
     ] {
         assert!(text.contains(part), "{part:?}:\n{text}");
     }
-    let md = sheet_md(&a, &call);
+    let md = sheet_md(&a, &call, &offerings());
     assert!(
         md.contains("_Nothing yet._") && md.contains("- **With:** no one yet"),
         "{md}"
@@ -133,12 +139,12 @@ fn a_long_agenda_shows_what_is_left_and_hostile_text_is_cleaned() {
         a.questions.push(q);
     }
     call.objective = "Dana \x1b[2Jagrees\nthe cost".into();
-    let lines = sheet(&a, &call, 80);
+    let lines = sheet(&a, &call, &offerings(), 80);
     let text = lines.join("\n");
     assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
     assert!(text.contains("… and 7 more questions, 29m"), "{text}");
     assert!(lines.len() <= 22, "{text}");
-    let md = sheet_md(&a, &call);
+    let md = sheet_md(&a, &call, &offerings());
     assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
     assert!(md.contains("11. Question 5\u{fffd}[31m? (4 min)"), "{md}");
 }
@@ -154,7 +160,7 @@ fn the_markdown_sheet_holds_everything_uncut() {
         .find(|q| q.id == call.agenda[0].question)
         .unwrap();
     q.text = long.into();
-    let md = sheet_md(&a, &call);
+    let md = sheet_md(&a, &call, &offerings());
     assert!(md.starts_with("# Call sheet: Ashcombe Cold Freight\n\n"), "{md}");
     assert!(md.contains(&format!("1. {long} (8 min)")), "{md}");
     assert!(
@@ -180,5 +186,45 @@ fn the_markdown_sheet_holds_everything_uncut() {
         "the sample's plan is sound:\n{md}"
     );
     assert!(md.ends_with('\n') && !md.ends_with("\n\n"));
-    assert!(sheet_md_at(&a, &call, 2).starts_with("## Call sheet"));
+    assert!(sheet_md_at(&a, &call, &offerings(), 2).starts_with("## Call sheet"));
+}
+
+#[test]
+fn talking_points_keep_to_their_rows_and_the_markdown_has_them_all() {
+    let (mut a, call) = sample();
+    let plain = |a: &Account| sheet(a, &call, &offerings(), 80);
+    let labelled = |lines: &[String]| lines.iter().position(|l| l.starts_with("Using us ")).unwrap();
+    let lines = plain(&a);
+    let at = labelled(&lines);
+    assert!(lines[at + 1].starts_with("           ") && lines[at + 2].starts_with("Agenda"));
+    assert!(
+        lines[at + 1].ends_with("so empty miles fall from 17% to under 12%."),
+        "wrapped, not cut:\n{}",
+        lines.join("\n")
+    );
+
+    for s in &mut a.scenarios {
+        s.on_sheet = true;
+    }
+    let lines = plain(&a);
+    let at = labelled(&lines);
+    assert_eq!(lines[at + 1].trim(), "… and 3 more talking points");
+    assert!(lines[at + 2].starts_with("Agenda"));
+    assert!(lines.len() <= 22, "{}", lines.join("\n"));
+    assert!(lines.iter().all(|l| width(l) <= 80));
+
+    let md = sheet_md(&a, &call, &offerings());
+    let part = md.split("## How they'd use us\n\n").nth(1).unwrap();
+    assert_eq!(part.split("\n\n").next().unwrap().lines().count(), 4, "{md}");
+
+    for s in &mut a.scenarios {
+        s.on_sheet = false;
+    }
+    assert!(!plain(&a).iter().any(|l| l.starts_with("Using us")));
+    assert_eq!(
+        plain(&a).join("\n").matches("  → ").count(),
+        3,
+        "no point, three turns"
+    );
+    assert!(!sheet_md(&a, &call, &offerings()).contains("How they'd use us"));
 }

@@ -7,6 +7,7 @@ use crate::domain::account::{Account, Person};
 use crate::domain::call::{Call, Debrief};
 use crate::domain::form::Choice;
 use crate::domain::id::ItemId;
+use crate::domain::offering::Offering;
 use crate::domain::plan::find_item;
 use crate::domain::progress::{call_warnings, next_call, task_warnings};
 use crate::domain::sheet::sheet_md;
@@ -76,12 +77,12 @@ pub(super) fn tasks(doc: &mut String, account: &Account) {
 }
 
 /// The next call's sheet, as the Markdown sheet gives it, when a call is planned.
-pub(super) fn sheet(doc: &mut String, account: &Account) {
+pub(super) fn sheet(doc: &mut String, account: &Account, offerings: &[Offering]) {
     open(doc, "sheet", "Call sheet");
     match next_call(account, account.updated) {
         Some(call) => doc.push_str(&format!(
             "<pre class=\"sheet\">{}</pre>\n",
-            escape(&sheet_md(account, call))
+            escape(&sheet_md(account, call, offerings))
         )),
         None => doc.push_str("<p class=\"muted\">No call planned.</p>\n"),
     }
