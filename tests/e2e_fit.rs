@@ -91,4 +91,7 @@ fn answer_the_criteria_write_a_scenario_and_rehearse_it() {
         "The night dispatcher uses live trailer temperatures to reroute a load before it spoils, \
          so spoilage claims fall from 1.2% to under 0.5% of loads."
     );
+    let listed = data.list_json();
+    assert_eq!(listed[0]["fit"], "inside", "{listed:?}");
+    assert_eq!(listed[0]["disqualified"], serde_json::Value::Null, "{listed:?}");
 }

@@ -100,12 +100,28 @@ fn state_for(scope: Scope, action: &Action) -> App {
         // Two of each, so moving, editing and deleting all have something to act on.
         app.team = team();
     }
+    if scope == Scope::Screen(Screen::Fit) {
+        // The sample's criteria and offerings, which its answers and scenarios name.
+        app.team = callbook::domain::team::Team {
+            offerings: callbook::domain::sample::offerings(),
+            sweet_spot: callbook::domain::sample::sweet_spot(),
+        };
+    }
     let keys = match scope {
         Scope::Screen(Screen::World) | Scope::Workbook | Scope::Global => "jaMid<C-s>k",
         Scope::Screen(Screen::Questions) => "2j",
         Scope::Screen(Screen::Rehearse) => "3j",
         Scope::Screen(Screen::Call) => "4j<Tab>j",
         Scope::Screen(Screen::Review) => "5j",
+        // The scenarios' keys act on a selected scenario, below the criteria.
+        Scope::Screen(Screen::Fit)
+            if matches!(
+                action,
+                Action::People | Action::Offering | Action::ToTurn | Action::ToSheet | Action::Delete
+            ) =>
+        {
+            "6<Tab>"
+        }
         Scope::Screen(Screen::Fit) => "6",
         Scope::Sheet => "4<Tab>",
         Scope::Picker => "j",

@@ -242,3 +242,53 @@ fn the_world_screen_says_the_verdict_once_it_is_known() {
         line(&mut app)
     );
 }
+
+/// The sample's team files.
+fn sample_team() -> Team {
+    Team {
+        offerings: callbook::domain::sample::offerings(),
+        sweet_spot: callbook::domain::sample::sweet_spot(),
+    }
+}
+
+#[test]
+fn the_picker_shows_each_accounts_verdict_against_the_teams_criteria() {
+    use callbook::domain::AccountId;
+    use callbook::storage::{Listing, Summary};
+    let sample = callbook::domain::sample::account(noon());
+    let mut outside = sample.clone();
+    outside.name = "Outside Co".into();
+    let first = outside.fit.answers[0].id.clone();
+    outside.fit.set(&first, Answer::No, "subcontracts", noon());
+    let listed = |a: &Account, id: &str| Listing::Ok(Summary::of(AccountId::parse(id).unwrap(), a));
+    let mut app = App::new(
+        vec![
+            listed(&sample, "sample-abc123"),
+            listed(&outside, "outside-abc123"),
+        ],
+        noon,
+    );
+    app.team = sample_team();
+    let text = screen_text(&mut app, (80, 24));
+    let row = |name: &str| text.lines().find(|l| l.contains(name)).unwrap_or("").to_owned();
+    assert!(row("Ashcombe").contains(" inside "), "{text}");
+    assert!(row("Outside Co").contains(" outside "), "{text}");
+    app.team = Team::default();
+    let text = screen_text(&mut app, (80, 24));
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Outside Co") && l.contains(" unknown ")),
+        "no criteria: {text}"
+    );
+}
+
+#[test]
+fn the_sample_is_inside_with_complete_scenarios_on_the_fit_screen() {
+    let mut app = app_with(callbook::domain::sample::account(noon()));
+    app.team = sample_team();
+    press(&mut app, "6");
+    let text = screen_text(&mut app, (120, 40));
+    assert!(text.contains("Sweet spot: inside"), "{text}");
+    assert!(!text.contains("gap"), "{text}");
+    assert!(!text.contains('◐'), "every sample scenario is complete: {text}");
+}

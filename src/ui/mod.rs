@@ -46,7 +46,7 @@ pub fn render(frame: &mut Frame, app: &App) {
                 frame,
                 regions.body,
                 &app.picker,
-                (&app.keys, app.now().date_naive()),
+                (&app.keys, app.now().date_naive(), app.team.criteria()),
             ),
         },
     }

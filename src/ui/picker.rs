@@ -3,6 +3,7 @@
 
 use super::theme;
 use crate::app::{Action, Keymap, Picker, PickerEntry, Scope, fit, layout};
+use crate::domain::sweet_spot::{Criterion, Standing};
 use crate::domain::{Pane, sample, text::first_line};
 use chrono::{Local, NaiveDate};
 use ratatui::Frame;
@@ -11,7 +12,12 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 /// Draws the picker into `area`.
-pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, (keys, today): (&Keymap, NaiveDate)) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    picker: &Picker,
+    (keys, today, criteria): (&Keymap, NaiveDate, &[Criterion]),
+) {
     let visible = picker.visible();
     let title = match picker.filter.needle() {
         f if f.is_empty() && !picker.filter.active => " Accounts ".to_owned(),
@@ -36,19 +42,21 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, (keys, today): (&K
     let inner = layout::inner(area);
     let list_height = inner.height.saturating_sub(1);
     let first = layout::list_offset(picker.selected, list_height);
-    let name_width = usize::from(inner.width.saturating_sub(10 + 5 + 7 + 6 + 7 + 5));
+    let name_width = usize::from(inner.width.saturating_sub(10 + 8 + 5 + 7 + 6 + 7 + 6));
     let rows: Vec<Row> = visible
         .iter()
         .skip(first)
         .take(usize::from(list_height))
-        .map(|&i| row(&picker.entries[i], name_width, today))
+        .map(|&i| row(&picker.entries[i], name_width, (today, criteria)))
         .collect();
     let widths = [Constraint::Fill(1), Constraint::Length(10)]
         .into_iter()
-        .chain([5, 7, 6, 7].map(Constraint::Length));
+        .chain([8, 5, 7, 6, 7].map(Constraint::Length));
     let header = Row::new(
-        ["Account", "Updated", "Goals", "Threats", "People", "Entries"]
-            .map(|h| Cell::from(h).style(theme::dim())),
+        [
+            "Account", "Updated", "Fit", "Goals", "Threats", "People", "Entries",
+        ]
+        .map(|h| Cell::from(h).style(theme::dim())),
     );
     let table = Table::new(rows, widths)
         .header(header)
@@ -59,7 +67,7 @@ pub fn render(frame: &mut Frame, area: Rect, picker: &Picker, (keys, today): (&K
 }
 
 /// A picker row; names are cut with `…` to `width`.
-fn row(entry: &PickerEntry, width: usize, today: NaiveDate) -> Row<'static> {
+fn row(entry: &PickerEntry, width: usize, (today, criteria): (NaiveDate, &[Criterion])) -> Row<'static> {
     match entry {
         PickerEntry::Account(s) => {
             let date = s.updated.with_timezone(&Local).format("%Y-%m-%d").to_string();
@@ -80,10 +88,20 @@ fn row(entry: &PickerEntry, width: usize, today: NaiveDate) -> Row<'static> {
                 (None, None) => ("", ratatui::style::Style::new()),
             };
             let name = fit::cut(&format!("{mark}{}", first_line(&s.name)), width);
+            let standing = s.standing(criteria);
+            let fit_style = match standing {
+                Standing::Inside => theme::ok(),
+                Standing::Outside => theme::error(),
+                Standing::Unknown => theme::dim(),
+            };
             Row::new(
-                [Cell::from(name).style(style), Cell::from(date)]
-                    .into_iter()
-                    .chain(counts),
+                [
+                    Cell::from(name).style(style),
+                    Cell::from(date),
+                    Cell::from(standing.word()).style(fit_style),
+                ]
+                .into_iter()
+                .chain(counts),
             )
         }
         PickerEntry::Damaged { stem, .. } => Row::new([
