@@ -6,7 +6,7 @@ use super::overlay::popup;
 use super::theme;
 use crate::app::keymap::Scope;
 use crate::app::team::TeamFocus;
-use crate::app::{App, layout};
+use crate::app::{App, fit, layout};
 use crate::domain::offering::{concerns, list_warnings};
 use crate::domain::sweet_spot::criteria_warnings;
 use crate::domain::text::first_line;
@@ -23,7 +23,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         area.width.saturating_sub(4).min(110),
         area.height.saturating_sub(2),
     );
-    let keys = app.keys.hint_line(Scope::Team, &[]);
+    let room = usize::from(rect.width).saturating_sub(4);
+    let keys = fit::cut(&app.keys.hint_line(Scope::Team, &[]), room);
     let outer = Block::bordered()
         .title(" The team's offerings and sweet spot ")
         .title_bottom(format!(" {keys} "))
@@ -33,11 +34,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let [offerings, criteria, notes] = Layout::vertical([
         Constraint::Percentage(50),
         Constraint::Percentage(50),
-        Constraint::Length(5),
+        Constraint::Length(6),
     ])
     .areas(inner);
     let view = &app.team_view;
     let team = &app.team;
+    // Rows are cut with `…` to the list's width; the selected one reads in full below.
+    let width = usize::from(layout::inner(offerings).width).saturating_sub(2);
     let rows: Vec<ListItem> = team
         .offerings()
         .iter()
@@ -47,11 +50,13 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 Span::styled("⚠ ", theme::tone(crate::app::reading::Tone::Warn))
             };
+            let name = fit::cut(&first_line(&o.name), width);
+            let rest = width.saturating_sub(fit::width(&name) + 2);
             ListItem::new(Line::from(vec![
                 mark,
-                Span::styled(first_line(&o.name), theme::heading()),
+                Span::styled(name, theme::heading()),
                 Span::raw(": "),
-                Span::raw(first_line(&o.problem)),
+                Span::raw(fit::cut(&first_line(&o.problem), rest)),
             ]))
         })
         .collect();
@@ -65,7 +70,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let rows: Vec<ListItem> = team
         .criteria()
         .iter()
-        .map(|c| ListItem::new(format!("  {}", first_line(&c.question))))
+        .map(|c| ListItem::new(format!("  {}", fit::cut(&first_line(&c.question), width))))
         .collect();
     let title = format!(
         " Who fits: the sweet spot's criteria ({}) · sweet-spot.json ",
@@ -115,9 +120,18 @@ fn notes_lines(app: &App) -> Vec<Line<'static>> {
     let team = &app.team;
     let view = &app.team_view;
     let mut lines = Vec::new();
+    if view.focus == TeamFocus::Criteria
+        && let Some(c) = team.criteria().get(view.rows[1])
+    {
+        lines.push(Line::raw(first_line(&c.question)));
+    }
     if view.focus == TeamFocus::Offerings
         && let Some(o) = team.offerings().get(view.rows[0])
     {
+        lines.push(Line::from(vec![
+            Span::styled(first_line(&o.name), theme::heading()),
+            Span::raw(format!(": {}", first_line(&o.problem))),
+        ]));
         for c in concerns(o) {
             lines.push(Line::styled(
                 format!("⚠ {}: {c}", first_line(&o.name)),
