@@ -450,7 +450,7 @@ fn add_refuses_an_account_from_a_newer_callbook() {
     let data = Data::new();
     let id = data.create("Future Co");
     let mut json = data.account_json(&id);
-    json["schema"] = 2.into();
+    json["schema"] = (callbook::domain::SCHEMA + 1).into();
     fs::write(data.file_of(&id), serde_json::to_string_pretty(&json).unwrap()).unwrap();
     let before = data.snapshot();
     let err = data.fail(&["add", "future", "goals", "Grow"]);

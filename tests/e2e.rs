@@ -94,7 +94,7 @@ fn create_account_add_goal_quit_reopen() {
 
     let account = data.only_account();
     assert_eq!(account["name"], "Harbor Mills");
-    assert_eq!(account["schema"], 1);
+    assert_eq!(account["schema"], callbook::domain::SCHEMA);
     let goals = goals(&account);
     assert_eq!(goals.len(), 1, "{account:#}");
     assert_eq!(goals[0]["text"], goal);

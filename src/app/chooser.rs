@@ -264,7 +264,7 @@ pub(super) fn chosen(cx: &mut Ctx, chooser: Chooser) {
         Purpose::Links { question, ids } => cx.change(ChangeKind::Content, |account, now| {
             let q = account.questions.get_mut(question).ok_or_else(String::new)?;
             q.links = ticked(ids, &checked);
-            (q.updated, account.updated) = (now, now);
+            q.updated = now;
             Ok(linked(q.links.len()))
         }),
         Purpose::AnswerPane { question } => {
@@ -284,7 +284,7 @@ pub(super) fn chosen(cx: &mut Ctx, chooser: Chooser) {
             let who = ticked.iter().find(|id| people.contains(id)).cloned();
             let t = account.turns.get_mut(turn).ok_or_else(String::new)?;
             t.links = ticked.into_iter().filter(|id| Some(id) != who.as_ref()).collect();
-            (t.who, t.updated, account.updated) = (who, now, now);
+            (t.who, t.updated) = (who, now);
             Ok(linked(t.links.len()))
         }),
         Purpose::AddTurns(suggestions) => add_turns(cx, suggestions, &checked, cursor),
@@ -329,7 +329,6 @@ fn add_turns(
             (t.response, t.who, t.links) = (s.response.clone(), s.who.clone(), s.links.clone());
             account.turns.push(t);
         }
-        account.updated = now;
         Ok(format!(
             "Added {} turn{}",
             picked.len(),

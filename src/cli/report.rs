@@ -84,7 +84,7 @@ impl Row {
             comments: crate::domain::comment::open(account).count(),
             stage: set.then_some(account.journey.stage),
             next_call: next_call(account, now).map(|c| c.when),
-            updated: account.updated,
+            updated: account.last_change(),
             fit: standing(team.criteria(), &account.fit),
             disqualified: account.fit.disqualified.clone(),
         }

@@ -21,7 +21,10 @@ use std::collections::BTreeMap;
 use strum::{EnumIter, VariantNames};
 
 /// The file format version this build writes. Files with a larger number open read-only.
-pub const SCHEMA: u32 = 1;
+/// 2: no top-level `updated` (an account's last change is derived from its records, so two
+/// edits of different records never touch the same line); a file of schema 1 is read as it
+/// is and written as schema 2 at its next save.
+pub const SCHEMA: u32 = 2;
 
 /// The time now, to the second: finer stamps would only add noise to files kept in git.
 pub fn now() -> DateTime<Utc> {
@@ -41,8 +44,10 @@ pub struct Account {
     pub name: String,
     /// When the account was created.
     pub created: DateTime<Utc>,
-    /// When anything in it last changed.
-    pub updated: DateTime<Utc>,
+    /// The top-level `updated` of a schema-1 file, read and dropped (see [`SCHEMA`]): the last
+    /// change is [`Account::last_change`], derived from the records.
+    #[serde(default, rename = "updated", skip_serializing)]
+    pub legacy_updated: Option<serde::de::IgnoredAny>,
     /// Who the customer is, in brief.
     #[serde(default)]
     pub profile: Profile,
@@ -108,6 +113,9 @@ pub struct Profile {
     /// A few lines on the business.
     #[serde(default)]
     pub summary: String,
+    /// When the name or profile last changed; left out while never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<DateTime<Utc>>,
     /// Unknown fields, kept as they were.
     #[serde(flatten)]
     pub extra: Extra,
@@ -249,7 +257,7 @@ impl Account {
             schema: SCHEMA,
             name: name.trim().to_owned(),
             created: now,
-            updated: now,
+            legacy_updated: None,
             profile: Profile::default(),
             world: World::default(),
             people: Vec::new(),
@@ -264,6 +272,50 @@ impl Account {
             scenarios: Vec::new(),
             extra: Extra::new(),
         }
+    }
+
+    /// When anything in it last changed: the latest of its creation and every record's own
+    /// time (items, people, questions, turns and their
+    /// attempts, tasks, calls and debriefs, comments and replies, fit answers, scenarios, the
+    /// journey).
+    pub fn last_change(&self) -> DateTime<Utc> {
+        let world = Pane::ALL
+            .iter()
+            .filter_map(|&p| self.items(p))
+            .flatten()
+            .map(|it| it.updated);
+        let turns = self
+            .turns
+            .iter()
+            .flat_map(|t| std::iter::once(t.updated).chain(t.attempts.iter().map(|a| a.at)));
+        let calls = self
+            .calls
+            .iter()
+            .flat_map(|c| std::iter::once(c.updated).chain(c.debrief.as_ref().map(|d| d.written)));
+        let comments = self
+            .comments
+            .iter()
+            .flat_map(|c| std::iter::once(c.at).chain(c.replies.iter().map(|r| r.at)));
+        let fit = self
+            .fit
+            .answers
+            .iter()
+            .map(|a| a.updated)
+            .chain(self.fit.disqualified.as_ref().map(|d| d.when));
+        std::iter::once(self.created)
+            .chain(self.profile.updated)
+            .chain(world)
+            .chain(self.people.iter().map(|p| p.updated))
+            .chain(self.questions.iter().map(|q| q.updated))
+            .chain(turns)
+            .chain(self.tasks.iter().map(|t| t.updated))
+            .chain(calls)
+            .chain(comments)
+            .chain(fit)
+            .chain(self.scenarios.iter().map(|s| s.updated))
+            .chain(self.journey.changed)
+            .max()
+            .unwrap_or(self.created)
     }
 
     /// The item list behind a pane; `None` for [`Pane::People`].

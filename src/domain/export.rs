@@ -31,7 +31,7 @@ pub fn markdown(account: &Account, bank: &[BankQuestion], team: &Team) -> String
     doc.push_str(&format!("# {}\n\n", line(&account.name)));
     doc.push_str(&format!(
         "_Updated {}_\n\n",
-        account.updated.format("%Y-%m-%d %H:%M UTC")
+        account.last_change().format("%Y-%m-%d %H:%M UTC")
     ));
     profile(&mut doc, account);
     for pane in Pane::ALL {

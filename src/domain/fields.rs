@@ -65,7 +65,6 @@ impl ItemForm {
         (item.text, item.notes, item.their_words) = (form.text, form.notes, form.their_words);
         (item.source, item.priority, item.updated) = (form.source, form.priority, now);
         let index = at.unwrap_or(items.len() - 1);
-        account.updated = now;
         Ok(index)
     }
 }
@@ -138,7 +137,6 @@ impl PersonForm {
         (p.cares_about, p.notes, p.their_words) = (form.cares_about, form.notes, form.their_words);
         p.updated = now;
         let index = at.unwrap_or(people.len() - 1);
-        account.updated = now;
         Ok(index)
     }
 }
@@ -192,10 +190,12 @@ impl ProfileForm {
     pub fn apply(self, account: &mut Account, now: DateTime<Utc>) -> Result<(), EditError> {
         let before = ProfileForm::from(&*account);
         let form = self.tidied_against(Some(&before))?;
-        account.name = form.name;
-        let p = &mut account.profile;
-        (p.industry, p.website, p.summary) = (form.industry, form.website, form.summary);
-        account.updated = now;
+        if form != before {
+            account.name = form.name;
+            let p = &mut account.profile;
+            (p.industry, p.website, p.summary) = (form.industry, form.website, form.summary);
+            p.updated = Some(now);
+        }
         Ok(())
     }
 }
@@ -211,8 +211,10 @@ fn slot<T>(list: &mut Vec<T>, at: Option<usize>, new: impl FnOnce() -> T) -> Res
     }
 }
 
-/// Removes entry `i` of `pane`; false when there is none.
-pub fn remove(account: &mut Account, pane: Pane, i: usize, now: DateTime<Utc>) -> bool {
+/// Removes entry `i` of `pane`; false when there is none. (`_now` is kept for callers: a
+/// removal leaves no record behind to carry its time, so the account's last change is that of
+/// what remains.)
+pub fn remove(account: &mut Account, pane: Pane, i: usize, _now: DateTime<Utc>) -> bool {
     if i >= account.len(pane) {
         return false;
     }
@@ -220,7 +222,6 @@ pub fn remove(account: &mut Account, pane: Pane, i: usize, now: DateTime<Utc>) -
         Some(items) => drop(items.remove(i)),
         None => drop(account.people.remove(i)),
     }
-    account.updated = now;
     true
 }
 
@@ -231,13 +232,12 @@ pub fn move_entry(
     pane: Pane,
     i: usize,
     up: bool,
-    now: DateTime<Utc>,
+    _now: DateTime<Utc>,
 ) -> Option<usize> {
     let j = match account.items_mut(pane) {
         Some(items) => step(items, i, up)?,
         None => step(&mut account.people, i, up)?,
     };
-    account.updated = now;
     Some(j)
 }
 
@@ -280,7 +280,11 @@ mod tests {
             (g.notes.as_str(), g.priority),
             ("first line\nsecond line", Priority::High)
         );
-        assert_eq!(a.updated, later);
+        assert_eq!(
+            a.last_change(),
+            later,
+            "the account's last change is its newest record's"
+        );
     }
 
     #[test]

@@ -139,7 +139,6 @@ impl QuestionForm {
         let q = &mut account.questions[i];
         (q.text, q.answer, q.status, q.kept) = (form.text, form.answer, form.status, kept);
         q.updated = now;
-        account.updated = now;
         Ok(i)
     }
 }

@@ -64,7 +64,6 @@ pub fn account(now: DateTime<Utc>) -> Account {
     let anchor = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
     shift(&mut account, now.date_naive() - anchor);
     account.created = now;
-    account.updated = now;
     account
 }
 
@@ -172,7 +171,7 @@ mod tests {
     fn account_is_stamped_now_and_keeps_item_times() {
         let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap();
         let a = account(now);
-        assert_eq!((a.created, a.updated), (now, now));
+        assert_eq!((a.created, a.last_change()), (now, now));
         assert_eq!(a.world.goals[0].created, parsed().world.goals[0].created);
         assert!(a.world.goals[0].created < now);
     }

@@ -240,7 +240,6 @@ impl TurnForm {
         };
         let t = &mut account.turns[i];
         (t.line, t.kind, t.response, t.updated) = (form.line, form.kind, form.response, now);
-        account.updated = now;
         Ok(i)
     }
 }
@@ -258,6 +257,5 @@ pub fn grade(
     attempt.due = next.due;
     turn.attempts.push(attempt);
     (turn.schedule, turn.draft, turn.updated) = (Some(next.clone()), None, now);
-    account.updated = now;
     Some(next.due)
 }

@@ -14,6 +14,17 @@ pub(super) const TMP_PREFIX: &str = ".callbook-tmp-";
 
 /// The bytes of an account file: pretty JSON, stable field order, final newline.
 pub fn to_json(account: &Account) -> String {
+    // A file read in an older format is written in this one (see `SCHEMA`).
+    let migrated;
+    let account = if account.schema < SCHEMA {
+        migrated = Account {
+            schema: SCHEMA,
+            ..account.clone()
+        };
+        &migrated
+    } else {
+        account
+    };
     let mut s = serde_json::to_string_pretty(account).expect("an account always serialises");
     s.push('\n');
     s

@@ -40,7 +40,7 @@ impl Summary {
         Summary {
             id,
             name: account.name.clone(),
-            updated: account.updated,
+            updated: account.last_change(),
             counts: Pane::ALL.map(|p| account.len(p)),
             pulse: Pulse::of(account),
             answers: answers(account),
@@ -85,8 +85,8 @@ pub enum Listing {
 
 /// Bumped whenever [`Listed`] changes shape, so an old cache is simply rebuilt. 2: the
 /// journey's pulse; 3: files with a byte order mark read (once cached as damaged); 4: the
-/// fit answers and the disqualification.
-const LIST_VERSION: u32 = 4;
+/// fit answers and the disqualification; 5: the last change derived from the records.
+const LIST_VERSION: u32 = 5;
 
 /// What the list cache keeps of one account file.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -121,7 +121,7 @@ impl Listed {
         match parse(&text, path) {
             Ok((a, _)) => Listed::Ok {
                 name: a.name.clone(),
-                updated: a.updated,
+                updated: a.last_change(),
                 counts: Pane::ALL.map(|p| a.len(p)),
                 pulse: Pulse::of(&a),
                 answers: answers(&a),

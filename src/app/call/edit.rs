@@ -212,9 +212,8 @@ pub(super) fn delete(cx: &mut Ctx, view: &mut CallView) {
         CallFocus::Tasks => view.current_task(&cx.doc.account),
         CallFocus::Calls => view.current_call(&cx.doc.account),
     };
-    let gone = cx.change(ChangeKind::Content, |account, now| {
+    let gone = cx.change(ChangeKind::Content, |account, _now| {
         let i = at.ok_or_else(String::new)?;
-        account.updated = now;
         Ok(match focus {
             CallFocus::Tasks => account.tasks.remove(i).text,
             CallFocus::Calls => account.calls.remove(i).objective,

@@ -199,7 +199,7 @@ fn cycle_status(cx: &mut Ctx, view: &CallView) {
         let t = &mut account.tasks[i];
         let all: Vec<TaskStatus> = TaskStatus::iter().collect();
         let at = all.iter().position(|s| *s == t.status).unwrap_or(0);
-        (t.status, t.updated, account.updated) = (all[(at + 1) % all.len()], now, now);
+        (t.status, t.updated) = (all[(at + 1) % all.len()], now);
         Ok(t.status)
     });
     if let Some(status) = status {

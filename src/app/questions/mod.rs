@@ -262,7 +262,6 @@ fn add_suggestion(cx: &mut Ctx, q: &mut QuestionsState, bank: &Bank) {
     let from = bank.questions.get(s.bank).map(|b| b.id.clone());
     let added = cx.change(ChangeKind::Content, |account, now| {
         account.questions.push(Question::new(&text, links, from, now));
-        account.updated = now;
         Ok(account.questions.len() - 1)
     });
     if let Some(i) = added {
@@ -277,9 +276,8 @@ fn add_suggestion(cx: &mut Ctx, q: &mut QuestionsState, bank: &Bank) {
 
 fn delete(cx: &mut Ctx, q: &mut QuestionsState) {
     let current = q.current_question();
-    let deleted = cx.change(ChangeKind::Content, |account, now| {
+    let deleted = cx.change(ChangeKind::Content, |account, _now| {
         let i = current.ok_or_else(String::new)?;
-        account.updated = now;
         Ok(account.questions.remove(i))
     });
     if let Some(gone) = deleted {
@@ -296,7 +294,7 @@ fn reorder(cx: &mut Ctx, q: &mut QuestionsState, up: bool) {
     let (current, on_plan) = (q.current_question(), q.focus == Focus::Plan);
     let filtered = !cx.filter.needle().is_empty();
     let clear = cx.key(QUESTIONS, Action::Back);
-    let moved = cx.change(ChangeKind::Content, |account, now| {
+    let moved = cx.change(ChangeKind::Content, |account, _now| {
         if !on_plan {
             return Err(String::new());
         }
@@ -306,7 +304,6 @@ fn reorder(cx: &mut Ctx, q: &mut QuestionsState, up: bool) {
         let i = current.ok_or_else(String::new)?;
         let j = crate::domain::fields::step(&mut account.questions, i, up)
             .ok_or_else(|| crate::app::reading::at_end(up))?;
-        account.updated = now;
         Ok(j)
     });
     if let Some(j) = moved {
@@ -321,7 +318,7 @@ fn cycle_status(cx: &mut Ctx, q: &QuestionsState) {
         let i = current.ok_or_else(String::new)?;
         let q = &mut account.questions[i];
         q.status = q.status.next();
-        (q.updated, account.updated) = (now, now);
+        q.updated = now;
         Ok(q.status)
     });
     if let Some(status) = status {

@@ -196,7 +196,7 @@ fn promote(cx: &mut Ctx, view: &TurnsView) {
 
 fn delete(cx: &mut Ctx, view: &mut TurnsView) {
     let i = view.row;
-    let deleted = cx.change(ChangeKind::Content, |account, now| {
+    let deleted = cx.change(ChangeKind::Content, |account, _now| {
         if i >= account.turns.len() {
             return Err(String::new());
         }
@@ -204,7 +204,6 @@ fn delete(cx: &mut Ctx, view: &mut TurnsView) {
         for t in &mut account.turns {
             t.follow_ups.retain(|id| *id != gone.id);
         }
-        account.updated = now;
         Ok(gone)
     });
     if let Some(gone) = deleted {
@@ -220,13 +219,12 @@ fn delete(cx: &mut Ctx, view: &mut TurnsView) {
 fn reorder(cx: &mut Ctx, view: &mut TurnsView, up: bool) {
     let (i, filtered) = (view.row, !cx.filter.needle().is_empty());
     let clear = cx.key(REHEARSE, Action::Back);
-    let moved = cx.change(ChangeKind::Content, |account, now| {
+    let moved = cx.change(ChangeKind::Content, |account, _now| {
         if filtered {
             return Err(format!("Clear the filter ({clear}) to reorder"));
         }
         let j = crate::domain::fields::step(&mut account.turns, i, up)
             .ok_or_else(|| crate::app::reading::at_end(up))?;
-        account.updated = now;
         Ok(j)
     });
     if let Some(j) = moved {

@@ -72,7 +72,6 @@ pub(super) fn cycle_answer(cx: &mut Ctx, view: &FitView, team: &Team) {
             .map(|a| a.evidence.clone())
             .unwrap_or_default();
         account.fit.set(id, next, &evidence, now);
-        account.updated = now;
         Ok(next)
     });
     if let Some(answer) = answer {
@@ -101,7 +100,6 @@ pub(in crate::app) fn save_answer(cx: &mut Ctx, editor: Box<Editor>) -> Option<B
     let saved = save_form(cx, editor, |account, editor, now| match editor.form() {
         EditForm::Answer(id, form) => {
             form.apply(&mut account.fit, &id, now);
-            account.updated = now;
             Ok(account.fit.answer(&id))
         }
         _ => Err("not an answer".into()),
@@ -121,9 +119,8 @@ pub(super) fn disqualify(cx: &mut Ctx, team: &Team) {
     if cx.doc.account.fit.is_disqualified() {
         let undo = cx.key(Scope::Global, Action::Undo);
         if cx
-            .change(ChangeKind::Content, |account, now| {
+            .change(ChangeKind::Content, |account, _now| {
                 account.fit.requalify();
-                account.updated = now;
                 Ok(())
             })
             .is_some()
@@ -152,7 +149,6 @@ pub(in crate::app) fn save_disqualify(cx: &mut Ctx, editor: Box<Editor>) -> Opti
         EditForm::Disqualify(form) => {
             let form = crate::domain::form::Form::tidied(form).map_err(|e| e.to_string())?;
             account.fit.disqualify(&form.why, now).map_err(str::to_owned)?;
-            account.updated = now;
             Ok(())
         }
         _ => Err("not a disqualification".into()),
@@ -229,7 +225,6 @@ pub(in crate::app) fn save_scenario(
             };
             form.apply(&mut account.scenarios[i], now)
                 .map_err(|e| e.to_string())?;
-            account.updated = now;
             Ok(i)
         }
         _ => Err("not a scenario".into()),
@@ -265,9 +260,8 @@ pub(super) fn delete_scenario(cx: &mut Ctx, view: &FitView) {
     };
     let undo = cx.key(Scope::Global, Action::Undo);
     if cx
-        .change(ChangeKind::Content, |account, now| {
+        .change(ChangeKind::Content, |account, _now| {
             account.scenarios.remove(i);
-            account.updated = now;
             Ok(())
         })
         .is_some()
@@ -283,7 +277,7 @@ pub(super) fn toggle_sheet(cx: &mut Ctx, view: &FitView) {
     };
     let on = cx.change(ChangeKind::Content, |account, now| {
         let s = &mut account.scenarios[i];
-        (s.on_sheet, s.updated, account.updated) = (!s.on_sheet, now, now);
+        (s.on_sheet, s.updated) = (!s.on_sheet, now);
         Ok(s.on_sheet)
     });
     match on {
@@ -397,13 +391,13 @@ pub(in crate::app) fn chosen(cx: &mut Ctx, chooser: Chooser) {
         }
         Purpose::ScenarioWho { scenario, ids } => cx.change(ChangeKind::Content, |account, now| {
             let s = account.scenarios.get_mut(scenario).ok_or_else(String::new)?;
-            (s.person, s.updated, account.updated) = (ids.get(cursor).cloned(), now, now);
+            (s.person, s.updated) = (ids.get(cursor).cloned(), now);
             Ok("Who uses it: set".to_owned())
         }),
         Purpose::ScenarioOffering { scenario, ids } => cx.change(ChangeKind::Content, |account, now| {
             let s = account.scenarios.get_mut(scenario).ok_or_else(String::new)?;
             s.offering = ids.get(cursor).cloned().ok_or_else(String::new)?;
-            (s.updated, account.updated) = (now, now);
+            s.updated = now;
             Ok("The offering: set".to_owned())
         }),
         Purpose::ScenarioTurn {
@@ -444,7 +438,7 @@ fn to_turn(cx: &mut Ctx, scenario: usize, turn: Option<ItemId>, response: String
         if goal_there && !t.links.contains(&serves) {
             t.links.push(serves);
         }
-        (t.updated, account.updated) = (now, now);
+        t.updated = now;
         let (id, line) = (t.id.clone(), first_line(&t.line));
         let s = &mut account.scenarios[scenario];
         (s.turn, s.updated) = (Some(id), now);

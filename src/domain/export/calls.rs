@@ -79,7 +79,7 @@ pub(super) fn tasks(doc: &mut String, account: &Account) {
 
 /// The call sheet of the next call as of the account's last change, when there is one.
 pub(super) fn sheet(doc: &mut String, account: &Account, offerings: &[Offering]) {
-    if let Some(call) = next_call(account, account.updated) {
+    if let Some(call) = next_call(account, account.last_change()) {
         doc.push_str(&sheet_md_at(account, call, offerings, 2));
     }
 }

@@ -28,7 +28,7 @@ pub fn html(account: &Account, bank: &[BankQuestion], team: &Team) -> String {
     doc.push_str(&format!("<style>\n{}</style>\n", style::CSS));
     doc.push_str("</head>\n<body>\n<header>\n");
     doc.push_str(&format!("<h1>{}</h1>\n", text(&account.name)));
-    let updated = account.updated.format("%Y-%m-%d %H:%M UTC");
+    let updated = account.last_change().format("%Y-%m-%d %H:%M UTC");
     doc.push_str(&format!("<p class=\"muted\">Updated {updated}</p>\n</header>\n"));
     profile(&mut doc, account);
     world(&mut doc, account);

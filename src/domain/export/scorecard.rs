@@ -11,9 +11,9 @@ use crate::domain::team::Team;
 
 /// The "Scorecard" section.
 pub(super) fn section(doc: &mut String, account: &Account, team: &Team) {
-    let card = scorecard(account, team, account.updated);
+    let card = scorecard(account, team, account.last_change());
     doc.push_str("## Scorecard\n\n");
-    let as_of = account.updated.format("%Y-%m-%d %H:%M UTC");
+    let as_of = account.last_change().format("%Y-%m-%d %H:%M UTC");
     match (card.score(), card.band()) {
         (Some(score), band) => doc.push_str(&format!(
             "**Score: {score}, {}** ({} of {} tested checks pass; judged as of {as_of})\n\n",

@@ -79,7 +79,7 @@ pub(super) fn tasks(doc: &mut String, account: &Account) {
 /// The next call's sheet, as the Markdown sheet gives it, when a call is planned.
 pub(super) fn sheet(doc: &mut String, account: &Account, offerings: &[Offering]) {
     open(doc, "sheet", "Call sheet");
-    match next_call(account, account.updated) {
+    match next_call(account, account.last_change()) {
         Some(call) => doc.push_str(&format!(
             "<pre class=\"sheet\">{}</pre>\n",
             escape(&sheet_md(account, call, offerings))

@@ -11,8 +11,8 @@ use crate::domain::team::Team;
 /// The scorecard as a table of checks under the score.
 pub(super) fn scorecard(doc: &mut String, account: &Account, team: &Team) {
     open(doc, "scorecard", "Scorecard");
-    let card = judge(account, team, account.updated);
-    let as_of = account.updated.format("%Y-%m-%d %H:%M UTC");
+    let card = judge(account, team, account.last_change());
+    let as_of = account.last_change().format("%Y-%m-%d %H:%M UTC");
     match card.score() {
         Some(score) => doc.push_str(&format!(
             "<p><strong>Score: {score}, {}</strong> ({} of {} tested checks pass; judged as \
