@@ -35,6 +35,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // The settings live in the config folder: `config` never opens the data folder.
         return callbook::cli::config::main(action);
     }
+    if let Some(Command::MergeFile { base, ours, theirs }) = &cli.command {
+        // git's merge driver works on git's temporary files, never on the data folder.
+        return callbook::cli::merge_file::main(base, ours, theirs);
+    }
     let dir = match cli.data_dir.clone().or_else(Store::default_dir) {
         Some(dir) => dir,
         None => anyhow::bail!("no data folder on this system; pass --data-dir DIR"),

@@ -11,11 +11,14 @@
 mod bank;
 pub mod config;
 mod fit;
+mod git;
 mod lint;
 mod list;
+pub mod merge_file;
 mod offerings;
 mod report;
 mod sheet;
+pub mod sync;
 mod transfer;
 
 use crate::domain::fields::{ItemForm, PersonForm};
@@ -167,6 +170,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The merge driver git calls for accounts/*.json (set up by `sync --setup`): merges
+    /// three versions of an account by stable id and writes the result over OURS.
+    #[command(name = "merge-file")]
+    MergeFile {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Our version, overwritten with the result (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+    },
+    /// When the data folder is a git repository: commit local changes, pull (accounts merge
+    /// by id), push when a remote is set, and say what came in.
+    Sync {
+        /// Make the data folder a repository if it is not one, write .gitattributes and
+        /// .gitignore, and register callbook as git's merge driver for accounts.
+        #[arg(long)]
+        setup: bool,
+    },
     /// The personal settings file (in the config folder, or CALLBOOK_CONFIG_DIR).
     Config {
         /// What to do with it.
@@ -194,6 +216,7 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
         // main.rs hands `open` to the terminal UI; reaching here is a caller's mistake.
         Command::Open { .. } | Command::Rehearse { .. } => bail!("`open` and `rehearse` run the terminal UI"),
         Command::Review { .. } => bail!("`review` runs the terminal UI"),
+        Command::MergeFile { .. } => bail!("`merge-file` runs before the data folder is opened"),
         Command::New { name } => new(store, &name, &mut out),
         Command::Sample => create_sample(store, &mut out),
         Command::Add { name, pane, text } => add(store, &name, &pane, &text, &mut out),
@@ -207,6 +230,7 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
         Command::Lint { json, text } => lint::run(&text, json, &mut out),
         Command::Config { action } => config::run(crate::settings::default_dir(), &action, &mut out),
         Command::Fit { name, json } => fit::run(store, &name, json, &mut out),
+        Command::Sync { setup } => sync::run(store, setup, &mut out),
         Command::Offerings { json, import } => offerings::run(store, json, import.as_deref(), &mut out),
         Command::Bank {
             search,

@@ -15,7 +15,11 @@
 //!   that value is inside a record with an id the other side's version of the whole record is
 //!   kept beside it as a marked copy (a new id, " (changed elsewhere)" after its first text),
 //!   so nothing either side wrote is lost; the merge says which records it doubled.
-//! - A list of plain values (not records) changed on both sides takes ours.
+//! - A list of values without ids (links, rehearsal attempts, replies) changed on both sides
+//!   is merged as a set: what either side added is kept (ours first, then theirs), what either
+//!   side removed is removed; so attempts and replies from both sides all land.
+//! - The marked copy of a record both sides changed names the original in `conflict_of`, so
+//!   the app can offer to keep one of the two.
 //! - `updated`, the time a record last changed, takes the later of the two: both sides
 //!   touching a record is not a clash, only both changing the same value is.
 
@@ -36,6 +40,9 @@ pub struct Merged {
 
 /// The words added to the first text of their copy of a record both sides changed.
 pub const MARK: &str = " (changed elsewhere)";
+
+/// The field of a marked copy that holds the id of the record it is a copy of.
+pub const CONFLICT_OF: &str = "conflict_of";
 
 /// Merges `ours` and `theirs`, both changed from `base`. Fails only if the accounts can't be
 /// written as JSON and read back, which a valid account always can.
@@ -80,6 +87,10 @@ fn merge_value(base: Option<&Value>, ours: &Value, theirs: &Value, t: &mut Tally
         (Value::Array(o), Value::Array(th)) if is_records(o) && is_records(th) => {
             let b = base.and_then(Value::as_array);
             Some(Value::Array(merge_records(b, o, th, t)))
+        }
+        (Value::Array(o), Value::Array(th)) => {
+            let b = base.and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+            Some(Value::Array(merge_set(b, o, th, t)))
         }
         // Both changed one value differently: ours, and the record is marked as clashing.
         _ => {
@@ -187,6 +198,20 @@ fn merge_records(base: Option<&Vec<Value>>, ours: &[Value], theirs: &[Value], t:
     out
 }
 
+/// A list of values without ids, changed on both sides: ours without what theirs removed,
+/// then what theirs added.
+fn merge_set(base: &[Value], ours: &[Value], theirs: &[Value], t: &mut Tally) -> Vec<Value> {
+    let removed_there = |v: &Value| base.contains(v) && !theirs.contains(v);
+    let mut out: Vec<Value> = ours.iter().filter(|v| !removed_there(v)).cloned().collect();
+    for v in theirs {
+        if !base.contains(v) && !out.contains(v) {
+            t.theirs += 1;
+            out.push(v.clone());
+        }
+    }
+    out
+}
+
 /// Their version of a record both sides changed, under a fresh id, its first text marked.
 fn marked_copy(theirs: &Value, ours: &[Value], their_list: &[Value]) -> Value {
     let mut copy = theirs.clone();
@@ -204,6 +229,7 @@ fn marked_copy(theirs: &Value, ours: &[Value], their_list: &[Value]) -> Value {
         n += 1;
     };
     obj.insert("id".into(), Value::String(id));
+    obj.insert(CONFLICT_OF.into(), Value::String(old));
     for key in ["text", "name", "line", "objective", "title"] {
         if let Some(Value::String(s)) = obj.get_mut(key) {
             s.push_str(MARK);

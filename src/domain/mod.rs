@@ -6,6 +6,7 @@ pub mod bank;
 pub mod call;
 pub mod checks;
 pub mod comment;
+pub mod copies;
 pub mod export;
 pub mod fields;
 pub mod fill;
