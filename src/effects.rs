@@ -58,6 +58,10 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
             Effect::Restore => restore(app, store),
             Effect::SaveBank => store.save_bank(&app.bank.mine),
             Effect::SaveTeam(file) => save_team(app, store, file),
+            Effect::Sync => {
+                sync(app, store);
+                Ok(())
+            }
             Effect::LoadShared => {
                 match store.load_bank() {
                     Ok(mine) => app.bank.load_mine(mine),
@@ -397,5 +401,21 @@ fn save_team(app: &mut App, store: &Store, file: crate::app::team::TeamFile) -> 
     match file {
         TeamFile::Offerings => store.save_offerings(&app.team.offerings),
         TeamFile::SweetSpot => store.save_sweet_spot(&app.team.sweet_spot),
+    }
+}
+
+/// `callbook sync` from the app: what it did goes to the status line; the picker lists again
+/// and an open account shows what the pull brought in (as any outside change).
+fn sync(app: &mut App, store: &Store) {
+    let result = crate::cli::sync::sync(store);
+    if app.workbook.is_some() {
+        pick_up(app, store);
+    } else if refresh(app, store).is_err() {
+        app.set_listing(Vec::new());
+    }
+    match result {
+        Ok(lines) if lines.is_empty() => app.say("Synced: nothing to commit, pull or push"),
+        Ok(lines) => app.say(format!("Synced: {}", lines.join("; "))),
+        Err(e) => app.fail(format!("Not synced: {e:#}")),
     }
 }

@@ -292,3 +292,43 @@ fn the_sample_is_inside_with_complete_scenarios_on_the_fit_screen() {
     assert!(!text.contains("gap"), "{text}");
     assert!(!text.contains('◐'), "every sample scenario is complete: {text}");
 }
+
+#[test]
+fn of_an_entry_changed_in_two_places_v_keeps_the_selected_version() {
+    use callbook::domain::merge::merge;
+    let base = account();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.world.goals[0].text = "Cut spoilage claims below 0.4%".into();
+    theirs.world.goals[0].text = "Cut spoilage claims below 0.3%".into();
+    let merged = merge(&base, &ours, &theirs).unwrap().account;
+    let original = merged.world.goals[0].id.clone();
+    let mut app = app_with(merged);
+    let detail = screen_text(&mut app, (200, 40));
+    assert!(
+        detail.contains("Changed in two places: V keeps this version"),
+        "{detail}"
+    );
+    press(&mut app, "jV");
+    let goals = &app.workbook.as_ref().unwrap().doc.account.world.goals;
+    assert_eq!(goals.len(), 1);
+    assert_eq!(
+        (goals[0].text.as_str(), &goals[0].id),
+        ("Cut spoilage claims below 0.3%", &original)
+    );
+    assert!(
+        app.status.text.contains("Kept this version"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "u");
+    assert_eq!(app.workbook.as_ref().unwrap().doc.account.world.goals.len(), 2);
+    press(&mut app, "gV");
+    let goals = &app.workbook.as_ref().unwrap().doc.account.world.goals;
+    assert_eq!(goals[0].text, "Cut spoilage claims below 0.4%");
+    press(&mut app, "V");
+    assert!(
+        app.status.text.contains("not changed in two places"),
+        "{}",
+        app.status.text
+    );
+}

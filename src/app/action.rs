@@ -111,6 +111,10 @@ pub enum Action {
     ToSheet,
     /// The team's files: what we offer and the sweet spot's criteria.
     Team,
+    /// Commit, pull and push the data folder through git (`callbook sync`).
+    Sync,
+    /// Of a record changed in two places (a merge kept both), keep the selected version.
+    KeepVersion,
     /// Show the team report (every account's scorecard), or leave it.
     Report,
     /// In an editor: keep the changes.
@@ -169,6 +173,8 @@ pub enum Effect {
     SaveBank,
     /// Read every account's scorecard for the team report.
     Report,
+    /// Run `callbook sync` on the data folder and say what it did.
+    Sync,
     /// Write one of the team's files from `App::team`.
     SaveTeam(super::team::TeamFile),
     /// Read the user's own bank questions (`bank.json`) and the team's files (`offerings.json`,

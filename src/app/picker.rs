@@ -110,6 +110,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Search => app.picker.filter.active = true,
         Action::Report => return vec![Effect::Report],
         Action::Team => super::team::open(app),
+        Action::Sync => return vec![Effect::Sync],
         Action::Back if app.picker.filter.needle().is_empty() => {
             let quit = app.key(Scope::Global, Action::Quit);
             app.say(format!(

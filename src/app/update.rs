@@ -131,6 +131,7 @@ fn dispatch(app: &mut App, action: Action) -> Vec<Effect> {
             super::team::open(app);
             return Vec::new();
         }
+        (_, Action::KeepVersion) => return keep_version(app),
         (Screen::Rehearse, Action::RehearseOne) => return rehearse::start_selected(app),
         (Screen::Rehearse, Action::RehearseDue) => return rehearse::start_due(app),
         _ => {}
@@ -448,4 +449,29 @@ fn sheet_max_top(app: &App, call: usize) -> usize {
         crate::domain::sheet::sheet(a, c, app.team.offerings(), usize::from(width)).len()
     });
     lines.saturating_sub(usize::from(rows))
+}
+
+/// Keeps the selected version of a record a merge kept twice (see `domain::copies`), undoably.
+fn keep_version(app: &mut App) -> Vec<Effect> {
+    let Some(anchor) = app.workbook.as_ref().and_then(super::comments::selected_anchor) else {
+        app.say("Select an entry first");
+        return Vec::new();
+    };
+    let Some(Parts { mut cx, .. }) = parts(app) else {
+        return Vec::new();
+    };
+    let undo = cx.key(super::Scope::Global, Action::Undo);
+    let kept = cx.change(super::ChangeKind::Content, |account, _now| {
+        let kept = crate::domain::copies::keep(account, &anchor).ok_or_else(|| {
+            "This entry was not changed in two places: there is no other version to drop".to_owned()
+        })?;
+        *account = kept;
+        Ok(())
+    });
+    if kept.is_some() {
+        cx.say(format!(
+            "Kept this version and dropped the other ({undo} brings it back)"
+        ));
+    }
+    cx.effects
 }

@@ -19,6 +19,8 @@ pub(super) fn update(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::TakeOver => app.say("This account is open here for editing already"),
         Action::Comment => super::comments::open(app),
+        Action::Sync if wb.doc.dirty => return Some(vec![Effect::Save, Effect::Sync]),
+        Action::Sync => return Some(vec![Effect::Sync]),
         Action::NextComment => super::comments::next(app),
         Action::Screen(n) => match Screen::from_number(*n) {
             Some(screen) if screen != wb.screen => {

@@ -108,6 +108,6 @@ fn render_detail(frame: &mut Frame, area: Rect, wb: &Workbook, keys: &Keymap) {
         frame.render_widget(hint.block(block), area);
         return;
     };
-    let detail = text::detail(&wb.doc.account, wb.world.pane, i);
+    let detail = text::detail(&wb.doc.account, wb.world.pane, i, keys);
     panes::reading(frame, area, block, &detail, wb.world.detail.top, keys);
 }

@@ -70,6 +70,27 @@ pub static BINDINGS: &[Binding] = &[
     bind(Picker, Char('r'), Action::Report, "team report", true),
     bind(
         Picker,
+        Char('S'),
+        Action::Sync,
+        "sync through git: commit, pull, push",
+        false,
+    ),
+    bind(
+        Workbook,
+        Char('S'),
+        Action::Sync,
+        "sync through git: commit, pull, push",
+        false,
+    ),
+    bind(
+        Workbook,
+        Char('V'),
+        Action::KeepVersion,
+        "of an entry changed in two places, keep this version",
+        false,
+    ),
+    bind(
+        Picker,
         Char('o'),
         Action::Team,
         "the team's offerings and sweet spot",

@@ -131,7 +131,7 @@ fn page(cx: &mut Ctx, view: &mut WorldView, direction: isize) {
 fn scroll_detail(cx: &mut Ctx, view: &mut WorldView, delta: isize) {
     let Some(i) = view.current(cx) else { return };
     let area = layout::inner(layout::world(layout::frame(cx.viewport).body).detail);
-    let detail = text::detail(&cx.doc.account, view.pane, i);
+    let detail = text::detail(&cx.doc.account, view.pane, i, cx.keys);
     let max = detail.max_scroll(usize::from(area.width), usize::from(area.height));
     view.detail.by(delta, max);
 }

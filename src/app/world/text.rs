@@ -59,13 +59,34 @@ pub fn commented(pieces: &mut Pieces, account: &Account, id: &str) {
 }
 
 /// Entry `i` of `pane` in full, field by field from its form's table: the title as a
-/// heading, the customer's own words quoted, blank fields left out.
-pub fn detail(account: &Account, pane: Pane, i: usize) -> Reading {
-    match account.items(pane) {
+/// heading, the customer's own words quoted, blank fields left out. An entry a merge kept in
+/// two versions says so first, with the key that keeps one.
+pub fn detail(account: &Account, pane: Pane, i: usize, keys: &crate::app::Keymap) -> Reading {
+    let id = match account.items(pane) {
+        Some(items) => items.get(i).map(|it| it.id.to_string()),
+        None => account.people.get(i).map(|p| p.id.to_string()),
+    };
+    let mut r = match account.items(pane) {
         Some(items) => items.get(i).map(|it| fields(&ItemForm::from(it))),
         None => account.people.get(i).map(|p| fields(&PersonForm::from(p))),
     }
-    .unwrap_or_default()
+    .unwrap_or_default();
+    let doubled = id.is_some_and(|id| {
+        crate::domain::copies::copies(account)
+            .iter()
+            .any(|(copy, of)| *copy == id || *of == id)
+    });
+    if doubled {
+        let key = keys.key(crate::app::Scope::Workbook, &crate::app::Action::KeepVersion);
+        let mut head = Reading::default();
+        head.line(
+            Tone::Warn,
+            format!("Changed in two places: {key} keeps this version and drops the other"),
+        );
+        head.lines.append(&mut r.lines);
+        r = head;
+    }
+    r
 }
 
 fn fields<F: Form>(form: &F) -> Reading {
@@ -142,7 +163,7 @@ mod tests {
     fn the_detail_holds_every_filled_field_of_the_entry() {
         let account = sample::account(crate::domain::now());
         let goal = &account.world.goals[0];
-        let all: String = detail(&account, Pane::Goals, 0)
+        let all: String = detail(&account, Pane::Goals, 0, &crate::app::Keymap::default())
             .lines
             .iter()
             .flatten()
