@@ -10,6 +10,7 @@
 //! - `bank`: [`Store::load_bank`] and [`Store::save_bank`], the user's `bank.json`.
 //! - `conflict`: files git or a sync client left in conflict: [`conflict::split`] and
 //!   [`conflict::resolve`] for conflict markers, [`conflict::copy_of`] for conflicted copies.
+//! - `doctor`: [`doctor::check`], every file of the folder looked at, and [`doctor::fix`].
 //! - `cache`: per-file caches in `.cache/`, used by `listing` and `queue`.
 //! - `lock`: [`Lock`], one writer at a time per account, a hidden file beside it naming the holder.
 //! - `read`: [`read_text`], the one way a data file is read: regular files only, symlinks
@@ -18,6 +19,7 @@
 mod bank;
 mod cache;
 pub mod conflict;
+pub mod doctor;
 mod error;
 mod file;
 mod listing;
