@@ -24,7 +24,7 @@ fn records(a: &Account) -> Vec<(&'static str, &ItemId)> {
     let mut out = Vec::new();
     for pane in Pane::ALL {
         match a.items(pane) {
-            Some(items) => out.extend(items.iter().map(|it| ("item", &it.id))),
+            Some(items) => out.extend(items.iter().map(|it| (kind(pane), &it.id))),
             None => out.extend(a.people.iter().map(|p| ("person", &p.id))),
         }
     }
@@ -35,6 +35,18 @@ fn records(a: &Account) -> Vec<(&'static str, &ItemId)> {
     out.extend(a.comments.iter().map(|c| ("comment", &c.id)));
     out.extend(a.scenarios.iter().map(|s| ("scenario", &s.id)));
     out
+}
+
+/// A world item's kind, in a word or two.
+fn kind(pane: Pane) -> &'static str {
+    match pane {
+        Pane::Goals => "goal",
+        Pane::Threats => "threat",
+        Pane::Competitors => "competitor",
+        Pane::Market => "market item",
+        Pane::WhyChange => "reason to change",
+        Pane::People => "person",
+    }
 }
 
 impl<'a> Ids<'a> {
@@ -80,7 +92,7 @@ fn duplicates(a: &Account) -> Vec<Finding> {
             let kinds = &seen[id];
             (
                 format!(
-                    "{} records share the id {id:?} ({})",
+                    "{} records share the id \"{id}\" ({})",
                     kinds.len(),
                     kinds.join(", ")
                 ),
@@ -97,23 +109,20 @@ fn dangling(a: &Account) -> Vec<Finding> {
     let mut refer = |owner: String, field: &str, id: &ItemId, to: &HashSet<&str>| {
         if !to.contains(id.as_str()) {
             out.push((
-                format!(
-                    "{owner}: {field} points at {:?}, which the account doesn't have",
-                    id.as_str()
-                ),
+                format!("{owner}: {field} points at \"{id}\", which the account doesn't have"),
                 "remove or relink it in the app (or bring the record back from trash/ or git)".into(),
             ));
         }
     };
     let world: HashSet<&str> = ids.items.union(&ids.people).copied().collect();
     for q in &a.questions {
-        let owner = format!("question {:?}", shorten(&q.text, 40));
+        let owner = format!("question \"{}\"", shorten(&q.text, 60));
         q.links
             .iter()
             .for_each(|l| refer(owner.clone(), "a link", l, &world));
     }
     for t in &a.turns {
-        let owner = format!("turn {:?}", shorten(&t.line, 40));
+        let owner = format!("turn \"{}\"", shorten(&t.line, 60));
         t.links
             .iter()
             .for_each(|l| refer(owner.clone(), "a link", l, &world));
@@ -125,7 +134,7 @@ fn dangling(a: &Account) -> Vec<Finding> {
             .for_each(|w| refer(owner.clone(), "who", w, &ids.people));
     }
     for t in &a.tasks {
-        let owner = format!("task {:?}", shorten(&t.text, 40));
+        let owner = format!("task \"{}\"", shorten(&t.text, 60));
         t.owner
             .iter()
             .for_each(|o| refer(owner.clone(), "its owner", o, &ids.people));
@@ -156,7 +165,7 @@ fn dangling(a: &Account) -> Vec<Finding> {
         refer("the journey".into(), "its evidence", e, &world);
     }
     for s in &a.scenarios {
-        let owner = format!("scenario {:?}", shorten(&s.does, 40));
+        let owner = format!("scenario \"{}\"", shorten(&s.does, 60));
         refer(owner.clone(), "the goal it serves", &s.serves, &ids.items);
         s.person
             .iter()
@@ -168,7 +177,7 @@ fn dangling(a: &Account) -> Vec<Finding> {
     for c in &a.comments {
         // A comment on a scorecard check has no record to point at.
         if !c.anchor.starts_with("check:") {
-            let owner = format!("comment {:?}", shorten(&c.text, 40));
+            let owner = format!("comment \"{}\"", shorten(&c.text, 60));
             refer(owner, "its anchor", &ItemId::from_raw(&c.anchor), &ids.all);
         }
     }
