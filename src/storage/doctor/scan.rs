@@ -155,7 +155,9 @@ impl Scan {
             };
             self.problem(
                 path,
-                format!("open to others (mode {mode:04o}; callbook keeps a {kind} to its owner)"),
+                format!(
+                    "open to others (mode {mode:04o}; callbook keeps its {kind}s private to their owner)"
+                ),
                 format!("`callbook doctor --fix` sets it to {want:04o}"),
                 Some(Fix::Mode(want)),
             );
