@@ -2,10 +2,12 @@
 //! file and a one-line remedy. Looking writes nothing; [`fix`] repairs what is safe to repair
 //! (after a backup), and leaves the rest to a person.
 //!
-//! - `scan`: walking the folder, one check per kind of file.
+//! - `scan`: walking the folder, one check per kind of file; `accounts`: the checks of
+//!   `accounts/` (account files, conflicted copies, strays, locks).
 //! - `records`: what is wrong inside a readable account (duplicate and dangling ids).
 //! - `fix`: the repairs, each after a backup in `backup/<UTC time>/`.
 
+mod accounts;
 mod fix;
 mod records;
 mod scan;

@@ -102,86 +102,114 @@ fn duplicates(a: &Account) -> Vec<Finding> {
         .collect()
 }
 
-/// References to records the account doesn't have, each as (where, which field, the id).
+/// What kind of record a reference must lead to.
+#[derive(Clone, Copy)]
+enum To {
+    /// An item of their world, or one of their people (what links and evidence may name).
+    World,
+    /// A world item only (what a scenario serves).
+    Item,
+    Person,
+    Question,
+    Turn,
+    Task,
+    /// Any record (what a comment is about).
+    Any,
+}
+
+/// The references found leading nowhere, as they are looked at.
+struct Refs<'a> {
+    ids: Ids<'a>,
+    out: Vec<Finding>,
+}
+
+impl Refs<'_> {
+    /// Notes each of `ids` (the field `field` of `owner`) that leads to no record of kind `to`.
+    fn check<'i>(&mut self, owner: &str, field: &str, ids: impl IntoIterator<Item = &'i ItemId>, to: To) {
+        for id in ids {
+            let id = id.as_str();
+            let there = match to {
+                To::World => self.ids.items.contains(id) || self.ids.people.contains(id),
+                To::Item => self.ids.items.contains(id),
+                To::Person => self.ids.people.contains(id),
+                To::Question => self.ids.questions.contains(id),
+                To::Turn => self.ids.turns.contains(id),
+                To::Task => self.ids.tasks.contains(id),
+                To::Any => self.ids.all.contains(id),
+            };
+            if !there {
+                self.out.push((
+                    format!("{owner}: {field} points at \"{id}\", which the account doesn't have"),
+                    "remove or relink it in the app (or bring the record back from trash/ or git)".into(),
+                ));
+            }
+        }
+    }
+
+    /// The plan: questions' and turns' links, a turn's who and follow-ups.
+    fn plan(&mut self, a: &Account) {
+        for q in &a.questions {
+            self.check(&named("question", &q.text), "a link", &q.links, To::World);
+        }
+        for t in &a.turns {
+            let owner = named("turn", &t.line);
+            self.check(&owner, "a link", &t.links, To::World);
+            self.check(&owner, "a follow-up", &t.follow_ups, To::Turn);
+            self.check(&owner, "who", &t.who, To::Person);
+        }
+    }
+
+    /// Their journey: the evidence, their tasks' owners, calls and debriefs.
+    fn journey(&mut self, a: &Account) {
+        self.check("the journey", "its evidence", &a.journey.evidence, To::World);
+        for t in &a.tasks {
+            self.check(&named("task", &t.text), "its owner", &t.owner, To::Person);
+        }
+        for c in &a.calls {
+            let owner = format!("call of {}", c.when.format("%Y-%m-%d"));
+            self.check(&owner, "an attendee", &c.attendees, To::Person);
+            let agenda = c.agenda.iter().map(|item| &item.question);
+            self.check(&owner, "an agenda question", agenda, To::Question);
+            if let Some(d) = &c.debrief {
+                self.check(&owner, "the debrief's task", &d.task, To::Task);
+                self.check(&owner, "an asked question", &d.asked, To::Question);
+            }
+        }
+    }
+
+    /// Scenarios and comments.
+    fn the_rest(&mut self, a: &Account) {
+        for s in &a.scenarios {
+            let owner = named("scenario", &s.does);
+            self.check(&owner, "the goal it serves", [&s.serves], To::Item);
+            self.check(&owner, "its person", &s.person, To::Person);
+            self.check(&owner, "its turn", &s.turn, To::Turn);
+        }
+        for c in &a.comments {
+            // A comment on a scorecard check has no record to point at.
+            if !c.anchor.starts_with("check:") {
+                let anchor = ItemId::from_raw(&c.anchor);
+                self.check(&named("comment", &c.text), "its anchor", [&anchor], To::Any);
+            }
+        }
+    }
+}
+
+/// A record as a finding names it: its kind and the start of its text.
+fn named(kind: &str, text: &str) -> String {
+    format!("{kind} \"{}\"", shorten(text, 60))
+}
+
+/// References to records the account doesn't have.
 fn dangling(a: &Account) -> Vec<Finding> {
-    let ids = Ids::of(a);
-    let mut out = Vec::new();
-    let mut refer = |owner: String, field: &str, id: &ItemId, to: &HashSet<&str>| {
-        if !to.contains(id.as_str()) {
-            out.push((
-                format!("{owner}: {field} points at \"{id}\", which the account doesn't have"),
-                "remove or relink it in the app (or bring the record back from trash/ or git)".into(),
-            ));
-        }
+    let mut refs = Refs {
+        ids: Ids::of(a),
+        out: Vec::new(),
     };
-    let world: HashSet<&str> = ids.items.union(&ids.people).copied().collect();
-    for q in &a.questions {
-        let owner = format!("question \"{}\"", shorten(&q.text, 60));
-        q.links
-            .iter()
-            .for_each(|l| refer(owner.clone(), "a link", l, &world));
-    }
-    for t in &a.turns {
-        let owner = format!("turn \"{}\"", shorten(&t.line, 60));
-        t.links
-            .iter()
-            .for_each(|l| refer(owner.clone(), "a link", l, &world));
-        t.follow_ups
-            .iter()
-            .for_each(|f| refer(owner.clone(), "a follow-up", f, &ids.turns));
-        t.who
-            .iter()
-            .for_each(|w| refer(owner.clone(), "who", w, &ids.people));
-    }
-    for t in &a.tasks {
-        let owner = format!("task \"{}\"", shorten(&t.text, 60));
-        t.owner
-            .iter()
-            .for_each(|o| refer(owner.clone(), "its owner", o, &ids.people));
-    }
-    for c in &a.calls {
-        let owner = format!("call of {}", c.when.format("%Y-%m-%d"));
-        c.attendees
-            .iter()
-            .for_each(|p| refer(owner.clone(), "an attendee", p, &ids.people));
-        for item in &c.agenda {
-            refer(
-                owner.clone(),
-                "an agenda question",
-                &item.question,
-                &ids.questions,
-            );
-        }
-        if let Some(d) = &c.debrief {
-            d.task
-                .iter()
-                .for_each(|t| refer(owner.clone(), "the debrief's task", t, &ids.tasks));
-            d.asked
-                .iter()
-                .for_each(|q| refer(owner.clone(), "an asked question", q, &ids.questions));
-        }
-    }
-    if let Some(e) = &a.journey.evidence {
-        refer("the journey".into(), "its evidence", e, &world);
-    }
-    for s in &a.scenarios {
-        let owner = format!("scenario \"{}\"", shorten(&s.does, 60));
-        refer(owner.clone(), "the goal it serves", &s.serves, &ids.items);
-        s.person
-            .iter()
-            .for_each(|p| refer(owner.clone(), "its person", p, &ids.people));
-        s.turn
-            .iter()
-            .for_each(|t| refer(owner.clone(), "its turn", t, &ids.turns));
-    }
-    for c in &a.comments {
-        // A comment on a scorecard check has no record to point at.
-        if !c.anchor.starts_with("check:") {
-            let owner = format!("comment \"{}\"", shorten(&c.text, 60));
-            refer(owner, "its anchor", &ItemId::from_raw(&c.anchor), &ids.all);
-        }
-    }
-    out
+    refs.plan(a);
+    refs.journey(a);
+    refs.the_rest(a);
+    refs.out
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Walking the data folder for `doctor`: each entry by what it is (folder, symlink, file,
-//! something else) and, for files, by where it is and its name. Only reads.
+//! something else) and, for files, by where it is and its name (`accounts/` in `accounts`).
+//! Only reads.
 
-use super::{Fix, Problem, records, relative};
-use crate::domain::AccountId;
-use crate::storage::file::{TMP_PREFIX, parse, parse_bank, parse_offerings, parse_sweet_spot};
-use crate::storage::{StoreError, conflict, read_text, store::TMP_STALE};
+use super::{Fix, Problem, relative};
+use crate::storage::file::{TMP_PREFIX, parse_bank, parse_offerings, parse_sweet_spot};
+use crate::storage::{StoreError, read_text, store::TMP_STALE};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::fs::{self, Metadata};
@@ -24,10 +24,10 @@ enum Area {
 
 /// One walk of the folder and what it found.
 pub(super) struct Scan {
-    root: PathBuf,
+    pub(super) root: PathBuf,
     found: Vec<Problem>,
     /// The first file of each account, by name and creation time, to spot a second copy.
-    accounts: HashMap<(String, DateTime<Utc>), PathBuf>,
+    pub(super) accounts: HashMap<(String, DateTime<Utc>), PathBuf>,
 }
 
 impl Scan {
@@ -48,7 +48,13 @@ impl Scan {
         self.found
     }
 
-    fn problem(&mut self, path: &Path, what: impl Into<String>, remedy: impl Into<String>, fix: Option<Fix>) {
+    pub(super) fn problem(
+        &mut self,
+        path: &Path,
+        what: impl Into<String>,
+        remedy: impl Into<String>,
+        fix: Option<Fix>,
+    ) {
         self.found.push(Problem {
             file: relative(&self.root, path),
             what: what.into(),
@@ -58,7 +64,7 @@ impl Scan {
         });
     }
 
-    fn notice(&mut self, path: &Path, what: impl Into<String>, remedy: impl Into<String>) {
+    pub(super) fn notice(&mut self, path: &Path, what: impl Into<String>, remedy: impl Into<String>) {
         self.problem(path, what, remedy, None);
         if let Some(last) = self.found.last_mut() {
             last.notice = true;
@@ -226,7 +232,7 @@ impl Scan {
     }
 
     /// The text of a file, or `None` with the problem said.
-    fn read(&mut self, path: &Path) -> Option<String> {
+    pub(super) fn read(&mut self, path: &Path) -> Option<String> {
         match read_text(&self.root, path) {
             Ok(text) => Some(text),
             Err(e) => {
@@ -237,7 +243,7 @@ impl Scan {
         }
     }
 
-    fn newer(&mut self, path: &Path, newer: Option<u32>) {
+    pub(super) fn newer(&mut self, path: &Path, newer: Option<u32>) {
         if let Some(schema) = newer {
             self.notice(
                 path,
@@ -247,133 +253,15 @@ impl Scan {
         }
     }
 
-    fn damaged(&mut self, path: &Path, e: &StoreError) {
+    pub(super) fn damaged(&mut self, path: &Path, e: &StoreError) {
         let remedy = "fix it in an editor at that place, or move it out of the folder";
         self.problem(path, words(e, path), remedy, None);
-    }
-
-    fn in_accounts(&mut self, path: &Path, name: &str) {
-        if name.starts_with('.') && name.ends_with(".lock") {
-            return self.lock(path, name);
-        }
-        match name.strip_suffix(".json") {
-            Some(stem) => match AccountId::parse(stem) {
-                Some(id) => self.account(path, id),
-                None => self.stray(path, stem),
-            },
-            None => self.notice(path, "not a callbook file", "callbook leaves it alone"),
-        }
-    }
-
-    fn account(&mut self, path: &Path, id: AccountId) {
-        let Some(text) = self.read(path) else { return };
-        match parse(&text, path) {
-            Ok((account, newer)) => {
-                self.newer(path, newer);
-                let key = (account.name.clone(), account.created);
-                if let Some(first) = self.accounts.get(&key).cloned() {
-                    self.problem(
-                        path,
-                        format!("the same account as {} (same name and created)", first.display()),
-                        "compare the two, keep one and move the other to trash/ (from the picker)",
-                        None,
-                    );
-                } else {
-                    self.accounts.insert(key, relative(&self.root, path));
-                }
-                for (what, remedy) in records::check(&account) {
-                    self.problem(path, what, remedy, None);
-                }
-            }
-            Err(StoreError::Conflicted { .. }) => self.problem(
-                path,
-                "has git conflict markers (two versions in one file, from a merge without \
-                 callbook's merge driver)",
-                "`callbook doctor --fix` merges both sides by id after a backup; \
-                 `callbook sync --setup` before the next pull lets git do it",
-                Some(Fix::Resolve(id)),
-            ),
-            Err(e) => self.damaged(path, &e),
-        }
-    }
-
-    /// A `*.json` under `accounts/` whose name is not an id.
-    fn stray(&mut self, path: &Path, stem: &str) {
-        let Some((of, tool)) = conflict::copy_of(stem) else {
-            return self.problem(
-                path,
-                "file name is not a callbook id ([a-z0-9-], at most 64), so it is not read",
-                "rename it to an id (or move it out of accounts/)",
-                None,
-            );
-        };
-        let what = format!("a conflicted copy of {of} made by a sync tool ({tool}), not an account");
-        if path.with_file_name(format!("{of}.json")).exists() {
-            self.problem(
-                path,
-                what,
-                format!(
-                    "`callbook doctor --fix` merges it into {of}.json after a backup and moves \
-                     the copy into the backup"
-                ),
-                Some(Fix::MergeCopy(of)),
-            );
-        } else {
-            let remedy = format!("{of}.json is gone: rename the copy to {of}.json to keep it");
-            self.problem(path, what, remedy, None);
-        }
-    }
-
-    /// A lock file: only one nobody holds is a problem (a holder removes its own).
-    fn lock(&mut self, path: &Path, name: &str) {
-        if held(path) {
-            return;
-        }
-        let lock = name[1..].trim_end_matches(".lock").to_owned();
-        let stem = lock.trim_end_matches(".open").trim_end_matches(".json");
-        let gone = if path.with_file_name(format!("{stem}.json")).exists() {
-            ""
-        } else {
-            ", of an account that is gone"
-        };
-        self.problem(
-            path,
-            format!("a lock nobody holds, left by a callbook that ended{gone}"),
-            "harmless (the next writer takes it over); `callbook doctor --fix` removes it",
-            Some(Fix::RemoveLock(lock)),
-        );
     }
 }
 
 /// The error's words without the file's path, which the problem's line gives.
-fn words(e: &StoreError, path: &Path) -> String {
+pub(super) fn words(e: &StoreError, path: &Path) -> String {
     let all = e.to_string();
     let prefix = format!("{}: ", path.display());
     all.strip_prefix(&prefix).map_or(all.clone(), str::to_owned)
-}
-
-/// True when some process holds the lock file at `path` (or when that can't be told).
-/// Tried without waiting, on a read-only handle, and let go at once: nothing is written.
-#[cfg(unix)]
-fn held(path: &Path) -> bool {
-    use std::os::unix::fs::OpenOptionsExt;
-    use std::os::unix::io::AsRawFd;
-    let file = fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
-        .open(path);
-    let Ok(file) = file else { return true };
-    // SAFETY: flock on a descriptor this `File` owns, for as long as it is open.
-    let free = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } == 0;
-    if free {
-        // SAFETY: as above.
-        unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_UN) };
-    }
-    !free
-}
-
-/// Elsewhere there is no advisory lock to ask: a lock file is never called stale.
-#[cfg(not(unix))]
-fn held(_: &Path) -> bool {
-    true
 }
