@@ -108,6 +108,22 @@ fn conflict_markers_are_reported_as_such_everywhere_and_resolved_by_doctor_fix()
         "{json:?}"
     );
 
+    // What the picker lists: the file as conflicted, not damaged, and no account.
+    let store = callbook::storage::Store::open(data.root())
+        .unwrap()
+        .without_cache_writes();
+    let listing = store.list().unwrap();
+    assert!(
+        matches!(
+            &listing[..],
+            [callbook::storage::Listing::Damaged {
+                error: callbook::storage::StoreError::Conflicted { .. },
+                ..
+            }]
+        ),
+        "{listing:?}"
+    );
+
     let err = data.fail(&["export", "Git Co"]);
     assert!(
         err.contains("account \"Git Co\" has git conflict markers"),
@@ -123,9 +139,11 @@ fn conflict_markers_are_reported_as_such_everywhere_and_resolved_by_doctor_fix()
     let err = data.fail(&["export", &v.id]);
     assert!(err.contains("has git conflict markers"), "by id: {err}");
 
+    let before = data.snapshot();
     let out = data.run(&["doctor"]);
     let said = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(1), "{said}");
+    assert_eq!(data.snapshot(), before, "looking writes nothing");
     let line = format!("PROBLEM  accounts/{}.json: has git conflict markers", v.id);
     assert!(said.contains(&line), "{said}");
 
