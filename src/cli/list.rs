@@ -4,7 +4,9 @@
 //! entries per pane, columns aligned, the verdict against the sweet spot (`fit inside`,
 //! `fit outside`, `fit unknown`, then `, disqualified` while the account is), and `STALLED:
 //! why` at the end when the customer's journey is stalled (see `progress::stalled`). A damaged file still gets a line, so nothing hides:
-//! it starts with `DAMAGED` and carries the error (file, line, column). Damaged lines go to
+//! it starts with `DAMAGED` and carries the error (file, line, column); a file left in
+//! conflict (git's conflict markers, a sync client's conflicted copy) starts with `CONFLICT`
+//! and says how to resolve it. Damaged lines go to
 //! stdout with the others and the exit status stays 0, because listing succeeded; scripts
 //! that care can look for the `DAMAGED` prefix, or for `"damaged": true` in `--json`.
 //!
@@ -15,8 +17,9 @@
 //! market, people, why}, stage, stalled, stalled_reason, next_call}` per account (`stage`
 //! is the journey's stage word or null while never set; `stalled` a bool with its reason,
 //! or null; `next_call` the start of the next planned call, RFC 3339, or null) and `{file,
-//! damaged: true, error, line, column}` per damaged file (`line` and `column` only when the
-//! problem is in the JSON itself). Each account also carries `fit` (`inside`, `outside` or
+//! damaged: true, kind, error, line, column}` per damaged file (`kind`: `damaged`,
+//! `conflict-markers` or `conflicted-copy`; `line` and `column` only when the problem is in
+//! the JSON itself). Each account also carries `fit` (`inside`, `outside` or
 //! `unknown`) and `disqualified` (null, or `{why, when}`). "Stalled", "next" and the fit
 //! are judged at the time of listing, the fit against the team's criteria of the day; a
 //! damaged `sweet-spot.json` is an error, with nothing listed and nothing written.
@@ -84,12 +87,21 @@ fn write_plain(
             // The error names the file with its line and column; the stem comes first so
             // the line reads like the others (what, then why).
             Listing::Damaged { stem, error } => {
-                clean(&format!("DAMAGED  {stem}  {error}"), false).into_owned()
+                let what = if is_conflict(error) { "CONFLICT" } else { "DAMAGED" };
+                clean(&format!("{what}  {stem}  {error}"), false).into_owned()
             }
         };
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// True for a file left in conflict by git or a sync client: not damage, and resolvable.
+fn is_conflict(error: &StoreError) -> bool {
+    matches!(
+        error,
+        StoreError::Conflicted { .. } | StoreError::ConflictedCopy { .. }
+    )
 }
 
 /// `Acme Corp  acme-corp-x1y2z3  2025-03-01 14:05  goals 2  threats 0 ...  fit inside`,
@@ -143,6 +155,8 @@ enum Entry<'a> {
 pub(super) struct DamagedFile {
     file: String,
     damaged: bool,
+    /// `damaged`, or what else it is: `conflict-markers`, `conflicted-copy`.
+    kind: &'static str,
     error: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<usize>,
@@ -157,7 +171,13 @@ impl DamagedFile {
             StoreError::Damaged { line, column, .. } => (Some(*line), Some(*column)),
             _ => (None, None),
         };
+        let kind = match error {
+            StoreError::Conflicted { .. } => "conflict-markers",
+            StoreError::ConflictedCopy { .. } => "conflicted-copy",
+            _ => "damaged",
+        };
         DamagedFile {
+            kind,
             file: store
                 .accounts_dir()
                 .join(format!("{stem}.json"))

@@ -10,6 +10,7 @@
 
 mod bank;
 pub mod config;
+mod doctor;
 mod fit;
 mod git;
 mod lint;
@@ -189,6 +190,14 @@ pub enum Command {
         #[arg(long)]
         setup: bool,
     },
+    /// Check every file of the data folder, one problem per line with its remedy; exits 1
+    /// while problems remain.
+    Doctor {
+        /// Repair what is safe (conflicts, conflicted copies, modes, leftovers), after a
+        /// backup in backup/ inside the data folder.
+        #[arg(long)]
+        fix: bool,
+    },
     /// The personal settings file (in the config folder, or CALLBOOK_CONFIG_DIR).
     Config {
         /// What to do with it.
@@ -231,6 +240,9 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
         Command::Config { action } => config::run(crate::settings::default_dir(), &action, &mut out),
         Command::Fit { name, json } => fit::run(store, &name, json, &mut out),
         Command::Sync { setup } => sync::run(store, setup, &mut out),
+        Command::Doctor { fix } => {
+            return doctor::run(store, fix, &mut out).and_then(|c| Ok(out.flush().map(|()| c)?));
+        }
         Command::Offerings { json, import } => offerings::run(store, json, import.as_deref(), &mut out),
         Command::Bank {
             search,

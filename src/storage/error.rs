@@ -49,6 +49,24 @@ pub enum StoreError {
         /// What is wrong.
         message: String,
     },
+    /// The file has git conflict markers (a merge made without callbook's merge driver):
+    /// two versions of the account in one file, which `callbook doctor --fix` merges by id.
+    Conflicted {
+        /// The file.
+        path: PathBuf,
+        /// The account's name on our side, when the error answers a name asked for.
+        name: Option<String>,
+    },
+    /// A sync client's "conflicted copy" of an account file, beside it: not an account of
+    /// its own, but a second version of `of`, which `callbook doctor --fix` merges into it.
+    ConflictedCopy {
+        /// The copy.
+        path: PathBuf,
+        /// The account it is a copy of.
+        of: AccountId,
+        /// Which sync clients name their copies this way.
+        tool: &'static str,
+    },
     /// The file was written by a newer callbook; saving over it would lose data.
     ReadOnly {
         /// The file.
@@ -135,6 +153,20 @@ impl fmt::Display for StoreError {
                 column,
                 message,
             } => write!(f, "{}: line {line}, column {column}: {message}", shown(path)),
+            StoreError::Conflicted { path, name } => {
+                match name {
+                    Some(name) => write!(f, "{}: account {name:?} has git conflict markers", shown(path))?,
+                    None => write!(f, "{}: has git conflict markers", shown(path))?,
+                }
+                f.write_str(CONFLICT_REMEDY)
+            }
+            StoreError::ConflictedCopy { path, of, tool } => write!(
+                f,
+                "{}: a conflicted copy of {of} made by a sync tool ({tool}), not an account of \
+                 its own; `callbook doctor --fix` merges it into {of}.json after a backup and \
+                 moves the copy into the backup",
+                shown(path)
+            ),
             StoreError::ReadOnly { path, schema } => write!(
                 f,
                 "{}: written by a newer callbook (schema {schema}); opened read-only",
@@ -156,6 +188,11 @@ impl fmt::Display for StoreError {
         }
     }
 }
+
+/// What a file with conflict markers needs, after the words that say it has them.
+const CONFLICT_REMEDY: &str = " (two versions in one file, from a merge without callbook's \
+    merge driver); `callbook doctor --fix` merges both sides by id after a backup, and \
+    `callbook sync --setup` before the next pull lets git do it";
 
 /// The message itself says what the system said, so there is no separate source: a chain
 /// printed with `{:#}` would say it twice.

@@ -32,8 +32,15 @@ pub fn to_json(account: &Account) -> String {
 
 /// Reads an account from file text; `path` is only used to name the file in errors. The
 /// second value is `Some(schema)` for a file from a newer callbook.
+/// A file with git conflict markers is [`StoreError::Conflicted`], not damaged.
 pub fn parse(text: &str, path: &Path) -> Result<(Account, Option<u32>), StoreError> {
-    let account: Account = parse_versioned(text, path, "account")?;
+    let account: Account = parse_versioned(text, path, "account").map_err(|e| match e {
+        StoreError::Damaged { .. } if super::conflict::has_markers(text) => StoreError::Conflicted {
+            path: path.to_owned(),
+            name: None,
+        },
+        e => e,
+    })?;
     let newer = (account.schema > SCHEMA).then_some(account.schema);
     Ok((account, newer))
 }
@@ -107,7 +114,12 @@ fn strip_position(msg: &str) -> String {
     }
 }
 
-pub(super) fn bad_name(path: PathBuf) -> StoreError {
+/// What a `*.json` under `accounts/` whose name is not an id is: a sync client's conflicted
+/// copy of an account, or a file callbook does not know.
+pub(super) fn bad_name(stem: &str, path: PathBuf) -> StoreError {
+    if let Some((of, tool)) = super::conflict::copy_of(stem) {
+        return StoreError::ConflictedCopy { path, of, tool };
+    }
     StoreError::Damaged {
         path,
         line: 1,

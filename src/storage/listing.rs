@@ -85,8 +85,9 @@ pub enum Listing {
 
 /// Bumped whenever [`Listed`] changes shape, so an old cache is simply rebuilt. 2: the
 /// journey's pulse; 3: files with a byte order mark read (once cached as damaged); 4: the
-/// fit answers and the disqualification; 5: the last change derived from the records.
-const LIST_VERSION: u32 = 5;
+/// fit answers and the disqualification; 5: the last change derived from the records; 6:
+/// files with git conflict markers apart from damaged ones.
+const LIST_VERSION: u32 = 6;
 
 /// What the list cache keeps of one account file.
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -106,6 +107,8 @@ enum Listed {
         column: usize,
         message: String,
     },
+    /// A file with git conflict markers.
+    Conflicted,
     /// A file that could not be read at all: what the system said.
     Unreadable(String),
     /// A file callbook does not read (not a regular file, a link out of the folder...).
@@ -146,6 +149,7 @@ impl Listed {
                 message,
             },
             StoreError::Odd { why, .. } => Listed::Odd(why),
+            StoreError::Conflicted { .. } => Listed::Conflicted,
             StoreError::Io { source, .. } => Listed::Unreadable(source.to_string()),
             other => Listed::Unreadable(other.to_string()),
         }
@@ -195,6 +199,10 @@ impl Listed {
                 stem,
                 error: StoreError::Odd { path, why },
             },
+            Listed::Conflicted => Listing::Damaged {
+                stem,
+                error: StoreError::Conflicted { path, name: None },
+            },
             Listed::Unreadable(message) => Listing::Damaged {
                 stem,
                 error: StoreError::Io {
@@ -227,9 +235,9 @@ impl Store {
             .into_iter()
             .filter_map(|(stem, l)| l.listing(self, stem))
             .collect();
-        out.extend(bad.into_iter().map(|(stem, path)| Listing::Damaged {
-            stem,
-            error: bad_name(path),
+        out.extend(bad.into_iter().map(|(stem, path)| {
+            let error = bad_name(&stem, path);
+            Listing::Damaged { stem, error }
         }));
         out.sort_by_cached_key(|l| match l {
             Listing::Ok(s) => (0, s.name.to_lowercase(), s.id.to_string()),
@@ -258,9 +266,9 @@ impl Store {
             return Ok(id);
         }
         let wanted = name.trim().to_lowercase();
-        let summaries: Vec<Summary> = self
-            .list()?
-            .into_iter()
+        let listings = self.list()?;
+        let summaries: Vec<&Summary> = listings
+            .iter()
             .filter_map(|l| match l {
                 Listing::Ok(s) => Some(s),
                 Listing::Damaged { .. } => None,
@@ -269,17 +277,20 @@ impl Store {
         // Exact names win over prefixes; two accounts with the same name are ambiguous.
         let mut hits: Vec<&Summary> = summaries
             .iter()
+            .copied()
             .filter(|s| s.name.to_lowercase() == wanted)
             .collect();
         if hits.is_empty() {
             hits = summaries
                 .iter()
+                .copied()
                 .filter(|s| !wanted.is_empty() && s.name.to_lowercase().starts_with(&wanted))
                 .collect();
         }
         match hits.as_slice() {
             [one] => Ok(one.id.clone()),
-            [] => Err(StoreError::NotFound(name.to_owned())),
+            // An account whose file has conflict markers is not "missing": say what it is.
+            [] => Err(super::conflict::not_found(self.root(), &listings, name)),
             many => Err(StoreError::Ambiguous {
                 name: name.to_owned(),
                 matches: many.iter().map(|s| format!("{} ({})", s.name, s.id)).collect(),

@@ -8,6 +8,9 @@
 //! - `listing`: [`Store::list`] and [`Store::resolve`], with [`Summary`] and [`Listing`].
 //! - `queue`: [`Store::due_turns`], the turns due across all accounts ([`Due`]).
 //! - `bank`: [`Store::load_bank`] and [`Store::save_bank`], the user's `bank.json`.
+//! - `conflict`: files git or a sync client left in conflict: [`conflict::split`] and
+//!   [`conflict::resolve`] for conflict markers, [`conflict::copy_of`] for conflicted copies.
+//! - `doctor`: [`doctor::check`], every file of the folder looked at, and [`doctor::fix`].
 //! - `cache`: per-file caches in `.cache/`, used by `listing` and `queue`.
 //! - `lock`: [`Lock`], one writer at a time per account, a hidden file beside it naming the holder.
 //! - `read`: [`read_text`], the one way a data file is read: regular files only, symlinks
@@ -15,6 +18,8 @@
 
 mod bank;
 mod cache;
+pub mod conflict;
+pub mod doctor;
 mod error;
 mod file;
 mod listing;

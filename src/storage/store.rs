@@ -17,7 +17,7 @@ pub type Unreadable = (String, StoreError);
 
 /// Temp files older than this at start belong to a save that died; younger ones may belong
 /// to another callbook saving right now.
-const TMP_STALE: Duration = Duration::from_secs(10);
+pub(super) const TMP_STALE: Duration = Duration::from_secs(10);
 
 /// An account read from disk.
 #[derive(Clone, Debug)]
