@@ -232,3 +232,87 @@ fn setup_makes_a_repository_ignores_local_files_and_is_idempotent() {
         "{tracked}"
     );
 }
+
+#[test]
+fn a_pull_without_the_driver_is_reported_as_a_conflict_and_doctor_fix_resolves_it() {
+    let w = World::new();
+    let (rep, _coach) = shared(&w);
+    // A clone that never ran `sync --setup`: git merges its accounts line by line.
+    let plain = w.path("plain");
+    w.git(w.tmp.path(), &["clone", "-q", "remote.git", "plain"]);
+    w.git(&plain, &["config", "user.name", "Plain Pat"]);
+    w.git(&plain, &["config", "user.email", "pat@example.com"]);
+    change(&plain, |a| {
+        a.world.goals[0].text = "Cut spoilage claims below 0.3%".into()
+    });
+    w.git(&plain, &["commit", "-q", "-am", "by hand"]);
+    change(&rep, |a| {
+        a.world.goals[0].text = "Cut spoilage claims below 0.4%".into()
+    });
+    w.cb(&rep, &["sync"]);
+    let pulled = w
+        .command("git")
+        .arg("-C")
+        .arg(&plain)
+        .args(["pull", "-q", "--no-rebase", "--no-edit"])
+        .output()
+        .unwrap();
+    assert!(
+        !pulled.status.success(),
+        "git's line merge conflicts on the same goal"
+    );
+    let text = std::fs::read_to_string(
+        plain
+            .join("accounts")
+            .read_dir()
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path(),
+    )
+    .unwrap();
+    assert!(text.contains("<<<<<<<"), "{text}");
+
+    let listed = w.cb(&plain, &["list"]);
+    assert!(
+        listed.contains("CONFLICT") && listed.contains("doctor --fix"),
+        "{listed}"
+    );
+    let out = w.run(&plain, &["sync"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success() && said.contains("unfinished") && said.contains("doctor --fix"),
+        "{said}"
+    );
+    let out = w.run(&plain, &["doctor"]);
+    assert!(!out.status.success(), "doctor finds the conflict");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("conflict markers"));
+
+    let fixed = w.run(&plain, &["doctor", "--fix"]);
+    assert!(
+        fixed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fixed.stdout)
+    );
+    let (_, a) = only(&plain);
+    let texts: Vec<&str> = a.world.goals.iter().map(|g| g.text.as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Cut spoilage claims below 0.3%")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Cut spoilage claims below 0.4%")),
+        "{texts:?}"
+    );
+    assert_eq!(copies(&a).len(), 1, "one version marked as the other's copy");
+    w.git(&plain, &["add", "-A"]);
+    w.git(&plain, &["commit", "-q", "--no-edit"]);
+    w.cb(&plain, &["sync", "--setup"]);
+    let said = w.cb(&plain, &["sync"]);
+    assert!(said.contains("Pushed"), "{said}");
+}

@@ -250,6 +250,11 @@ impl App {
                 Listing::Ok(s) => PickerEntry::Account(s),
                 Listing::Damaged { stem, error } => PickerEntry::Damaged {
                     stem,
+                    what: match &error {
+                        crate::storage::StoreError::Conflicted { .. } => "conflict",
+                        crate::storage::StoreError::ConflictedCopy { .. } => "copy",
+                        _ => "damaged",
+                    },
                     message: error.to_string(),
                 },
             })

@@ -15,6 +15,9 @@ pub enum PickerEntry {
         stem: String,
         /// What is wrong.
         message: String,
+        /// What it is, in a word for its row: damaged, conflict (git's markers), copy (a sync
+        /// tool's conflicted copy).
+        what: &'static str,
     },
     /// The built-in sample account, offered while there are no accounts.
     Sample,

@@ -118,13 +118,14 @@ pub fn sync(store: &Store) -> anyhow::Result<Vec<String>> {
     if !git.is_repo() {
         bail!("the data folder is not a git repository: `callbook sync --setup` makes it one");
     }
+    // An unfinished merge comes first: nothing else can go on until it is resolved.
+    unfinished(&git)?;
     if !git.succeeds(&["config", "--get", "merge.callbook.driver"]) {
         bail!(
             "callbook is not git's merge driver in this repository yet (a fresh clone?): \
              `callbook sync --setup` registers it, so accounts merge by id"
         );
     }
-    unfinished(&git)?;
     let mut said = Vec::new();
     said.extend(commit(&git, root)?);
     let Some(remote) = git.remote() else {

@@ -104,9 +104,9 @@ fn row(entry: &PickerEntry, width: usize, (today, criteria): (NaiveDate, &[Crite
                 .chain(counts),
             )
         }
-        PickerEntry::Damaged { stem, .. } => Row::new([
+        PickerEntry::Damaged { stem, what, .. } => Row::new([
             Cell::from(fit::cut(&format!("⚠ {}.json", first_line(stem)), width)).style(theme::error()),
-            Cell::from("damaged").style(theme::error()),
+            Cell::from(*what).style(theme::error()),
         ]),
         PickerEntry::Sample => Row::new([
             Cell::from(format!("+ {}", sample::NAME)).style(theme::key()),
