@@ -21,6 +21,13 @@ pub fn copies(account: &Account) -> Vec<(String, String)> {
     out
 }
 
+/// True when the record `id` of a list (given as each record's id and unknown fields) is a
+/// conflict copy or the original of one: cheap enough for every frame.
+pub fn doubled<'a>(mut list: impl Iterator<Item = (&'a str, &'a super::account::Extra)>, id: &str) -> bool {
+    let of = |extra: &'a super::account::Extra| extra.get(CONFLICT_OF).and_then(Value::as_str);
+    list.any(|(rid, extra)| (rid == id && of(extra).is_some()) || of(extra) == Some(id))
+}
+
 fn walk(v: &Value, f: &mut impl FnMut(&Map<String, Value>)) {
     match v {
         Value::Object(o) => {

@@ -62,21 +62,25 @@ pub fn commented(pieces: &mut Pieces, account: &Account, id: &str) {
 /// heading, the customer's own words quoted, blank fields left out. An entry a merge kept in
 /// two versions says so first, with the key that keeps one.
 pub fn detail(account: &Account, pane: Pane, i: usize, keys: &crate::app::Keymap) -> Reading {
-    let id = match account.items(pane) {
-        Some(items) => items.get(i).map(|it| it.id.to_string()),
-        None => account.people.get(i).map(|p| p.id.to_string()),
+    // Looked up in the pane's own list: what a merge doubled stays in its list.
+    use crate::domain::copies::doubled;
+    let is_doubled = match account.items(pane) {
+        Some(items) => items
+            .get(i)
+            .is_some_and(|it| doubled(items.iter().map(|x| (x.id.as_str(), &x.extra)), it.id.as_str())),
+        None => account.people.get(i).is_some_and(|p| {
+            doubled(
+                account.people.iter().map(|x| (x.id.as_str(), &x.extra)),
+                p.id.as_str(),
+            )
+        }),
     };
     let mut r = match account.items(pane) {
         Some(items) => items.get(i).map(|it| fields(&ItemForm::from(it))),
         None => account.people.get(i).map(|p| fields(&PersonForm::from(p))),
     }
     .unwrap_or_default();
-    let doubled = id.is_some_and(|id| {
-        crate::domain::copies::copies(account)
-            .iter()
-            .any(|(copy, of)| *copy == id || *of == id)
-    });
-    if doubled {
+    if is_doubled {
         let key = keys.key(crate::app::Scope::Workbook, &crate::app::Action::KeepVersion);
         let mut head = Reading::default();
         head.line(
