@@ -54,7 +54,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let queue = due.into_iter().map(|d| (d.account, d.turn)).collect();
             Start::Due { queue, unreadable }
         }
-        Some(command) => return callbook::cli::run(&store.without_cache_writes(), command),
+        Some(command) => {
+            // Commands that read every account anyway leave the list cache up to date, but
+            // only once they have succeeded; the rest never write it.
+            let reads_all = matches!(
+                command,
+                Command::List { .. }
+                    | Command::Report { .. }
+                    | Command::Export { .. }
+                    | Command::Sheet { .. }
+                    | Command::Fit { .. }
+            );
+            if !reads_all {
+                return callbook::cli::run(&store.without_cache_writes(), command);
+            }
+            let store = store.deferring_cache_writes();
+            let code = callbook::cli::run(&store, command)?;
+            store.flush_caches();
+            return Ok(code);
+        }
     };
     let preface = start.preface();
     if let Some(warning) = preface.warning {

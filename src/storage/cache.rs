@@ -57,8 +57,15 @@ where
         version,
         entries: kept,
     };
-    if changed && store.write_caches {
-        save(&path, &file);
+    if changed {
+        if store.write_caches {
+            save(&path, &file);
+        } else if let Some(later) = &store.deferred
+            && let Ok(bytes) = serde_json::to_vec(&file)
+            && let Ok(mut later) = later.lock()
+        {
+            later.push((path, bytes));
+        }
     }
     file.entries
         .into_iter()
@@ -120,6 +127,13 @@ fn load<E: DeserializeOwned>(path: &Path, version: u32) -> BTreeMap<String, (Sta
 /// lost in a crash is simply rebuilt. Like the rest of the data folder, `.cache/` is 0700
 /// and its files 0600 (the temp file a cache is written through is made 0600).
 fn save<T: Serialize>(path: &Path, cache: &T) {
+    if let Ok(bytes) = serde_json::to_vec(cache) {
+        save_bytes(path, &bytes);
+    }
+}
+
+/// Writes the bytes of a cache (see [`save`]).
+pub(super) fn save_bytes(path: &Path, bytes: &[u8]) {
     let Some(dir) = path.parent() else { return };
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
@@ -146,13 +160,10 @@ fn save<T: Serialize>(path: &Path, cache: &T) {
             let _ = std::io::Write::write_all(&mut file, b"# callbook's caches: copies, never shared\n*\n");
         }
     }
-    let Ok(bytes) = serde_json::to_vec(cache) else {
-        return;
-    };
     let Ok(mut tmp) = tempfile::Builder::new().prefix(".cache-").tempfile_in(dir) else {
         return;
     };
-    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
+    if std::io::Write::write_all(&mut tmp, bytes).is_ok() {
         let _ = tmp.persist(path);
     }
 }

@@ -75,9 +75,49 @@ pub fn parse_sweet_spot(
     Ok((file, newer))
 }
 
+/// A callbook file's format version, read from the parsed file.
+trait Versioned {
+    fn schema(&self) -> u32;
+}
+
+impl Versioned for Account {
+    fn schema(&self) -> u32 {
+        self.schema
+    }
+}
+
+impl Versioned for BankFile {
+    fn schema(&self) -> u32 {
+        self.schema
+    }
+}
+
+impl Versioned for crate::domain::offering::OfferingsFile {
+    fn schema(&self) -> u32 {
+        self.schema
+    }
+}
+
+impl Versioned for crate::domain::sweet_spot::SweetSpotFile {
+    fn schema(&self) -> u32 {
+        self.schema
+    }
+}
+
 /// Parses a callbook file: a JSON object with a whole-number `"schema"` from 1, then `T`.
-/// Errors name the file, line and column; `what` names the kind of file expected.
-fn parse_versioned<T: DeserializeOwned>(text: &str, path: &Path, what: &str) -> Result<T, StoreError> {
+/// A good file is parsed once, straight into `T`; only a file that fails is parsed again, as
+/// a plain JSON value, to say precisely what is wrong with it.
+fn parse_versioned<T: DeserializeOwned + Versioned>(
+    text: &str,
+    path: &Path,
+    what: &str,
+) -> Result<T, StoreError> {
+    if text.trim_start().starts_with('{')
+        && let Ok(parsed) = serde_json::from_str::<T>(text)
+        && parsed.schema() >= 1
+    {
+        return Ok(parsed);
+    }
     let damaged = |e: serde_json::Error| StoreError::Damaged {
         path: path.to_owned(),
         line: e.line(),

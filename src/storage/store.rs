@@ -32,6 +32,9 @@ pub struct Loaded {
     pub fingerprint: u64,
 }
 
+/// Cache writes held back: each cache file's path and bytes.
+pub(super) type Deferred = std::sync::Arc<std::sync::Mutex<Vec<(PathBuf, Vec<u8>)>>>;
+
 /// The data folder.
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -41,6 +44,9 @@ pub struct Store {
     claims: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<AccountId, Lock>>>,
     /// Whether caches in `.cache/` are brought up to date on disk (they are always read).
     pub(super) write_caches: bool,
+    /// Cache writes held back until [`Store::flush_caches`] (the command line's, written
+    /// only once the command has succeeded).
+    pub(super) deferred: Option<Deferred>,
 }
 
 impl Store {
@@ -56,6 +62,7 @@ impl Store {
             root: root.into(),
             claims: Default::default(),
             write_caches: true,
+            deferred: None,
         };
         for dir in [store.root.clone(), store.accounts_dir(), store.trash_dir()] {
             create_private_dir(&dir)?;
@@ -69,7 +76,31 @@ impl Store {
     pub fn without_cache_writes(self) -> Self {
         Store {
             write_caches: false,
+            deferred: None,
             ..self
+        }
+    }
+
+    /// This store, holding its cache writes until [`Store::flush_caches`]: for a command
+    /// that reads the folder anyway (`list`, `report`...), so a fresh clone pays the cold
+    /// read once, while a command that fails still writes nothing.
+    pub fn deferring_cache_writes(self) -> Self {
+        Store {
+            write_caches: false,
+            deferred: Some(Default::default()),
+            ..self
+        }
+    }
+
+    /// Writes the caches held back (see [`Store::deferring_cache_writes`]).
+    pub fn flush_caches(&self) {
+        let Some(later) = &self.deferred else { return };
+        let pending = later
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default();
+        for (path, bytes) in pending {
+            super::cache::save_bytes(&path, &bytes);
         }
     }
 
