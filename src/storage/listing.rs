@@ -266,6 +266,22 @@ impl Store {
             return Ok(id);
         }
         let wanted = name.trim().to_lowercase();
+        // The light pass first: most names resolve without parsing every account.
+        let named = super::names::names(self)?;
+        let exact: Vec<&AccountId> = named
+            .iter()
+            .filter(|(_, n)| n.to_lowercase() == wanted)
+            .map(|(id, _)| id)
+            .collect();
+        let prefix: Vec<&AccountId> = named
+            .iter()
+            .filter(|(_, n)| !wanted.is_empty() && n.to_lowercase().starts_with(&wanted))
+            .map(|(id, _)| id)
+            .collect();
+        match (exact.as_slice(), prefix.as_slice()) {
+            ([one], _) | ([], [one]) => return Ok((*one).clone()),
+            _ => {}
+        }
         let listings = self.list()?;
         let summaries: Vec<&Summary> = listings
             .iter()

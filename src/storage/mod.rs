@@ -24,6 +24,7 @@ mod error;
 mod file;
 mod listing;
 pub mod lock;
+mod names;
 mod queue;
 mod read;
 mod store;

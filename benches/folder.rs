@@ -1,0 +1,87 @@
+//! A team lead's folder as the real binary meets it: 5,000 accounts of about 30 entries.
+//! `callbook list` with no cache (a fresh clone) and with it, and `callbook export NAME`
+//! (resolving a name, then reading one account), each beside two baselines over the same
+//! files in the same run: `cat` (reading them) and `jq .name` (parsing each). The figures
+//! that matter are the ratios: cold `list` against `cat`, cached `list` against `cat`.
+//! `cargo bench --bench folder` prints them; README's "Performance" quotes them.
+
+mod datagen;
+
+use callbook::storage::Store;
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use std::ffi::{OsStr, OsString};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// How many accounts the folder holds.
+const ACCOUNTS: usize = 5_000;
+
+/// Runs `program` with `args` in `dir` and waits, its output thrown away; panics if it fails.
+fn run(program: &str, args: &[&OsStr], dir: &Path) {
+    let status = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CALLBOOK_DATA_DIR")
+        .stdout(Stdio::null())
+        .status()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(status.success(), "{program} failed");
+}
+
+/// The folder: `ACCOUNTS` accounts of 5 entries per pane, written straight as files (the
+/// store's own save, fsync and all, would take minutes to make them).
+fn folder(root: &Path) -> Vec<OsString> {
+    let store = Store::open(root).unwrap();
+    let accounts = store.accounts_dir();
+    (0..ACCOUNTS)
+        .map(|i| {
+            let account = datagen::account(&format!("Account {i:05}"), 5, i as u64);
+            let path = accounts.join(format!("account-{i:05}.json"));
+            std::fs::write(&path, callbook::storage::to_json(&account)).unwrap();
+            path.into_os_string()
+        })
+        .collect()
+}
+
+fn list_folder(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let files = folder(&data);
+    let accounts = data.join("accounts");
+    let file_args: Vec<&OsStr> = files.iter().map(OsString::as_os_str).collect();
+    let bin = env!("CARGO_BIN_EXE_callbook");
+    let mut group = c.benchmark_group(format!("{ACCOUNTS} accounts"));
+    group.sample_size(10);
+    group.bench_function("cat (baseline)", |b| b.iter(|| run("cat", &file_args, &accounts)));
+    let mut jq: Vec<&OsStr> = vec!["-r".as_ref(), ".name".as_ref()];
+    jq.extend(&file_args);
+    group.bench_function("jq .name (baseline)", |b| b.iter(|| run("jq", &jq, &accounts)));
+    let list: [&OsStr; 3] = ["--data-dir".as_ref(), data.as_os_str(), "list".as_ref()];
+    let cache = data.join(".cache").join("list.json");
+    group.bench_function("callbook list, no cache", |b| {
+        b.iter_batched(
+            || drop(std::fs::remove_file(&cache)),
+            |()| run(bin, &list, &accounts),
+            BatchSize::PerIteration,
+        )
+    });
+    run(bin, &list, &accounts);
+    group.bench_function("callbook list, cached", |b| b.iter(|| run(bin, &list, &accounts)));
+    let export: [&OsStr; 4] = [
+        "--data-dir".as_ref(),
+        data.as_os_str(),
+        "export".as_ref(),
+        "Account 02500".as_ref(),
+    ];
+    group.bench_function("callbook export NAME, no cache", |b| {
+        b.iter_batched(
+            || drop(std::fs::remove_file(&cache)),
+            |()| run(bin, &export, &accounts),
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, list_folder);
+criterion_main!(benches);
