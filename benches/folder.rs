@@ -83,5 +83,44 @@ fn list_folder(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, list_folder);
+criterion_group!(benches, list_folder, large_account);
 criterion_main!(benches);
+
+/// One account of 10,200 entries: opened to its first frame, and saved (atomic, fsync and
+/// all), beside writing the same bytes to a new file with fsync (the floor a save stands on).
+fn large_account(c: &mut Criterion) {
+    use callbook::app::{self, Action, App};
+    use ratatui::{Terminal, backend::TestBackend};
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path().join("data")).unwrap();
+    let account = datagen::account("Large", 1_700, 7);
+    let id = store.create(&account).unwrap();
+    let bytes = callbook::storage::to_json(&account);
+    let mut group = c.benchmark_group("an account of 10,200 entries");
+    group.sample_size(10);
+    group.bench_function("write + fsync the same bytes (baseline)", |b| {
+        let path = dir.path().join("copy.json");
+        b.iter(|| {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&path).unwrap();
+            f.write_all(bytes.as_bytes()).unwrap();
+            f.sync_all().unwrap();
+        })
+    });
+    group.bench_function("open to the first frame", |b| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        b.iter(|| {
+            let loaded = store.load(&id).unwrap();
+            let mut app = App::new(Vec::new(), datagen::when);
+            app.show(loaded);
+            app::update(&mut app, Action::Resize(80, 24));
+            terminal.draw(|f| callbook::ui::render(f, &app)).unwrap();
+        })
+    });
+    // As the app saves: checked against the fingerprint of what it last read or wrote.
+    let mut last = store.load(&id).unwrap().fingerprint;
+    group.bench_function("save, as the app does", |b| {
+        b.iter(|| last = store.save_checked(&id, &account, Some(last)).unwrap())
+    });
+    group.finish();
+}

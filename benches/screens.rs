@@ -68,8 +68,42 @@ fn press_and_draw(c: &mut Criterion, group: &str, cases: Vec<(String, App)>) {
 }
 
 fn picker_keys(c: &mut Criterion) {
-    let cases = [50, 5_000].map(|n| (format!("{n} accounts"), picker(n))).into();
+    let cases = [50, 5_000, 20_000]
+        .map(|n| (format!("{n} accounts"), picker(n)))
+        .into();
     press_and_draw(c, "picker: two keys and their frames", cases);
+}
+
+/// Typing in the picker's filter: a letter and Backspace, and the frame after each.
+fn picker_filter(c: &mut Criterion) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut g = c.benchmark_group("picker: filter, two keys typed and their frames");
+    g.sample_size(30);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    for n in [50, 5_000, 20_000] {
+        let mut app = picker(n);
+        app::update(&mut app, Action::Search);
+        for c in "acc".chars() {
+            app::update(
+                &mut app,
+                Action::Input(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+            );
+        }
+        g.bench_function(format!("{n} accounts"), |b| {
+            b.iter(|| {
+                for key in [KeyCode::Char('o'), KeyCode::Backspace] {
+                    black_box(app::update(
+                        &mut app,
+                        Action::Input(KeyEvent::new(key, KeyModifiers::NONE)),
+                    ));
+                    terminal
+                        .draw(|f| callbook::ui::render(f, black_box(&app)))
+                        .unwrap();
+                }
+            })
+        });
+    }
+    g.finish();
 }
 
 fn world_keys(c: &mut Criterion) {
@@ -79,5 +113,5 @@ fn world_keys(c: &mut Criterion) {
     press_and_draw(c, "world: two keys and their frames", cases);
 }
 
-criterion_group!(benches, picker_keys, world_keys);
+criterion_group!(benches, picker_keys, picker_filter, world_keys);
 criterion_main!(benches);
