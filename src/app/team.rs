@@ -153,7 +153,7 @@ fn saved_words(team: &Team, file: TeamFile, i: usize) -> String {
         TeamFile::Offerings => {
             let o = &team.offerings()[i];
             match crate::domain::offering::concerns(o).first() {
-                Some(c) => format!("Saved “{}”, but it {c}", first_line(&o.name)),
+                Some(c) => format!("Saved “{}” (⚠ {c})", first_line(&o.name)),
                 None => format!("Saved “{}”", first_line(&o.name)),
             }
         }
