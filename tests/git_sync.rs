@@ -316,3 +316,24 @@ fn a_pull_without_the_driver_is_reported_as_a_conflict_and_doctor_fix_resolves_i
     let said = w.cb(&plain, &["sync"]);
     assert!(said.contains("Pushed"), "{said}");
 }
+
+#[test]
+fn inside_a_larger_repository_sync_commits_only_the_data_folder() {
+    let w = World::new();
+    let top = w.path("dotfiles");
+    std::fs::create_dir(&top).unwrap();
+    w.git(&top, &["init", "-q"]);
+    w.git(&top, &["config", "user.name", "Rep Lee"]);
+    w.git(&top, &["config", "user.email", "rep@example.com"]);
+    std::fs::write(top.join("notes.txt"), "mine\n").unwrap();
+    w.git(&top, &["add", "notes.txt"]);
+    let data = top.join("callbook");
+    w.cb(&data, &["new", "Ashcombe"]);
+    w.cb(&data, &["sync", "--setup"]);
+    w.cb(&data, &["sync"]);
+    let committed = w.git(&top, &["log", "--name-only", "--format="]);
+    assert!(committed.contains("callbook/accounts/"), "{committed}");
+    assert!(!committed.contains("notes.txt"), "{committed}");
+    let staged = w.git(&top, &["diff", "--cached", "--name-only"]);
+    assert_eq!(staged.trim(), "notes.txt", "what else was staged stays staged");
+}

@@ -179,7 +179,8 @@ fn commit(git: &Git, root: &Path) -> anyhow::Result<Option<String>> {
         })
         .collect();
     let message = format!("callbook: {}", parts.join("; "));
-    git.ok(&["commit", "-q", "-m", &message])?;
+    // Only the data folder: in a larger repository, what else is staged stays staged.
+    git.ok(&["commit", "-q", "-m", &message, "--", "."])?;
     Ok(Some(format!("Committed {}", parts.join("; "))))
 }
 
