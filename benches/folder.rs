@@ -65,6 +65,20 @@ fn list_folder(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    group.bench_function("the picker's first frame, no cache", |b| {
+        use ratatui::{Terminal, backend::TestBackend};
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        b.iter_batched(
+            || drop(std::fs::remove_file(&cache)),
+            |()| {
+                let store = Store::open(&data).unwrap();
+                let mut app = callbook::app::App::new(store.list().unwrap(), datagen::when);
+                callbook::app::update(&mut app, callbook::app::Action::Resize(80, 24));
+                terminal.draw(|f| callbook::ui::render(f, &app)).unwrap();
+            },
+            BatchSize::PerIteration,
+        )
+    });
     run(bin, &list, &accounts);
     group.bench_function("callbook list, cached", |b| b.iter(|| run(bin, &list, &accounts)));
     let export: [&OsStr; 4] = [
