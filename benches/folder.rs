@@ -131,6 +131,25 @@ fn large_account(c: &mut Criterion) {
             terminal.draw(|f| callbook::ui::render(f, &app)).unwrap();
         })
     });
+    // What the UI itself spends on a save in the background: starting it (a copy of the
+    // account for the thread); the write goes on beside the next keys.
+    group.bench_function("a save started in the background (the UI's share)", |b| {
+        let mut app = App::new(Vec::new(), datagen::when);
+        app.show(store.load(&id).unwrap());
+        let mut saver = callbook::effects::Saver::default();
+        b.iter_custom(|iters| {
+            let mut spent = std::time::Duration::ZERO;
+            for _ in 0..iters {
+                saver.finish(&mut app, &store);
+                app.workbook.as_mut().unwrap().doc.touched();
+                let started = std::time::Instant::now();
+                saver.start(&mut app, &store);
+                spent += started.elapsed();
+            }
+            saver.finish(&mut app, &store);
+            spent
+        })
+    });
     // As the app saves: checked against the fingerprint of what it last read or wrote.
     let mut last = store.load(&id).unwrap().fingerprint;
     group.bench_function("save, as the app does", |b| {

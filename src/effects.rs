@@ -5,6 +5,10 @@ use crate::app::{Access, Action, App, Effect, Scope};
 use crate::domain::{Account, AccountId, sample};
 use crate::storage::{Store, StoreError};
 
+mod background;
+
+pub use background::Saver;
+
 /// What the event loop does next.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Flow {
@@ -12,6 +16,19 @@ pub enum Flow {
     Continue,
     /// Leave the program.
     Quit,
+}
+
+/// [`run`] for the event loop: a batch that only saves is written in the background by
+/// `saver` (typing goes on); any other batch first waits for the save under way, then runs.
+pub fn run_with(effects: Vec<Effect>, app: &mut App, store: &Store, saver: &mut Saver) -> Flow {
+    if effects.iter().all(|e| *e == Effect::Save) {
+        if !effects.is_empty() {
+            saver.start(app, store);
+        }
+        return Flow::Continue;
+    }
+    saver.finish(app, store);
+    run(effects, app, store)
 }
 
 /// Runs effects in order. A failure stops the rest and shows in the status line; when a

@@ -80,6 +80,8 @@ pub struct Document {
     /// The file's size and modification time when last looked at for outside changes, so
     /// an idle app reads the file again only when these move.
     pub stamp: Option<(u64, std::time::SystemTime)>,
+    /// True while a save of it runs in the background (see `effects::Saver`).
+    pub saving: bool,
 }
 
 impl Document {
@@ -89,6 +91,7 @@ impl Document {
             id,
             base: account.clone(),
             stamp: None,
+            saving: false,
             account,
             access,
             history: History::default(),

@@ -45,7 +45,10 @@ pub fn run(store: Store, start: Start, reviewer: String) -> anyhow::Result<ExitC
     // Mouse capture is a nicety: a terminal that refuses it still works by keyboard.
     let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     release_mouse_on_panic();
-    let result = event_loop(&mut terminal, &mut app, &store, &signal);
+    let mut saver = effects::Saver::default();
+    let result = event_loop(&mut terminal, (&mut app, &mut saver), &store, &signal);
+    // Whatever the end, the save under way lands (or fails, said below) before leaving.
+    saver.finish(&mut app, &store);
     let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     // Not `ratatui::restore`: it reports a failure with `eprintln!`, which panics once the
     // terminal is gone, before anything typed could be kept.
@@ -195,7 +198,7 @@ fn release_mouse_on_panic() {
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
+    (app, saver): (&mut App, &mut effects::Saver),
     store: &Store,
     signal: &AtomicUsize,
 ) -> anyhow::Result<Ended> {
@@ -229,8 +232,12 @@ fn event_loop(
                 anyhow::bail!("end of input from the terminal");
             }
             if !event::poll(Duration::ZERO)? {
+                // A save that landed (or failed) meanwhile shows in the status line.
+                if saver.poll(app, store) {
+                    drawn = false;
+                }
                 // Idle: once a second, show what another window or a CLI wrote meanwhile.
-                if looked.elapsed() >= PICK_UP {
+                if looked.elapsed() >= PICK_UP && !saver.busy() {
                     looked = std::time::Instant::now();
                     let revision = app.workbook.as_ref().map(|wb| wb.doc.revision);
                     effects::run(vec![app::Effect::PickUp], app, store);
@@ -248,7 +255,7 @@ fn event_loop(
         let Some(action) = keymap::action_for(app, &event) else {
             continue;
         };
-        if effects::run(app::update(app, action), app, store) == Flow::Quit {
+        if effects::run_with(app::update(app, action), app, store, saver) == Flow::Quit {
             return Ok(Ended::Quit);
         }
     }

@@ -133,6 +133,7 @@ fn save_state(app: &App, filter: Option<&str>, width: usize) -> Line<'static> {
     let state = match (doc.access, &doc.save_error, doc.dirty, doc.saved_once) {
         (Access::NewerSchema(_) | Access::Elsewhere, ..) => Span::styled("read-only ", theme::error()),
         (_, Some(_), ..) => Span::styled("NOT SAVED ", theme::error()),
+        _ if doc.saving => Span::styled("saving… ", theme::dim()),
         (_, None, true, _) => Span::styled("unsaved ", theme::error()),
         (Access::Review, None, false, _) => Span::styled("review ", theme::key()),
         (_, None, false, true) => Span::styled("saved ", theme::ok()),
