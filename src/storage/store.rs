@@ -364,13 +364,18 @@ impl Store {
             path: dir.clone(),
             source,
         })?;
+        // Only a temp file's name is looked at further: every start of a big folder would
+        // otherwise pay one more system call per account.
         for entry in entries.flatten() {
+            if !entry.file_name().to_string_lossy().starts_with(TMP_PREFIX) {
+                continue;
+            }
             let stale = entry
                 .metadata()
                 .and_then(|m| m.modified())
                 .map(|t| SystemTime::now().duration_since(t).unwrap_or_default() > TMP_STALE)
                 .unwrap_or(false);
-            if stale && entry.file_name().to_string_lossy().starts_with(TMP_PREFIX) {
+            if stale {
                 // A leftover that can't be removed is harmless: it is never read as an account.
                 let _ = fs::remove_file(entry.path());
             }
