@@ -35,6 +35,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // The settings live in the config folder: `config` never opens the data folder.
         return callbook::cli::config::main(action);
     }
+    // Completions and the man page are made in memory, then printed: a reader that leaves
+    // early (`callbook man | head`) is not an error.
+    let mut made = Vec::new();
+    if let Some(command) = &cli.command
+        && callbook::cli::generated(command, &mut made)?
+    {
+        use std::io::Write;
+        return match std::io::stdout().lock().write_all(&made) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+            _ => Ok(ExitCode::SUCCESS),
+        };
+    }
     if let Some(Command::MergeFile { base, ours, theirs }) = &cli.command {
         // git's merge driver works on git's temporary files, never on the data folder.
         return callbook::cli::merge_file::main(base, ours, theirs);

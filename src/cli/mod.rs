@@ -198,12 +198,38 @@ pub enum Command {
         #[arg(long)]
         fix: bool,
     },
+    /// Print a completion script for SHELL, from the same definitions as the parser.
+    /// Example: `callbook completions bash > ~/.local/share/bash-completion/completions/callbook`
+    Completions {
+        /// The shell: bash, zsh, fish, powershell or elvish.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), from the same definitions as the parser.
+    /// Example: `callbook man > ~/.local/share/man/man1/callbook.1`
+    Man,
     /// The personal settings file (in the config folder, or CALLBOOK_CONFIG_DIR).
     Config {
         /// What to do with it.
         #[command(subcommand)]
         action: config::ConfigAction,
     },
+}
+
+/// `completions SHELL` and `man`: generated from the clap definition, printed on `out`.
+/// Neither needs the data folder.
+pub fn generated(command: &Command, out: &mut dyn std::io::Write) -> anyhow::Result<bool> {
+    use clap::CommandFactory;
+    match command {
+        Command::Completions { shell } => {
+            clap_complete::generate(*shell, &mut Cli::command(), "callbook", out);
+            Ok(true)
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
 }
 
 /// Export formats.
@@ -225,7 +251,9 @@ pub fn run(store: &Store, command: Command) -> anyhow::Result<ExitCode> {
         // main.rs hands `open` to the terminal UI; reaching here is a caller's mistake.
         Command::Open { .. } | Command::Rehearse { .. } => bail!("`open` and `rehearse` run the terminal UI"),
         Command::Review { .. } => bail!("`review` runs the terminal UI"),
-        Command::MergeFile { .. } => bail!("`merge-file` runs before the data folder is opened"),
+        Command::MergeFile { .. } | Command::Completions { .. } | Command::Man => {
+            bail!("this command runs before the data folder is opened")
+        }
         Command::New { name } => new(store, &name, &mut out),
         Command::Sample => create_sample(store, &mut out),
         Command::Add { name, pane, text } => add(store, &name, &pane, &text, &mut out),

@@ -1,0 +1,82 @@
+//! Shell completions and the man page (issue 16), generated from the clap definition by the
+//! real binary: each shell's script names the commands, the bash one parses (`bash -n`, where
+//! bash exists), the man page is roff with every command in it; none needs a data folder.
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_callbook");
+
+fn run(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .args(args)
+        .env("CALLBOOK_DATA_DIR", dir.path().join("never-made"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !dir.path().join("never-made").exists(),
+        "{args:?} made a data folder"
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn every_shell_gets_a_script_naming_the_commands() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = run(&["completions", shell]);
+        for command in ["open", "export", "sync", "doctor", "completions"] {
+            assert!(script.contains(command), "{shell} lacks {command}");
+        }
+    }
+}
+
+#[test]
+fn the_bash_script_parses() {
+    let script = run(&["completions", "bash"]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("callbook.bash");
+    std::fs::write(&path, &script).unwrap();
+    match Command::new("bash").arg("-n").arg(&path).output() {
+        Ok(out) => assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr)),
+        Err(_) => eprintln!("no bash here: the script was generated but not parsed"),
+    }
+    assert!(
+        script.contains("complete -F"),
+        "a bash completion function is registered"
+    );
+}
+
+#[test]
+fn the_man_page_is_roff_with_every_command() {
+    let page = run(&["man"]);
+    assert!(
+        page.contains(".TH callbook 1"),
+        "{}",
+        &page[..page.len().min(200)]
+    );
+    for command in [
+        "open",
+        "review",
+        "list",
+        "fit",
+        "sync",
+        "merge\\-file",
+        "doctor",
+        "man",
+    ] {
+        assert!(page.contains(command), "the man page lacks {command}");
+    }
+}
+
+#[test]
+fn an_unknown_shell_is_refused_with_the_choices() {
+    let out = Command::new(BIN).args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "a usage error");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("bash") && said.contains("zsh"), "{said}");
+}
