@@ -80,3 +80,26 @@ fn an_unknown_shell_is_refused_with_the_choices() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("bash") && said.contains("zsh"), "{said}");
 }
+
+#[test]
+fn every_command_shows_an_example_in_its_help() {
+    use clap::CommandFactory;
+    let cli = callbook::cli::Cli::command();
+    let mut missing = Vec::new();
+    for sub in cli.get_subcommands() {
+        let mut paths = vec![vec![sub.get_name().to_owned()]];
+        paths.extend(
+            sub.get_subcommands()
+                .map(|s| vec![sub.get_name().to_owned(), s.get_name().to_owned()]),
+        );
+        for path in paths {
+            let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+            args.push("--help");
+            let help = run(&args);
+            if !help.contains("Example") {
+                missing.push(path.join(" "));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no example in the help of: {missing:?}");
+}

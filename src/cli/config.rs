@@ -14,12 +14,16 @@ use std::process::ExitCode;
 #[derive(Debug, Subcommand)]
 pub enum ConfigAction {
     /// Print the settings file's path (it may not exist yet).
+    #[command(after_help = "Example: callbook config path")]
     Path,
     /// Print the settings as TOML, noting the reviewer's name in force.
+    #[command(after_help = "Example: callbook config show")]
     Show,
     /// Check the settings file: "ok" when it is valid or absent, else where it is damaged.
+    #[command(after_help = "Example: callbook config check && echo fine")]
     Check,
     /// Set the name your review comments are signed with (other settings are kept).
+    #[command(after_help = "Example: callbook config reviewer \"Coach Kim\"")]
     Reviewer {
         /// Your name, as a rep should read it.
         name: String,

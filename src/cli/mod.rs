@@ -52,25 +52,30 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open an account's workbook (needs a terminal).
+    #[command(after_help = "Example: callbook open \"Ashcombe\"")]
     Open {
         /// Account id, or a unique case-insensitive prefix of its name.
         name: String,
     },
     /// Open an account in review mode (needs a terminal): nothing in the plan changes,
     /// only comments, signed with the reviewer's name from the settings.
+    #[command(after_help = "Example: callbook review ashcombe")]
     Review {
         /// Account id, or a unique case-insensitive prefix of its name.
         name: String,
     },
     /// Create an account; prints its id.
+    #[command(after_help = "Example: callbook new \"Harbor Mills\"")]
     New {
         /// The account's display name.
         name: String,
     },
     /// Create the built-in sample account, with the sample's offerings.json and
     /// sweet-spot.json where the team has none yet; prints the account's id.
+    #[command(after_help = "Example: callbook sample")]
     Sample,
     /// Add an item to a pane of an account.
+    #[command(after_help = "Example: callbook add Harbor goals \"Cut empty miles to 12% by Q4\"")]
     Add {
         /// Account id or name prefix.
         name: String,
@@ -80,6 +85,7 @@ pub enum Command {
         text: String,
     },
     /// One line per account; a stalled journey is marked.
+    #[command(after_help = "Example: callbook list --json | jq '.[].name'")]
     List {
         /// Print JSON instead (with each journey's stage, whether it is stalled and why,
         /// and the next planned call).
@@ -87,6 +93,7 @@ pub enum Command {
         json: bool,
     },
     /// Print the call sheet of an account's next planned call (80 columns).
+    #[command(after_help = "Example: callbook sheet Ashcombe --md > sheet.md")]
     Sheet {
         /// Account id or name prefix.
         name: String,
@@ -95,6 +102,7 @@ pub enum Command {
         md: bool,
     },
     /// Write an account out as Markdown, HTML or JSON.
+    #[command(after_help = "Example: callbook export Ashcombe --format html -o ashcombe.html")]
     Export {
         /// Account id or name prefix.
         name: String,
@@ -106,6 +114,7 @@ pub enum Command {
         output: Option<PathBuf>,
     },
     /// Read an account from a JSON file (as `export --format json` writes).
+    #[command(after_help = "Example: callbook import ashcombe.json")]
     Import {
         /// The file to read.
         file: PathBuf,
@@ -114,6 +123,7 @@ pub enum Command {
         replace: bool,
     },
     /// Judge lines as questions or opinions (stdin lines when no TEXT).
+    #[command(after_help = "Example: callbook lint \"Wouldn't a dashboard help you?\"")]
     Lint {
         /// Print one JSON object per line instead.
         #[arg(long)]
@@ -123,11 +133,13 @@ pub enum Command {
     },
     /// Rehearse (needs a terminal): with no NAME, the turns due across all accounts, most
     /// overdue first.
+    #[command(after_help = "Example: callbook rehearse")]
     Rehearse {
         /// Account id or name prefix: that account's due turns.
         name: Option<String>,
     },
     /// Every account's scorecard side by side, worst first; damaged files listed apart.
+    #[command(after_help = "Example: callbook report --md > team.md")]
     Report {
         /// Print one JSON array instead (check ids as keys).
         #[arg(long, conflicts_with = "md")]
@@ -137,6 +149,7 @@ pub enum Command {
         md: bool,
     },
     /// List or search the question bank, or import a bank file into your own questions.
+    #[command(after_help = "Example: callbook bank --search \"budget approval\"")]
     Bank {
         /// Questions holding every word, in any form and order ("approval" finds
         /// "approved"); best matches first. Fails when none does.
@@ -154,6 +167,7 @@ pub enum Command {
     },
     /// The team's offerings (offerings.json), each by the problem it solves, with what the
     /// linter finds in its description; or import an offerings file.
+    #[command(after_help = "Example: callbook offerings --import offerings.json")]
     Offerings {
         /// Print the offerings file (JSON) instead of one line per offering.
         #[arg(long)]
@@ -164,6 +178,7 @@ pub enum Command {
     },
     /// The sweet-spot criteria (sweet-spot.json) with this account's answers and evidence,
     /// the verdict, and why and when it was disqualified.
+    #[command(after_help = "Example: callbook fit Ashcombe")]
     Fit {
         /// Account id or name prefix.
         name: String,
@@ -173,6 +188,9 @@ pub enum Command {
     },
     /// The merge driver git calls for accounts/*.json (set up by `sync --setup`): merges
     /// three versions of an account by stable id and writes the result over OURS.
+    #[command(
+        after_help = "Example: git config merge.callbook.driver \"callbook merge-file %O %A %B\"  (sync --setup does this)"
+    )]
     #[command(name = "merge-file")]
     MergeFile {
         /// The common ancestor (git's %O).
@@ -184,6 +202,7 @@ pub enum Command {
     },
     /// When the data folder is a git repository: commit local changes, pull (accounts merge
     /// by id), push when a remote is set, and say what came in.
+    #[command(after_help = "Example: callbook sync --setup && callbook sync")]
     Sync {
         /// Make the data folder a repository if it is not one, write .gitattributes and
         /// .gitignore, and register callbook as git's merge driver for accounts.
@@ -192,6 +211,7 @@ pub enum Command {
     },
     /// Check every file of the data folder, one problem per line with its remedy; exits 1
     /// while problems remain.
+    #[command(after_help = "Example: callbook doctor --fix")]
     Doctor {
         /// Repair what is safe (conflicts, conflicted copies, modes, leftovers), after a
         /// backup in backup/ inside the data folder.
@@ -208,6 +228,7 @@ pub enum Command {
     /// Example: `callbook man > ~/.local/share/man/man1/callbook.1`
     Man,
     /// The personal settings file (in the config folder, or CALLBOOK_CONFIG_DIR).
+    #[command(after_help = "Example: callbook config reviewer \"Coach Kim\"")]
     Config {
         /// What to do with it.
         #[command(subcommand)]
