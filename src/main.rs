@@ -51,9 +51,19 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // git's merge driver works on git's temporary files, never on the data folder.
         return callbook::cli::merge_file::main(base, ours, theirs);
     }
-    let dir = match cli.data_dir.clone().or_else(Store::default_dir) {
-        Some(dir) => dir,
-        None => anyhow::bail!("no data folder on this system; pass --data-dir DIR"),
+    let dir = cli.data_dir.clone().or_else(Store::default_dir);
+    if cli.version {
+        println!("callbook {}", env!("CARGO_PKG_VERSION"));
+        if cli.verbose {
+            let folder = dir
+                .as_ref()
+                .map_or("none on this system".to_owned(), |d| d.display().to_string());
+            println!("data folder: {}", callbook::domain::text::clean(&folder, false));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(dir) = dir else {
+        anyhow::bail!("no data folder on this system; pass --data-dir DIR");
     };
     let store = Store::open(dir)?;
     let start = match cli.command {

@@ -103,3 +103,22 @@ fn every_command_shows_an_example_in_its_help() {
     }
     assert!(missing.is_empty(), "no example in the help of: {missing:?}");
 }
+
+#[test]
+fn version_says_the_version_and_with_v_the_data_folder() {
+    let plain = run(&["--version"]);
+    assert_eq!(plain.trim(), format!("callbook {}", env!("CARGO_PKG_VERSION")));
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team-folder");
+    let out = Command::new(BIN)
+        .args(["--version", "-v", "--data-dir"])
+        .arg(&folder)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains(&format!("data folder: {}", folder.display())),
+        "{said}"
+    );
+    assert!(!folder.exists(), "looking at the version makes no folder");
+}

@@ -37,9 +37,16 @@ use std::process::ExitCode;
 #[command(
     name = "callbook",
     version,
+    disable_version_flag = true,
     about = "A terminal call-planning workbook for B2B sales reps"
 )]
 pub struct Cli {
+    /// Print the version (with -v, the data folder in use too).
+    #[arg(short = 'V', long)]
+    pub version: bool,
+    /// More: with --version, the data folder in use.
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
     /// The data folder (default: the platform's data folder for callbook).
     #[arg(long, global = true, env = "CALLBOOK_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
