@@ -7,7 +7,8 @@
 
 use super::git::Git;
 use crate::domain::Account;
-use crate::domain::text::clean;
+use crate::domain::health::count;
+use crate::domain::text::{capitalised, clean};
 use crate::storage::{self, Store};
 use anyhow::bail;
 use std::collections::{BTreeMap, BTreeSet};
@@ -266,7 +267,7 @@ fn describe_file(path: &str, old: Option<&Account>, new: Option<&Account>, who: 
     let who = who.filter(|w| !w.is_empty());
     let subject = |verb: &str| match who {
         Some(w) => format!("{w} {verb}"),
-        None => capital(verb),
+        None => capitalised(verb),
     };
     match (old, new, is_account(path)) {
         (None, Some(n), true) => subject(&format!("added the account {}", n.name)),
@@ -275,10 +276,10 @@ fn describe_file(path: &str, old: Option<&Account>, new: Option<&Account>, who: 
             let c = Change::between(o, n);
             let mut parts = Vec::new();
             if c.commented > 0 {
-                parts.push(format!("commented on {}", count(c.commented, "item")));
+                parts.push(format!("commented on {}", count(c.commented, "item", "items")));
             }
             if c.records > 0 {
-                parts.push(format!("changed {}", count(c.records, "record")));
+                parts.push(format!("changed {}", count(c.records, "record", "records")));
             }
             if parts.is_empty() {
                 parts.push("changed".to_owned());
@@ -287,16 +288,6 @@ fn describe_file(path: &str, old: Option<&Account>, new: Option<&Account>, who: 
         }
         _ => subject(&format!("changed {path}")),
     }
-}
-
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-}
-
-fn count(n: usize, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// How one version of an account differs from another, in what a reader cares about.

@@ -13,6 +13,7 @@ use super::id::ItemId;
 use super::lint::{Rule, lint};
 use super::offering::{Offering, feature_list};
 use super::phrase::words;
+use super::text::capitalised;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -86,20 +87,13 @@ impl Scenario {
     /// written yet read as `…`.
     pub fn sentence(&self, account: &Account, offerings: &[Offering]) -> String {
         let or_gap = |s: String| if s.trim().is_empty() { "…".to_owned() } else { s };
-        let who = or_gap(capital(&self.who(account)));
+        let who = or_gap(capitalised(&self.who(account)));
         let offering = or_gap(offering_name(offerings, &self.offering));
         let does = self.does.trim();
         let does = or_gap(does.strip_prefix("to ").unwrap_or(does).to_owned());
         let result = or_gap(self.result.trim().trim_end_matches('.').to_owned());
         format!("{who} uses {offering} to {does}, so {result}.")
     }
-}
-
-/// `s` with a capital first letter.
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
 }
 
 /// The person with id `id`.

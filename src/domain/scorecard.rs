@@ -23,7 +23,7 @@ pub use rubric::RUBRIC;
 
 use super::account::{Account, Pane};
 use super::team::Team;
-use super::text::{first_line, shorten};
+use super::text::{capitalised, first_line, shorten};
 use chrono::{DateTime, Utc};
 use rubric::TABLE;
 use serde::Serialize;
@@ -287,14 +287,6 @@ fn quoted<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
         0 => named.join(", "),
         more => format!("{} and {more} more", named.join(", ")),
     }
-}
-
-/// `s` with its first letter a capital, for findings joined from parts.
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]

@@ -214,6 +214,14 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", kept[..at_word].trim_end())
 }
 
+/// `s` with its first letter a capital ("the night dispatcher" reads "The night dispatcher").
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
