@@ -129,10 +129,7 @@ pub(super) fn run(store: &Store, style: Style, out: &mut dyn Write) -> anyhow::R
 /// Every readable account's row, worst first, and the files that could not be read.
 fn gather(store: &Store, now: DateTime<Utc>) -> anyhow::Result<(Vec<Row>, Vec<Damaged>)> {
     let (loaded, damaged) = store.load_all()?;
-    let (team, problems) = store.load_team();
-    if let Some(e) = problems.into_iter().next() {
-        return Err(e.into());
-    }
+    let team = store.team()?;
     let mut rows: Vec<Row> = loaded
         .into_iter()
         .map(|l| Row::of(l.id, &l.account, &team, now))

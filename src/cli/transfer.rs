@@ -21,8 +21,8 @@ pub(super) fn export(
     let id = store.resolve(name)?;
     let account = store.load(&id)?.account;
     let text = match format {
-        Format::Md => export::markdown(&account, &bank(store), &team(store)?),
-        Format::Html => export::html(&account, &bank(store), &team(store)?),
+        Format::Md => export::markdown(&account, &bank(store), &store.team()?),
+        Format::Html => export::html(&account, &bank(store), &store.team()?),
         Format::Json => storage::to_json(&account),
     };
     match output {
@@ -115,14 +115,4 @@ fn replace_account(store: &Store, id: &AccountId, account: &Account) -> anyhow::
         return Err(e.into());
     }
     Ok(id.clone())
-}
-
-/// The team's offerings and sweet spot, which the export judges the account against; a
-/// damaged team file fails the export rather than judging it against nothing.
-fn team(store: &Store) -> anyhow::Result<crate::domain::team::Team> {
-    let (team, problems) = store.load_team();
-    match problems.into_iter().next() {
-        Some(e) => Err(e.into()),
-        None => Ok(team),
-    }
 }

@@ -86,24 +86,25 @@ fn read_all<E: Send>(
     files: Vec<(String, PathBuf, Stamp)>,
     read: &(impl Fn(&Path) -> E + Sync),
 ) -> Vec<(String, (Stamp, E))> {
+    in_parallel(&files, |(stem, path, stamp)| Some((stem.clone(), (*stamp, read(path)))))
+}
+
+/// `f` over `items`, split across the machine's cores (at most 8), in order; the `None`s
+/// left out. The one way the folder's files are read side by side.
+pub(super) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> Option<R> + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .clamp(1, 8);
-    let chunk = files.len().div_ceil(threads).max(1);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let f = &f;
     std::thread::scope(|scope| {
-        let handles: Vec<_> = files
+        let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|(stem, path, stamp)| (stem.clone(), (*stamp, read(path))))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| scope.spawn(move || part.iter().filter_map(f).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().expect("a cache reader panicked"))
+            .flat_map(|h| h.join().expect("a file reader panicked"))
             .collect()
     })
 }

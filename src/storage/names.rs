@@ -50,34 +50,15 @@ pub(super) fn names(store: &Store) -> Result<Vec<(AccountId, String)>, StoreErro
         .into_iter()
         .filter_map(|(stem, path)| Some((AccountId::parse(&stem)?, path)))
         .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .clamp(1, 8);
-    let chunk = files.len().div_ceil(threads).max(1);
     let root = store.root();
-    Ok(std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .filter_map(|(id, path)| {
-                            let name = match head_name(path) {
-                                Some(named) => named?,
-                                None => {
-                                    let text = super::read_text(root, path).ok()?;
-                                    parse(&text, path).ok()?.0.name
-                                }
-                            };
-                            Some((id.clone(), name))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a name reader panicked"))
-            .collect()
+    Ok(super::cache::in_parallel(&files, |(id, path)| {
+        let name = match head_name(path) {
+            Some(named) => named?,
+            None => {
+                let text = super::read_text(root, path).ok()?;
+                parse(&text, path).ok()?.0.name
+            }
+        };
+        Some((id.clone(), name))
     }))
 }

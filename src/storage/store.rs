@@ -394,7 +394,7 @@ fn fingerprint(bytes: &[u8]) -> u64 {
 
 /// Creates `dir` (mode 0700), or tightens it to 0700 when it exists open to others (a
 /// data folder made by `git clone` or by hand): the accounts are the user's business only.
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+pub(super) fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     let io = |source| StoreError::Io {
         path: dir.to_owned(),
         source,

@@ -103,6 +103,13 @@ impl Store {
         Ok(written)
     }
 
+    /// Both team files, or the first reason one can't be read: for a command that judges
+    /// accounts against them and must not judge against nothing.
+    pub fn team(&self) -> Result<Team, StoreError> {
+        let (team, problems) = self.load_team();
+        problems.into_iter().next().map_or(Ok(team), Err)
+    }
+
     /// Both team files, each an empty list when it can't be read, with what went wrong.
     pub fn load_team(&self) -> (Team, Vec<StoreError>) {
         let mut team = Team::default();

@@ -31,7 +31,7 @@ impl Backup<'_> {
             n += 1;
             dir = base.join(format!("{stamp}-{n}"));
         }
-        private_dir(&dir)?;
+        crate::storage::store::create_private_dir(&dir)?;
         self.dir = Some(dir.clone());
         Ok(dir)
     }
@@ -40,7 +40,7 @@ impl Backup<'_> {
     fn place(&mut self, rel: &Path) -> Result<PathBuf, StoreError> {
         let to = self.dir()?.join(rel);
         if let Some(parent) = to.parent() {
-            private_dir(parent)?;
+            crate::storage::store::create_private_dir(parent)?;
         }
         Ok(to)
     }
@@ -59,18 +59,6 @@ impl Backup<'_> {
     fn shown(&self, path: &Path) -> PathBuf {
         super::relative(self.store.root(), path)
     }
-}
-
-/// Makes `dir` and its parents, each 0700.
-fn private_dir(dir: &Path) -> Result<(), StoreError> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir).map_err(|source| StoreError::Io {
-        path: dir.to_owned(),
-        source,
-    })
 }
 
 /// Repairs every problem that has a safe fix and says what it did, one line each (`FIXED`,
