@@ -164,14 +164,7 @@ pub struct Call {
 
 /// Lays out the call screen inside `body`.
 pub fn call(body: Rect) -> Call {
-    let (lists, detail) = if body.width >= WIDE {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
-        (l, d)
-    } else {
-        let rows = (body.height / 3).max(8);
-        let [l, d] = Layout::vertical([Constraint::Min(8), Constraint::Length(rows)]).areas(body);
-        (l, d)
-    };
+    let (lists, detail) = lists_and_detail(body);
     let [left, calls] = Layout::horizontal([Constraint::Percentage(50); 2]).areas(lists);
     let journey_rows = if body.height >= 40 { 7 } else { 5 };
     let [journey, tasks] =
@@ -188,16 +181,35 @@ pub fn call(body: Rect) -> Call {
 /// and the screen row of the list under it (0 = its first row) when inside it.
 pub fn hit_call(body: Rect, x: u16, y: u16) -> Option<(bool, Option<usize>)> {
     let l = call(body);
+    hit_one_of((l.tasks, l.calls), x, y)
+}
+
+/// The lists of a screen beside its detail on wide terminals (60:40), above it on narrow ones
+/// (the detail a third of the height, at least 8 rows): the call and fit screens.
+fn lists_and_detail(body: Rect) -> (Rect, Rect) {
+    if body.width >= WIDE {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
+        (l, d)
+    } else {
+        let rows = (body.height / 3).max(8);
+        let [l, d] = Layout::vertical([Constraint::Min(8), Constraint::Length(rows)]).areas(body);
+        (l, d)
+    }
+}
+
+/// Which of two lists a cell is in (`true` for the first), and the screen row of the list
+/// under it when inside its borders.
+fn hit_one_of((first, second): (Rect, Rect), x: u16, y: u16) -> Option<(bool, Option<usize>)> {
     let at = Position::new(x, y);
-    let (tasks, area) = if l.tasks.contains(at) {
-        (true, l.tasks)
-    } else if l.calls.contains(at) {
-        (false, l.calls)
+    let (is_first, area) = if first.contains(at) {
+        (true, first)
+    } else if second.contains(at) {
+        (false, second)
     } else {
         return None;
     };
     let list = inner(area);
-    Some((tasks, list.contains(at).then(|| usize::from(y - list.y))))
+    Some((is_first, list.contains(at).then(|| usize::from(y - list.y))))
 }
 
 /// The fit screen: the sweet spot's criteria above the usage scenarios, and the selected
@@ -215,14 +227,7 @@ pub struct Fit {
 /// Lays out the fit screen inside `body`: the lists beside the detail on wide terminals,
 /// above it on narrow ones.
 pub fn fit(body: Rect) -> Fit {
-    let (lists, detail) = if body.width >= WIDE {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body);
-        (l, d)
-    } else {
-        let rows = (body.height / 3).max(8);
-        let [l, d] = Layout::vertical([Constraint::Min(8), Constraint::Length(rows)]).areas(body);
-        (l, d)
-    };
+    let (lists, detail) = lists_and_detail(body);
     let [criteria, scenarios] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(lists);
     Fit {
@@ -236,16 +241,7 @@ pub fn fit(body: Rect) -> Fit {
 /// scenarios), and the screen row of the list under it when inside it.
 pub fn hit_fit(body: Rect, x: u16, y: u16) -> Option<(bool, Option<usize>)> {
     let l = fit(body);
-    let at = Position::new(x, y);
-    let (criteria, area) = if l.criteria.contains(at) {
-        (true, l.criteria)
-    } else if l.scenarios.contains(at) {
-        (false, l.scenarios)
-    } else {
-        return None;
-    };
-    let list = inner(area);
-    Some((criteria, list.contains(at).then(|| usize::from(y - list.y))))
+    hit_one_of((l.criteria, l.scenarios), x, y)
 }
 
 /// The rehearse screen's turn list and the selected turn's detail: side by side on wide
