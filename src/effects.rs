@@ -165,7 +165,7 @@ fn pick_up(app: &mut App, store: &Store) {
         return;
     }
     doc.account = loaded.account;
-    doc.base = doc.account.clone();
+    doc.base = std::sync::Arc::new(doc.account.clone());
     doc.disk = Some(loaded.fingerprint);
     doc.history = Default::default();
     doc.revision += 1;
@@ -225,7 +225,7 @@ fn merge_and_save(store: &Store, doc: &mut crate::app::document::Document) -> Re
     })?;
     let written = store.save_held(&held, &doc.id, &merged.account, Some(disk.fingerprint))?;
     doc.account = merged.account;
-    doc.base = doc.account.clone();
+    doc.base = std::sync::Arc::new(doc.account.clone());
     (doc.dirty, doc.save_error, doc.saved_once, doc.disk) = (false, None, true, Some(written));
     doc.revision += 1;
     Ok(match merged.doubled.len() {
@@ -294,7 +294,7 @@ fn save(app: &mut App, store: &Store) -> Result<(), StoreError> {
     match store.save_checked(&doc.id, &doc.account, doc.disk) {
         Ok(written) => {
             (doc.dirty, doc.save_error, doc.saved_once, doc.disk) = (false, None, true, Some(written));
-            doc.base = doc.account.clone();
+            doc.base = std::sync::Arc::new(doc.account.clone());
             Ok(())
         }
         // Written elsewhere meanwhile (another window, `callbook add`, a sync): merge the two

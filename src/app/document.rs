@@ -76,7 +76,7 @@ pub struct Document {
     pub revision: u64,
     /// The account as last read or written: the common base when the file changed on disk
     /// meanwhile and the two versions are merged.
-    pub base: Account,
+    pub base: std::sync::Arc<Account>,
     /// The file's size and modification time when last looked at for outside changes, so
     /// an idle app reads the file again only when these move.
     pub stamp: Option<(u64, std::time::SystemTime)>,
@@ -89,7 +89,7 @@ impl Document {
     pub fn new(id: AccountId, account: Account, access: Access) -> Self {
         Document {
             id,
-            base: account.clone(),
+            base: std::sync::Arc::new(account.clone()),
             stamp: None,
             saving: false,
             account,

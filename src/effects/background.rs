@@ -13,7 +13,8 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 
 /// What a save started from: the account as it was, and what it is checked against. Shared
-/// with the thread, so the account is copied once, not twice, on the way.
+/// with the thread and, once written, kept as the document's base: the account is copied
+/// once per save, the base never.
 #[derive(Clone)]
 struct Job {
     id: AccountId,
@@ -75,7 +76,7 @@ impl Saver {
         let job = Job {
             id: doc.id.clone(),
             account: Arc::new(doc.account.clone()),
-            base: Arc::new(doc.base.clone()),
+            base: Arc::clone(&doc.base),
             disk: doc.disk,
             revision: doc.revision,
         };
@@ -128,7 +129,7 @@ fn write(store: &Store, job: &Job) -> Outcome {
         Ok(written) => Outcome::Written(written),
         Err(StoreError::Changed { .. }) => {
             let mut doc = Document::new(job.id.clone(), (*job.account).clone(), crate::app::Access::Edit);
-            (doc.base, doc.disk) = ((*job.base).clone(), job.disk);
+            (doc.base, doc.disk) = (Arc::clone(&job.base), job.disk);
             match super::merge_and_save(store, &mut doc) {
                 Ok(said) => Outcome::Merged {
                     account: Box::new(doc.account),
@@ -155,7 +156,7 @@ fn apply(app: &mut App, job: Job, outcome: Outcome) -> bool {
     match outcome {
         Outcome::Written(written) => {
             (doc.save_error, doc.saved_once, doc.disk) = (None, true, Some(written));
-            doc.base = Arc::unwrap_or_clone(job.account);
+            doc.base = job.account;
             doc.dirty = !same;
             !same
         }
@@ -165,13 +166,13 @@ fn apply(app: &mut App, job: Job, outcome: Outcome) -> bool {
             said,
         } => {
             if same {
-                (doc.account, doc.base, doc.disk) = ((*account).clone(), *account, Some(written));
+                (doc.account, doc.base, doc.disk) = ((*account).clone(), Arc::new(*account), Some(written));
                 (doc.dirty, doc.save_error, doc.saved_once) = (false, None, true);
                 doc.revision += 1;
             } else {
                 // Changed again meanwhile: the next save merges those changes with what was
                 // written, from the version this save started at.
-                doc.base = Arc::unwrap_or_clone(job.account);
+                doc.base = job.account;
             }
             app.say(said);
             !same

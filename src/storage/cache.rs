@@ -86,7 +86,9 @@ fn read_all<E: Send>(
     files: Vec<(String, PathBuf, Stamp)>,
     read: &(impl Fn(&Path) -> E + Sync),
 ) -> Vec<(String, (Stamp, E))> {
-    in_parallel(&files, |(stem, path, stamp)| Some((stem.clone(), (*stamp, read(path)))))
+    in_parallel(&files, |(stem, path, stamp)| {
+        Some((stem.clone(), (*stamp, read(path))))
+    })
 }
 
 /// `f` over `items`, split across the machine's cores (at most 8), in order; the `None`s
