@@ -47,28 +47,13 @@ fn picker() -> App {
 
 /// Team files with two offerings and two criteria.
 fn team() -> callbook::domain::team::Team {
-    let mut team = callbook::domain::team::Team::default();
-    for (i, name) in ["Live trailer temperatures", "Audit-ready load records"]
-        .iter()
-        .enumerate()
-    {
-        team.offerings
-            .offerings
-            .push(callbook::domain::offering::Offering {
-                id: format!("o{i}"),
-                name: (*name).into(),
-                problem: "Loads spoil before anyone knows.".into(),
-                extra: Default::default(),
-            });
-        team.sweet_spot
-            .criteria
-            .push(callbook::domain::sweet_spot::Criterion {
-                id: format!("c{i}"),
-                question: format!("Question {i}?"),
-                extra: Default::default(),
-            });
-    }
-    team
+    team_of(
+        &[
+            ("o0", "Live trailer temperatures"),
+            ("o1", "Audit-ready load records"),
+        ],
+        &[("c0", "Question 0?"), ("c1", "Question 1?")],
+    )
 }
 
 /// A team report of two accounts, the sample (which scores) and a new one.

@@ -4,44 +4,23 @@
 
 mod support;
 
-use callbook::domain::offering::{OFFERINGS_SCHEMA, Offering, OfferingsFile};
-use callbook::domain::sweet_spot::{Criterion, SWEET_SPOT_SCHEMA, SweetSpotFile};
 use callbook::domain::team::Team;
 use callbook::domain::{Account, Item, Person, Priority};
 use ratatui::style::Modifier;
 use support::*;
 
 fn team() -> Team {
-    let criterion = |id: &str, q: &str| Criterion {
-        id: id.into(),
-        question: q.into(),
-        extra: Default::default(),
-    };
-    let offering = |id: &str, name: &str| Offering {
-        id: id.into(),
-        name: name.into(),
-        problem: "Loads spoil before anyone knows a unit failed.".into(),
-        extra: Default::default(),
-    };
-    Team {
-        offerings: OfferingsFile {
-            schema: OFFERINGS_SCHEMA,
-            offerings: vec![
-                offering("temps", "Live trailer temperatures"),
-                offering("proof", "Audit-ready load records"),
-            ],
-            extra: Default::default(),
-        },
-        sweet_spot: SweetSpotFile {
-            schema: SWEET_SPOT_SCHEMA,
-            criteria: vec![
-                criterion("fleet", "Do they run their own refrigerated fleet?"),
-                criterion("size", "Do they run more than 200 vehicles?"),
-                criterion("regulated", "Do they carry regulated cargo (food, pharma)?"),
-            ],
-            extra: Default::default(),
-        },
-    }
+    team_of(
+        &[
+            ("temps", "Live trailer temperatures"),
+            ("proof", "Audit-ready load records"),
+        ],
+        &[
+            ("fleet", "Do they run their own refrigerated fleet?"),
+            ("size", "Do they run more than 200 vehicles?"),
+            ("regulated", "Do they carry regulated cargo (food, pharma)?"),
+        ],
+    )
 }
 
 fn app() -> callbook::app::App {

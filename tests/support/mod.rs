@@ -137,3 +137,29 @@ pub fn cells(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Str
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// Team files with these offerings (id, name) and criteria (id, question); every offering
+/// gets the same problem, which the linter finds nothing in.
+pub fn team_of(offerings: &[(&str, &str)], criteria: &[(&str, &str)]) -> callbook::domain::team::Team {
+    use callbook::domain::offering::Offering;
+    use callbook::domain::sweet_spot::Criterion;
+    let mut team = callbook::domain::team::Team::default();
+    team.offerings.offerings = offerings
+        .iter()
+        .map(|(id, name)| Offering {
+            id: (*id).into(),
+            name: (*name).into(),
+            problem: "Loads spoil before anyone knows a unit failed.".into(),
+            extra: Default::default(),
+        })
+        .collect();
+    team.sweet_spot.criteria = criteria
+        .iter()
+        .map(|(id, question)| Criterion {
+            id: (*id).into(),
+            question: (*question).into(),
+            extra: Default::default(),
+        })
+        .collect();
+    team
+}
