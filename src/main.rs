@@ -1,8 +1,9 @@
 //! The binary: parse the command line, open the data folder, hand over to the CLI or the
 //! terminal UI. Errors are printed to stderr and exit non-zero.
 
-use callbook::app::start::Start;
+use callbook::app::start::{Personal, Start};
 use callbook::cli::{Cli, Command};
+use callbook::settings::Settings;
 use callbook::storage::Store;
 use clap::Parser;
 use std::process::ExitCode;
@@ -13,9 +14,12 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!(
-                "callbook: {}",
+                "error: {}",
                 callbook::domain::text::clean(&format!("{e:#}"), true)
             );
+            if let Some(hint) = hint(&e) {
+                eprintln!("hint: {hint}");
+            }
             // Another writer had the account: worth trying again (EX_TEMPFAIL).
             let locked = matches!(
                 e.downcast_ref::<callbook::storage::StoreError>(),
@@ -51,7 +55,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         // git's merge driver works on git's temporary files, never on the data folder.
         return callbook::cli::merge_file::main(base, ours, theirs);
     }
-    let dir = cli.data_dir.clone().or_else(Store::default_dir);
+    // The settings are read leniently: a mistake in them is said, loudly, and the defaults
+    // used, so a typo in a key remap never locks anyone out of their accounts.
+    let (settings, problem) = Settings::load_or_defaults(callbook::settings::default_dir().as_deref());
+    let problem = problem.map(|e| callbook::domain::text::clean(&e.to_string(), true).into_owned());
+    let dir = cli
+        .data_dir
+        .clone()
+        .or_else(|| settings.data_dir.clone())
+        .or_else(Store::default_dir);
     if cli.version {
         println!("callbook {}", env!("CARGO_PKG_VERSION"));
         if cli.verbose {
@@ -65,6 +77,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let Some(dir) = dir else {
         anyhow::bail!("no data folder on this system; pass --data-dir DIR");
     };
+    let interactive = matches!(
+        cli.command,
+        None | Some(Command::Open { .. } | Command::Review { .. } | Command::Rehearse { .. })
+    );
+    if let Some(problem) = problem.as_deref().filter(|_| !interactive) {
+        eprintln!("warning: the settings were not used, so the defaults are in force:\n{problem}");
+    }
     let store = Store::open(dir)?;
     let start = match cli.command {
         None => Start::Picker,
@@ -98,7 +117,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     };
     let preface = start.preface();
     if let Some(warning) = preface.warning {
-        eprintln!("callbook: {warning}");
+        eprintln!("warning: {warning}");
     }
     if let Some(instead) = preface.instead {
         println!("{instead}");
@@ -111,12 +130,30 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ui_name(&start)
         );
     }
-    // A damaged settings file stops the start loudly rather than being ignored.
-    let settings = match callbook::settings::default_dir() {
-        Some(dir) => callbook::settings::Settings::load(&dir)?,
-        None => callbook::settings::Settings::default(),
+    let theme = callbook::app::theme::choose(cli.theme, settings.theme, |var| std::env::var(var).ok());
+    let personal = Personal {
+        reviewer: callbook::settings::reviewer_name(&settings),
+        theme,
+        keys: settings.keymap(),
+        problem,
     };
-    callbook::tui::run(store, start, callbook::settings::reviewer_name(&settings))
+    callbook::tui::run(store, start, personal)
+}
+
+/// What to do about an error whose message does not say it already.
+fn hint(e: &anyhow::Error) -> Option<&'static str> {
+    use callbook::storage::StoreError;
+    match e.downcast_ref::<StoreError>()? {
+        StoreError::Damaged { .. } => Some(
+            "the file was left as it is; mend it in an editor, or take it back from git or              backup/, and `callbook doctor` checks the whole folder",
+        ),
+        StoreError::Changed { .. } => Some("run the command again: it reads the file afresh"),
+        StoreError::NameTaken { .. } => {
+            Some("pick another name, or work in that account: `callbook open NAME`")
+        }
+        StoreError::Io { .. } => Some("check that the data folder is yours and the disk not full"),
+        _ => None,
+    }
 }
 
 /// Which of stdin and stdout is not a terminal (a pipe, a file, cron, CI), if either: the

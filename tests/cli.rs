@@ -71,7 +71,7 @@ impl Data {
             "{args:?} printed {:?}",
             String::from_utf8_lossy(&out.stdout)
         );
-        assert!(err.starts_with("callbook: "), "{err}");
+        assert!(err.starts_with("error: "), "{err}");
         err
     }
 

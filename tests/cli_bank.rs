@@ -96,7 +96,7 @@ fn search_with_no_match_says_so_and_fails() {
             assert!(!out.status.success(), "{args:?} succeeded");
             assert!(out.stdout.is_empty(), "{args:?} printed something");
             assert!(
-                err.starts_with(&format!("callbook: no matches for {query:?}")),
+                err.starts_with(&format!("error: no matches for {query:?}")),
                 "{args:?}: {err}"
             );
             let whose = if extra == ["--mine"] {

@@ -53,7 +53,7 @@ fn review_without_a_terminal_says_it_needs_one() {
     let tmp = with_sample();
     let err = one_line_failure(run(&tmp, &["review", "ashcombe"]));
     assert!(
-        err.starts_with("callbook: `review` needs a terminal, and neither stdin nor stdout is one"),
+        err.starts_with("error: `review` needs a terminal, and neither stdin nor stdout is one"),
         "{err}"
     );
 }

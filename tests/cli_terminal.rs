@@ -72,7 +72,7 @@ fn refused(out: &Output, what: &str) -> String {
     );
     assert_eq!(err.lines().count(), 1, "{what}: not one line: {err}");
     assert!(
-        err.starts_with("callbook: ") && err.contains(what) && err.contains("needs a terminal"),
+        err.starts_with("error: ") && err.contains(what) && err.contains("needs a terminal"),
         "{what}: {err}"
     );
     assert!(err.contains("callbook list") && err.contains("export"), "{err}");

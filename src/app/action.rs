@@ -4,8 +4,10 @@
 use crate::domain::AccountId;
 use ratatui::crossterm::event::KeyEvent;
 
-/// Everything a user can ask for; one variant per thing a key can do.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Everything a user can ask for; one variant per thing a key can do. The settings name
+/// an action by its variant in kebab case (`next-pane`), see `keymap::action_name`.
+#[derive(Clone, Debug, PartialEq, Eq, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     /// Show or hide the help overlay.
     Help,

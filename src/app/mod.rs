@@ -26,6 +26,7 @@ mod screen;
 pub mod start;
 pub mod sweet_spot;
 pub mod team;
+pub mod theme;
 mod update;
 mod workbook;
 pub mod world;
@@ -38,6 +39,7 @@ pub use keymap::{Keymap, Scope};
 pub use picker::{Picker, PickerEntry};
 pub use questions::{Bank, Focus, QuestionsState};
 pub use screen::Screen;
+pub use theme::Theme;
 pub use update::update;
 pub use world::WorldView;
 
@@ -83,6 +85,8 @@ pub struct App {
     pub team: crate::domain::team::Team,
     /// The team's files popup: its focus and selections.
     pub team_view: team::TeamView,
+    /// The palette the screen is drawn in.
+    pub theme: Theme,
 }
 
 /// An open account: the document and the view state of each screen.
@@ -237,6 +241,7 @@ impl App {
                 .unwrap_or_else(|_| "a reviewer".to_owned()),
             team: crate::domain::team::Team::default(),
             team_view: team::TeamView::default(),
+            theme: Theme::default(),
         };
         app.set_listing(listing);
         app

@@ -6,7 +6,8 @@ use super::Action;
 use strum::{EnumIter, IntoEnumIterator};
 
 /// The screens of a workbook, in tab order; digits switch between them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Screen {
     /// 1: the customer's world.
     #[default]

@@ -1,7 +1,7 @@
 //! Where the terminal UI starts, and what that takes: the start-up policy in one place, so
 //! `main.rs` only reads the command line and `tui.rs` only runs the loop.
 
-use super::{App, Effect, rehearse};
+use super::{App, Effect, Keymap, Status, Theme, rehearse};
 use crate::domain::{AccountId, ItemId};
 
 /// Where the terminal UI starts, as the command line asked.
@@ -74,6 +74,36 @@ pub fn begin(app: &mut App, start: Start) -> Vec<Effect> {
         Start::Due { queue, .. } => effects.extend(rehearse::start(app, queue)),
     }
     effects
+}
+
+/// The user's own settings the UI starts with, and why they are the defaults, if they are.
+#[derive(Clone, Debug, Default)]
+pub struct Personal {
+    /// Signs the comments written.
+    pub reviewer: String,
+    /// The palette.
+    pub theme: Theme,
+    /// The keys, the user's remaps applied.
+    pub keys: Keymap,
+    /// Why the settings file could not be used (so the defaults are in force), to be said
+    /// loudly at start.
+    pub problem: Option<String>,
+}
+
+impl Personal {
+    /// Puts these settings in force in `app`, before anything names a key. A problem with
+    /// the file comes back as the status line's error for the caller to show once the start
+    /// has said its own (the first mistake on the line; help shows them all).
+    pub fn apply(self, app: &mut App) -> Option<Status> {
+        app.reviewer = self.reviewer;
+        app.theme = self.theme;
+        app.keys = self.keys;
+        self.problem.map(|problem| {
+            Status::failure(format!(
+                "Settings not used, so the defaults are in force: {problem}"
+            ))
+        })
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! [`crate::settings`]). These commands never open the data folder, and a command that
 //! fails leaves the settings file exactly as it was.
 
+use crate::app::keymap::{Scope, action_name, key_label};
 use crate::domain::text::clean;
 use crate::settings::{self, NameFrom, Settings};
 use anyhow::Context;
@@ -22,6 +23,9 @@ pub enum ConfigAction {
     /// Check the settings file: "ok" when it is valid or absent, else where it is damaged.
     #[command(after_help = "Example: callbook config check && echo fine")]
     Check,
+    /// Print every key by scope, as the settings file remaps them ([keys.SCOPE] action = "key").
+    #[command(after_help = "Example: callbook config keys | grep -A3 'keys.world'")]
+    Keys,
     /// Set the name your review comments are signed with (other settings are kept).
     #[command(after_help = "Example: callbook config reviewer \"Coach Kim\"")]
     Reviewer {
@@ -54,6 +58,7 @@ pub fn run(dir: Option<PathBuf>, action: &ConfigAction, out: &mut dyn Write) -> 
         ConfigAction::Path => writeln!(out, "{}", settings::path(&dir).display())?,
         ConfigAction::Show => show(&dir, out)?,
         ConfigAction::Check => check(&dir, out)?,
+        ConfigAction::Keys => keys(&dir, out)?,
         ConfigAction::Reviewer { name } => set_reviewer(&dir, name, out)?,
     }
     Ok(())
@@ -94,6 +99,43 @@ fn check(dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
         writeln!(out, "ok: {}", path.display())?;
     } else {
         writeln!(out, "ok: {} is absent, so the defaults apply", path.display())?;
+    }
+    Ok(())
+}
+
+/// `config keys`: every binding in force, by scope, one line per action, written as the
+/// settings remap it, with help's words as a comment.
+fn keys(dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let keymap = Settings::load(dir)?.keymap();
+    writeln!(
+        out,
+        "# Every key, by scope. To remap one, copy its line under its [keys.SCOPE] heading\n\
+         # into {} and change the key; a list binds several.",
+        settings::path(dir).display()
+    )?;
+    for scope in Scope::all() {
+        let mut rows: Vec<(String, Vec<String>, String)> = Vec::new();
+        for b in keymap.bindings().iter().filter(|b| b.scope == scope) {
+            let name = action_name(&b.action);
+            let key = toml::Value::String(key_label(b.key)).to_string();
+            match rows.iter_mut().find(|r| r.0 == name) {
+                Some(row) => row.1.push(key),
+                None => rows.push((name, vec![key], b.help.to_owned())),
+            }
+        }
+        if rows.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n[keys.{}]  # {}", scope.config_name(), scope.title())?;
+        for (name, keys, help) in rows {
+            let value = if keys.len() == 1 {
+                keys[0].clone()
+            } else {
+                format!("[{}]", keys.join(", "))
+            };
+            let help = help.replace("{undo}", &keymap.key(scope, &crate::app::Action::Undo));
+            writeln!(out, "{:<28} # {help}", format!("{name} = {value}"))?;
+        }
     }
     Ok(())
 }

@@ -50,6 +50,10 @@ pub struct Cli {
     /// The data folder (default: the platform's data folder for callbook).
     #[arg(long, global = true, env = "CALLBOOK_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// The colours: for a dark or a light background, none, or the terminal's (auto;
+    /// default: the settings' theme, else auto). NO_COLOR, when set, means none.
+    #[arg(long, global = true, value_name = "THEME")]
+    pub theme: Option<crate::app::theme::Choice>,
     /// What to do; with none, the account picker opens (in a terminal).
     #[command(subcommand)]
     pub command: Option<Command>,

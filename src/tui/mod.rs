@@ -25,12 +25,16 @@ const PICK_UP: Duration = Duration::from_secs(1);
 /// How long the loop waits for a key before looking at the signal flag again.
 const WATCH: Duration = Duration::from_millis(200);
 
-/// Runs the terminal UI from `start`; `reviewer` signs the comments written.
-pub fn run(store: Store, start: Start, reviewer: String) -> anyhow::Result<ExitCode> {
+/// Runs the terminal UI from `start` with the user's own settings.
+pub fn run(store: Store, start: Start, personal: start::Personal) -> anyhow::Result<ExitCode> {
     let mut app = App::new(Vec::new(), crate::domain::now);
-    app.reviewer = reviewer;
+    let problem = personal.apply(&mut app);
     let first = start::begin(&mut app, start);
     effects::run(first, &mut app, &store);
+    // After the start's own messages, so a problem with the settings is the one shown.
+    if let Some(problem) = problem {
+        app.status = problem;
+    }
     // Text kept when an earlier session was ended from outside: offered back first.
     if let Some(kept) = shutdown::kept(&store).filter(|_| app.overlay.is_none()) {
         app.overlay = Some(app::Overlay::Recovered(Box::new(kept)));

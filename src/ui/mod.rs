@@ -24,6 +24,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 /// Draws the whole screen for the app's state.
 pub fn render(frame: &mut Frame, app: &App) {
+    theme::use_theme(app.theme);
     let area = frame.area();
     if !layout::fits(area) {
         too_small(frame, area, app);

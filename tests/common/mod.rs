@@ -85,6 +85,8 @@ impl Data {
     pub fn run(&self, args: &[&str]) -> std::process::Output {
         std::process::Command::new(BIN)
             .env_remove("CALLBOOK_DATA_DIR")
+            // The user's own settings (a data folder, key remaps) never reach a test.
+            .env("CALLBOOK_CONFIG_DIR", self.tmp.path().join("config"))
             .arg("--data-dir")
             .arg(self.root())
             .args(args)
@@ -111,7 +113,7 @@ impl Data {
             String::from_utf8_lossy(&out.stdout)
         );
         let err = String::from_utf8(out.stderr).expect("utf-8 stderr");
-        assert!(err.starts_with("callbook: "), "{err}");
+        assert!(err.starts_with("error: "), "{err}");
         err
     }
 
@@ -274,6 +276,9 @@ impl Tui {
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("CALLBOOK_DATA_DIR");
+        // Colours as the tests expect them, whatever the machine's terminal says.
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("COLORFGBG");
         // Never the real settings: a folder of the test's own, empty unless a test writes it.
         cmd.env("CALLBOOK_CONFIG_DIR", cwd.join("config"));
         let child = pair.slave.spawn_command(cmd).expect("spawn callbook");

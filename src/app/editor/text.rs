@@ -46,6 +46,8 @@ impl TextField {
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(Style::default());
         area.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        // Not the widget's light blue: every colour comes from the theme, and none here.
+        area.set_selection_style(Style::default().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED));
         area.set_tab_length(2);
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);

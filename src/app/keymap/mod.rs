@@ -4,12 +4,14 @@
 //! behaviour, and a remap changes them all.
 
 mod help;
+mod names;
 mod table;
 
 pub use help::{
     FILTER_LABEL, HELP_TEXT_WIDTH, SAVE_WORD_CELLS, help_message, message_fits, message_lines, shown_filter,
     status_split,
 };
+pub use names::{TYPING_SCOPES, WRITTEN_AS, action_name, parse_key};
 pub use table::{BINDINGS, fixed};
 
 use super::{Action, App, Screen};
@@ -20,7 +22,8 @@ use ratatui::crossterm::event::{
 /// Where a binding applies. A text scope (editor, prompt, filter) sends unbound keys to the
 /// text, and global bindings do not reach it, so `q` and digits type there. The order of
 /// the variants is the order help lists them in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Scope {
     /// A screen of an open account (its list, outside any session).
     Screen(Screen),
@@ -163,14 +166,21 @@ impl Keymap {
     /// Binds `key` to `action` in `scope`, in place of the keys the table gives it there;
     /// false when the scope has no binding for that action.
     pub fn rebind(&mut self, scope: Scope, action: &Action, key: Key) -> bool {
+        self.rebind_all(scope, action, &[key])
+    }
+
+    /// Binds `keys` to `action` in `scope`, in place of the keys the table gives it there,
+    /// where the first of those stood (so help and the footer keep their order), with its
+    /// words; false when the scope has no binding for that action.
+    pub fn rebind_all(&mut self, scope: Scope, action: &Action, keys: &[Key]) -> bool {
         let mine = |b: &Binding| b.scope == scope && &b.action == action;
         let Some(first) = self.bindings.iter().position(mine) else {
             return false;
         };
-        self.bindings[first].key = key;
-        let mut seen = false;
-        self.bindings
-            .retain(|b| !mine(b) || !std::mem::replace(&mut seen, true));
+        let model = self.bindings[first].clone();
+        self.bindings.retain(|b| !mine(b));
+        let new = keys.iter().map(|&key| Binding { key, ..model.clone() });
+        self.bindings.splice(first..first, new);
         true
     }
 
@@ -328,10 +338,13 @@ pub fn key_label(key: Key) -> String {
         KeyCode::End => "End".to_owned(),
         KeyCode::PageUp => "PgUp".to_owned(),
         KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     if key.mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{name}")
+    } else if key.mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
     } else {
         name
     }
