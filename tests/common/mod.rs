@@ -274,6 +274,8 @@ impl Tui {
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("CALLBOOK_DATA_DIR");
+        // crossterm leaves colours out under NO_COLOR; tests read colours, and pictures show them.
+        cmd.env_remove("NO_COLOR");
         // Never the real settings: a folder of the test's own, empty unless a test writes it.
         cmd.env("CALLBOOK_CONFIG_DIR", cwd.join("config"));
         let child = pair.slave.spawn_command(cmd).expect("spawn callbook");
@@ -332,6 +334,11 @@ impl Tui {
     /// Runs `f` on the last complete frame.
     fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
         f(self.term.lock().expect("terminal lock").screen())
+    }
+
+    /// A copy of the last complete frame, cells, colours and attributes included.
+    pub fn frame(&self) -> vt100::Screen {
+        self.with_screen(Clone::clone)
     }
 
     /// The text of the last complete frame, one line per row.
