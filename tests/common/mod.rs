@@ -276,7 +276,8 @@ impl Tui {
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("CALLBOOK_DATA_DIR");
-        // Colours as the tests expect them, whatever the machine's terminal says.
+        // Colours as the tests expect them, whatever the machine's terminal says (crossterm
+        // itself leaves colours out under NO_COLOR; tests read colours, and pictures show them).
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("COLORFGBG");
         // Never the real settings: a folder of the test's own, empty unless a test writes it.
@@ -337,6 +338,11 @@ impl Tui {
     /// Runs `f` on the last complete frame.
     fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
         f(self.term.lock().expect("terminal lock").screen())
+    }
+
+    /// A copy of the last complete frame, cells, colours and attributes included.
+    pub fn frame(&self) -> vt100::Screen {
+        self.with_screen(Clone::clone)
     }
 
     /// The text of the last complete frame, one line per row.
