@@ -58,7 +58,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The settings are read leniently: a mistake in them is said, loudly, and the defaults
     // used, so a typo in a key remap never locks anyone out of their accounts.
     let (settings, problem) = Settings::load_or_defaults(callbook::settings::default_dir().as_deref());
-    let problem = problem.map(|e| callbook::domain::text::clean(&e.to_string(), true).into_owned());
+    let problem = problem.map(|e| {
+        let said = format!("{}\n{e}", e.summary());
+        callbook::domain::text::clean(&said, true).into_owned()
+    });
     let dir = cli
         .data_dir
         .clone()
@@ -82,7 +85,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None | Some(Command::Open { .. } | Command::Review { .. } | Command::Rehearse { .. })
     );
     if let Some(problem) = problem.as_deref().filter(|_| !interactive) {
-        eprintln!("warning: the settings were not used, so the defaults are in force:\n{problem}");
+        // The full message, file and all, is the part after the summary line.
+        let full = problem.split_once('\n').map_or(problem, |(_, full)| full);
+        eprintln!("warning: the settings were not used, so the defaults are in force:\n{full}");
     }
     let store = Store::open(dir)?;
     let start = match cli.command {

@@ -140,6 +140,8 @@ fn a_second_app_opens_read_only_and_takes_over_when_the_first_is_gone() {
     second.wait_for("Taken over");
     second.send("aA goal added after taking over\x13");
     second.wait_for("Goals (7)");
+    // The save runs in the background: the screen can show the goal before the file does.
+    second.wait_until("the save to land", |s| !s.contains("saving…"));
     let goals = data.only_account()["world"]["goals"].as_array().unwrap().len();
     assert_eq!(goals, 7, "the edit reached the file");
 }

@@ -86,7 +86,7 @@ pub struct Personal {
     /// The keys, the user's remaps applied.
     pub keys: Keymap,
     /// Why the settings file could not be used (so the defaults are in force), to be said
-    /// loudly at start.
+    /// loudly at start: a line for the status line, then the whole message.
     pub problem: Option<String>,
 }
 
@@ -98,11 +98,8 @@ impl Personal {
         app.reviewer = self.reviewer;
         app.theme = self.theme;
         app.keys = self.keys;
-        self.problem.map(|problem| {
-            Status::failure(format!(
-                "Settings not used, so the defaults are in force: {problem}"
-            ))
-        })
+        self.problem
+            .map(|problem| Status::failure(format!("Settings not used, defaults instead: {problem}")))
     }
 }
 

@@ -79,6 +79,27 @@ pub enum SettingsError {
     Write(#[from] StoreError),
 }
 
+impl SettingsError {
+    /// The gist on one line, for a status line: the first mistake's place and words, and
+    /// how many more there are; the path and the rest are in the full message.
+    pub fn summary(&self) -> String {
+        match self {
+            SettingsError::Damaged { problems, .. } if !problems.is_empty() => {
+                let first = &problems[0];
+                let more = match problems.len() - 1 {
+                    0 => String::new(),
+                    n => format!(" (and {n} more)"),
+                };
+                format!(
+                    "line {}, column {}: {}{more}",
+                    first.line, first.column, first.message
+                )
+            }
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The config folder: `CALLBOOK_CONFIG_DIR` when set, else the platform's config folder
 /// for callbook; `None` on a system with neither.
 pub fn default_dir() -> Option<PathBuf> {

@@ -165,9 +165,25 @@ impl Data {
 
     /// Starts the terminal UI on this folder at `cols` x `rows`.
     pub fn tui_sized(&self, cols: u16, rows: u16, args: &[&str]) -> Tui {
+        self.tui_env(cols, rows, args, &[])
+    }
+
+    /// Starts the terminal UI on this folder at `cols` x `rows` with `env` set for it.
+    pub fn tui_env(&self, cols: u16, rows: u16, args: &[&str], env: &[(&str, &str)]) -> Tui {
         let mut all = vec!["--data-dir".to_owned(), self.root().display().to_string()];
         all.extend(args.iter().map(|a| (*a).to_owned()));
-        Tui::spawn(&all, cols, rows, self.tmp.path())
+        Tui::spawn_env(&all, (cols, rows), self.tmp.path(), env)
+    }
+
+    /// The config folder the binary is given (empty until a test writes settings there).
+    pub fn config(&self) -> PathBuf {
+        self.tmp.path().join("config")
+    }
+
+    /// Writes `text` as the settings file the binary reads.
+    pub fn write_settings(&self, text: &str) {
+        std::fs::create_dir_all(self.config()).expect("config folder");
+        std::fs::write(self.config().join("settings.toml"), text).expect("write settings");
     }
 }
 
@@ -263,6 +279,11 @@ pub struct Tui {
 impl Tui {
     /// Starts `callbook ARGS` in a `cols` x `rows` pty with TERM=xterm-256color.
     pub fn spawn(args: &[String], cols: u16, rows: u16, cwd: &Path) -> Tui {
+        Tui::spawn_env(args, (cols, rows), cwd, &[])
+    }
+
+    /// [`Tui::spawn`] with `env` set for the binary, after the harness's own settings.
+    pub fn spawn_env(args: &[String], (cols, rows): (u16, u16), cwd: &Path, env: &[(&str, &str)]) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -282,6 +303,9 @@ impl Tui {
         cmd.env_remove("COLORFGBG");
         // Never the real settings: a folder of the test's own, empty unless a test writes it.
         cmd.env("CALLBOOK_CONFIG_DIR", cwd.join("config"));
+        for (name, value) in env {
+            cmd.env(name, value);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn callbook");
         // Only the child holds the terminal's slave side now, so reads end when it exits.
         drop(pair.slave);

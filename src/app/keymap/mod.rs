@@ -170,16 +170,21 @@ impl Keymap {
     }
 
     /// Binds `keys` to `action` in `scope`, in place of the keys the table gives it there,
-    /// where the first of those stood (so help and the footer keep their order), with its
-    /// words; false when the scope has no binding for that action.
+    /// where the first of those stood (so help and the footer keep their order); false when
+    /// the scope has no binding for that action.
     pub fn rebind_all(&mut self, scope: Scope, action: &Action, keys: &[Key]) -> bool {
         let mine = |b: &Binding| b.scope == scope && &b.action == action;
         let Some(first) = self.bindings.iter().position(mine) else {
             return false;
         };
-        let model = self.bindings[first].clone();
+        let old: Vec<Binding> = self.bindings.iter().filter(|b| mine(b)).cloned().collect();
         self.bindings.retain(|b| !mine(b));
-        let new = keys.iter().map(|&key| Binding { key, ..model.clone() });
+        // The n-th new key takes the words and hint of the n-th old one (the first's once
+        // they run out), so writing the table's own keys back changes nothing.
+        let new = keys.iter().enumerate().map(|(n, &key)| Binding {
+            key,
+            ..old.get(n).unwrap_or(&old[0]).clone()
+        });
         self.bindings.splice(first..first, new);
         true
     }
