@@ -94,6 +94,21 @@ fn list_folder(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // Tab after `callbook open a`: every one of the accounts matches, the worst case.
+    let complete = |b: &mut criterion::Bencher| {
+        b.iter(|| {
+            let status = Command::new(bin)
+                .args(["--", "callbook", "open", "a"])
+                .env("COMPLETE", "bash")
+                .env("_CLAP_COMPLETE_INDEX", "2")
+                .env("CALLBOOK_DATA_DIR", &data)
+                .stdout(Stdio::null())
+                .status()
+                .unwrap();
+            assert!(status.success());
+        })
+    };
+    group.bench_function("Tab completes NAME, every account matching", complete);
     group.finish();
 }
 

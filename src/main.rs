@@ -9,6 +9,9 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // When the shell asks for completions (`COMPLETE=bash callbook -- ...`), answer and
+    // exit; otherwise this returns at once.
+    clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command).complete();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! Shell completions and the man page (issue 16), generated from the clap definition by the
-//! real binary: each shell's script names the commands, the bash one parses (`bash -n`, where
-//! bash exists), the man page is roff with every command in it; none needs a data folder.
+//! real binary: each shell's script asks callbook at each Tab, the engine completes commands,
+//! options and values, the bash script parses (`bash -n`, where bash exists), the man page
+//! is roff with every command and the exit codes; none needs a data folder.
 
 use std::process::Command;
 
@@ -25,14 +26,53 @@ fn run(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// What callbook answers when a shell asks it to complete `words` (the shell's protocol
+/// of clap's completion engine, as the registration scripts speak it).
+fn ask(shell: &str, words: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(BIN)
+        .env("COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .env("_CLAP_IFS", "\n")
+        .env("CALLBOOK_DATA_DIR", dir.path().join("never-made"))
+        .env("CALLBOOK_CONFIG_DIR", dir.path().join("config"))
+        .arg("--")
+        .args(words)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        !dir.path().join("never-made").exists(),
+        "completing made a data folder"
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 #[test]
-fn every_shell_gets_a_script_naming_the_commands() {
+fn every_shell_gets_a_script_that_asks_callbook() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = run(&["completions", shell]);
-        for command in ["open", "export", "sync", "doctor", "completions"] {
-            assert!(script.contains(command), "{shell} lacks {command}");
-        }
+        assert!(
+            script.contains("COMPLETE") && script.contains(shell),
+            "{shell}:\n{script}"
+        );
+        assert!(script.contains("callbook"), "{shell}:\n{script}");
     }
+}
+
+#[test]
+fn the_engine_completes_every_command_and_option() {
+    let commands = ask("bash", &["callbook", ""]);
+    for command in ["open", "export", "sync", "doctor", "completions", "config"] {
+        assert!(
+            commands.lines().any(|l| l == command),
+            "no {command} in:\n{commands}"
+        );
+    }
+    let options = ask("bash", &["callbook", "export", "x", "--fo"]);
+    assert_eq!(options.trim(), "--format");
+    let formats = ask("bash", &["callbook", "export", "x", "--format", ""]);
+    assert_eq!(formats.lines().collect::<Vec<_>>(), ["md", "json", "html"]);
 }
 
 #[test]
@@ -46,8 +86,8 @@ fn the_bash_script_parses() {
         Err(_) => eprintln!("no bash here: the script was generated but not parsed"),
     }
     assert!(
-        script.contains("complete -F"),
-        "a bash completion function is registered"
+        script.contains("-F _clap_complete_callbook callbook"),
+        "a bash completion function is registered for callbook"
     );
 }
 
@@ -70,6 +110,18 @@ fn the_man_page_is_roff_with_every_command() {
         "man",
     ] {
         assert!(page.contains(command), "the man page lacks {command}");
+    }
+    let status = page
+        .split(".SH \"EXIT STATUS\"")
+        .nth(1)
+        .expect("an EXIT STATUS section");
+    let status = status.split("\n.SH").next().unwrap();
+    for code in [
+        "\\fB0\\fR\nSuccess",
+        "\\fB1\\fR\nAn error",
+        "\\fB2\\fR\nA usage error",
+    ] {
+        assert!(status.contains(code), "{code:?} in {status}");
     }
 }
 

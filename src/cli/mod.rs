@@ -9,6 +9,7 @@
 //! controls and invisible characters.
 
 mod bank;
+pub mod complete;
 pub mod config;
 mod doctor;
 mod fit;
@@ -66,6 +67,7 @@ pub enum Command {
     #[command(after_help = "Example: callbook open \"Ashcombe\"")]
     Open {
         /// Account id, or a unique case-insensitive prefix of its name.
+        #[arg(add = clap_complete::ArgValueCompleter::new(complete::account_names))]
         name: String,
     },
     /// Open an account in review mode (needs a terminal): nothing in the plan changes,
@@ -73,6 +75,7 @@ pub enum Command {
     #[command(after_help = "Example: callbook review ashcombe")]
     Review {
         /// Account id, or a unique case-insensitive prefix of its name.
+        #[arg(add = clap_complete::ArgValueCompleter::new(complete::account_names))]
         name: String,
     },
     /// Create an account; prints its id.
@@ -89,6 +92,7 @@ pub enum Command {
     #[command(after_help = "Example: callbook add Harbor goals \"Cut empty miles to 12% by Q4\"")]
     Add {
         /// Account id or name prefix.
+        #[arg(add = clap_complete::ArgValueCompleter::new(complete::account_names))]
         name: String,
         /// goals, threats, competitors, market, why or people.
         pane: String,
@@ -107,6 +111,7 @@ pub enum Command {
     #[command(after_help = "Example: callbook sheet Ashcombe --md > sheet.md")]
     Sheet {
         /// Account id or name prefix.
+        #[arg(add = clap_complete::ArgValueCompleter::new(complete::account_names))]
         name: String,
         /// Print Markdown instead, with nothing cut.
         #[arg(long)]
@@ -116,6 +121,7 @@ pub enum Command {
     #[command(after_help = "Example: callbook export Ashcombe --format html -o ashcombe.html")]
     Export {
         /// Account id or name prefix.
+        #[arg(add = clap_complete::ArgValueCompleter::new(complete::account_names))]
         name: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Md)]
@@ -147,6 +153,7 @@ pub enum Command {
     #[command(after_help = "Example: callbook rehearse")]
     Rehearse {
         /// Account id or name prefix: that account's due turns.
+        #[arg(add = clap_complete::ArgValueCompleter::new(complete::account_names))]
         name: Option<String>,
     },
     /// Every account's scorecard side by side, worst first; damaged files listed apart.
@@ -192,6 +199,7 @@ pub enum Command {
     #[command(after_help = "Example: callbook fit Ashcombe")]
     Fit {
         /// Account id or name prefix.
+        #[arg(add = clap_complete::ArgValueCompleter::new(complete::account_names))]
         name: String,
         /// Print JSON instead (the criteria with answers, the verdict, the disqualification).
         #[arg(long)]
@@ -229,14 +237,20 @@ pub enum Command {
         #[arg(long)]
         fix: bool,
     },
-    /// Print a completion script for SHELL, from the same definitions as the parser.
-    /// Example: `callbook completions bash > ~/.local/share/bash-completion/completions/callbook`
+    /// Print the completion script for SHELL: commands and options from the same definitions
+    /// as the parser, and account names where a command takes NAME (the script asks callbook
+    /// at each Tab, so names are always current).
+    #[command(
+        after_help = "Example: echo 'source <(callbook completions bash)' >> ~/.bashrc\n\
+         zsh: echo 'source <(callbook completions zsh)' >> ~/.zshrc\n\
+         fish: callbook completions fish > ~/.config/fish/completions/callbook.fish"
+    )]
     Completions {
         /// The shell: bash, zsh, fish, powershell or elvish.
         shell: clap_complete::Shell,
     },
     /// Print the man page (roff), from the same definitions as the parser.
-    /// Example: `callbook man > ~/.local/share/man/man1/callbook.1`
+    #[command(after_help = "Example: callbook man > ~/.local/share/man/man1/callbook.1")]
     Man,
     /// The personal settings file (in the config folder, or CALLBOOK_CONFIG_DIR).
     #[command(after_help = "Example: callbook config reviewer \"Coach Kim\"")]
@@ -253,16 +267,47 @@ pub fn generated(command: &Command, out: &mut dyn std::io::Write) -> anyhow::Res
     use clap::CommandFactory;
     match command {
         Command::Completions { shell } => {
-            clap_complete::generate(*shell, &mut Cli::command(), "callbook", out);
+            complete::registration(*shell, out)?;
             Ok(true)
         }
         Command::Man => {
-            clap_mangen::Man::new(Cli::command()).render(out)?;
+            man_page(&Cli::command(), out)?;
             Ok(true)
         }
         _ => Ok(false),
     }
 }
+
+/// The man page: clap_mangen's sections, with the exit codes before the version.
+fn man_page(cmd: &clap::Command, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let man = clap_mangen::Man::new(cmd.clone());
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    man.render_subcommands_section(out)?;
+    out.write_all(EXIT_STATUS.as_bytes())?;
+    man.render_version_section(out)
+}
+
+/// The man page's EXIT STATUS section, in roff.
+const EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Success.
+.TP
+\fB1\fR
+An error: a file that can't be read or written, an account that matches no name or
+several, a check that found problems (\fBdoctor\fR, \fBconfig check\fR). The message on
+standard error starts with "error:" and says what to do; nothing was written.
+.TP
+\fB2\fR
+A usage error: an unknown command or option, a missing or bad argument.
+.TP
+\fB75\fR
+The account is being changed by another callbook right now; try again in a moment.
+"#;
 
 /// Export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -71,6 +71,25 @@ impl Store {
         Ok(store)
     }
 
+    /// The data folder at `root` for a quick look that must change nothing (shell
+    /// completion): no folder is made, no mode tightened, no leftover cleaned, no cache
+    /// written. `None` when there is no accounts folder to look in.
+    pub fn peek(root: impl Into<PathBuf>) -> Option<Store> {
+        let store = Store {
+            root: root.into(),
+            claims: Default::default(),
+            write_caches: false,
+            deferred: None,
+        };
+        store.accounts_dir().is_dir().then_some(store)
+    }
+
+    /// Every account's id and name, by the light pass over the first lines of each file
+    /// (fast on thousands); files that can't be read are left out.
+    pub fn account_names(&self) -> Result<Vec<(crate::domain::AccountId, String)>, StoreError> {
+        super::names::names(self)
+    }
+
     /// This store, reading caches but never writing them: for the command line, whose
     /// promise is that a failing command writes nothing at all to the data folder.
     pub fn without_cache_writes(self) -> Self {

@@ -175,6 +175,11 @@ impl Data {
         Tui::spawn_env(&all, (cols, rows), self.tmp.path(), env)
     }
 
+    /// The temp folder holding the data folder, for a test's own files beside it.
+    pub fn tmp_path(&self) -> &Path {
+        self.tmp.path()
+    }
+
     /// The config folder the binary is given (empty until a test writes settings there).
     pub fn config(&self) -> PathBuf {
         self.tmp.path().join("config")
