@@ -5,21 +5,21 @@
 //! listed. Exit status 0 when no problem remains, 1 when some do; notices don't count.
 
 use crate::domain::text::clean;
-use crate::storage::Store;
+use crate::storage::{Store, Unwatched};
 use crate::storage::doctor::{self, Problem};
 use std::io::Write;
 use std::process::ExitCode;
 
 /// Checks the folder, repairs what is safe when `fix`, and prints what it found and did.
 pub(super) fn run(store: &Store, fix: bool, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let mut problems = doctor::check(store.root());
+    let mut problems = doctor::check(store.root(), &Unwatched);
     let mut fixed = 0;
     if fix {
         for line in doctor::fix(store, &problems) {
             fixed += usize::from(line.starts_with("FIXED"));
             writeln!(out, "{}", clean(&line, false))?;
         }
-        problems = doctor::check(store.root());
+        problems = doctor::check(store.root(), &Unwatched);
     }
     for p in &problems {
         writeln!(out, "{}", clean(&p.line(), false))?;
