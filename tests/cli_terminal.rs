@@ -3,18 +3,14 @@
 //! non-zero, with no panic, no backtrace and nothing drawn. `rehearse` with nothing due has
 //! nothing to draw, so it still answers and exits 0.
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-use std::io::Read;
+mod common;
+
+use common::in_pty;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
 use tempfile::TempDir;
 
 const BIN: &str = env!("CARGO_BIN_EXE_callbook");
-
-/// How long a run in a pseudo-terminal may take before the test gives up.
-const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A temp data folder.
 struct Data {
@@ -113,7 +109,7 @@ fn a_terminal_stdout_with_stdin_from_a_file_is_refused() {
     data.ok(&["new", "Kestrel Foods"]);
     let dir = data.root().display().to_string();
     let script = "exec \"$0\" --data-dir \"$1\" open kestrel < /dev/null";
-    let (status, screen) = in_pty(script, &dir);
+    let (status, screen) = in_pty(script, &[&dir]);
     assert!(!status, "exited 0: {screen:?}");
     assert!(
         screen.contains("`open` needs a terminal, and stdin is not one"),
@@ -137,44 +133,4 @@ fn bad_names_and_empty_queues_still_answer_first() {
     );
     let said = data.ok(&["rehearse"]);
     assert!(said.starts_with("Nothing is due"), "{said}");
-}
-
-/// Runs `sh -c script BIN arg` in a pseudo-terminal; returns whether it succeeded and
-/// everything it wrote there.
-fn in_pty(script: &str, arg: &str) -> (bool, String) {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 200,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new("sh");
-    cmd.args(["-c", script, BIN, arg]);
-    cmd.env_remove("CALLBOOK_DATA_DIR");
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let (send, got) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        // The pty reports an error rather than end of file once the child is gone.
-        let _ = reader.read_to_end(&mut bytes);
-        let _ = send.send(bytes);
-    });
-    let deadline = std::time::Instant::now() + TIMEOUT;
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("{script:?} still running after {TIMEOUT:?}: did the UI start?");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    drop(pair.master);
-    let bytes = got.recv_timeout(TIMEOUT).expect("the pty's output");
-    (status.success(), String::from_utf8_lossy(&bytes).into_owned())
 }

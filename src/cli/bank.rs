@@ -1,13 +1,15 @@
 //! `callbook bank`: list or search the question bank (built-in and the user's own), print it
-//! as a bank file, or import a bank file into the user's own questions.
+//! as a bank file, or import a bank file into the user's own questions (with its progress
+//! on stderr for a large file, when that is a terminal).
 
+use super::progress::Progress;
 use super::safe_json;
 use crate::domain::bank::{BANK_SCHEMA, BankFile, BankQuestion, builtin};
 use crate::domain::health::count;
 use crate::domain::search::WordIndex;
 use crate::domain::text::clean;
 use crate::domain::{ItemId, bank};
-use crate::storage::{self, Store};
+use crate::storage::{self, Store, Watch};
 use anyhow::bail;
 use std::collections::HashSet;
 use std::io::Write;
@@ -78,7 +80,8 @@ fn line(q: &BankQuestion) -> String {
 }
 
 /// `bank --import FILE`: adds the file's questions to the user's own, skipping any whose
-/// text is in the bank already. The file is checked whole before anything is written.
+/// text is in the bank already. The file is checked whole before anything is written; a
+/// large one shows its progress on stderr.
 fn import(store: &Store, file: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     let text = crate::storage::read_named(file)?;
     let (incoming, newer) = storage::parse_bank(&text, file)?;
@@ -88,7 +91,24 @@ fn import(store: &Store, file: &Path, out: &mut dyn Write) -> anyhow::Result<()>
             file.display()
         );
     }
-    for (n, q) in incoming.questions.iter().enumerate() {
+    let total = incoming.questions.len();
+    let progress = Progress::for_stderr(total, "checking questions");
+    check_incoming(file, &incoming.questions, &progress)?;
+    let mut mine = store.load_bank()?;
+    progress.begin("adding questions", total);
+    let (added, skipped) = add_new(&mut mine, incoming.questions, &progress);
+    progress.finish();
+    if added > 0 {
+        store.save_bank(&mine)?;
+    }
+    writeln!(out, "added {added}, skipped {skipped} already in the bank")?;
+    Ok(())
+}
+
+/// Refuses the whole file for one question without text, or with a placeholder for
+/// another pane than its own.
+fn check_incoming(file: &Path, questions: &[BankQuestion], progress: &Progress) -> anyhow::Result<()> {
+    for (n, q) in questions.iter().enumerate() {
         if q.text.trim().is_empty() {
             bail!(
                 "{}: question {} has no text; nothing imported",
@@ -103,8 +123,14 @@ fn import(store: &Store, file: &Path, out: &mut dyn Write) -> anyhow::Result<()>
                 n + 1
             );
         }
+        progress.tick();
     }
-    let mut mine = store.load_bank()?;
+    Ok(())
+}
+
+/// Adds to `mine` the questions whose text is in neither bank yet (a built-in id, or one
+/// taken, gets a new one); how many were added and how many skipped.
+fn add_new(mine: &mut BankFile, incoming: Vec<BankQuestion>, progress: &Progress) -> (usize, usize) {
     let mut known: HashSet<String> = builtin()
         .questions
         .iter()
@@ -113,7 +139,8 @@ fn import(store: &Store, file: &Path, out: &mut dyn Write) -> anyhow::Result<()>
         .collect();
     let mut ids: HashSet<String> = mine.questions.iter().map(|q| q.id.clone()).collect();
     let (mut added, mut skipped) = (0, 0);
-    for mut q in incoming.questions {
+    for mut q in incoming {
+        progress.tick();
         if !known.insert(q.text.trim().to_lowercase()) {
             skipped += 1;
             continue;
@@ -125,9 +152,5 @@ fn import(store: &Store, file: &Path, out: &mut dyn Write) -> anyhow::Result<()>
         mine.questions.push(q);
         added += 1;
     }
-    if added > 0 {
-        store.save_bank(&mine)?;
-    }
-    writeln!(out, "added {added}, skipped {skipped} already in the bank")?;
-    Ok(())
+    (added, skipped)
 }

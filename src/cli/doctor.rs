@@ -3,7 +3,9 @@
 //! a summary line. Without `--fix` nothing is written. With it, the safe repairs are made
 //! (after a backup in `backup/<UTC time>/`), one `FIXED` line each, and what is left is
 //! listed. Exit status 0 when no problem remains, 1 when some do; notices don't count.
+//! The walk of a large folder shows its progress on stderr when that is a terminal.
 
+use super::progress::Progress;
 use crate::domain::text::clean;
 use crate::storage::Store;
 use crate::storage::doctor::{self, Problem};
@@ -12,14 +14,14 @@ use std::process::ExitCode;
 
 /// Checks the folder, repairs what is safe when `fix`, and prints what it found and did.
 pub(super) fn run(store: &Store, fix: bool, out: &mut dyn Write) -> anyhow::Result<ExitCode> {
-    let mut problems = doctor::check(store.root());
+    let mut problems = check(store);
     let mut fixed = 0;
     if fix {
         for line in doctor::fix(store, &problems) {
             fixed += usize::from(line.starts_with("FIXED"));
             writeln!(out, "{}", clean(&line, false))?;
         }
-        problems = doctor::check(store.root());
+        problems = check(store);
     }
     for p in &problems {
         writeln!(out, "{}", clean(&p.line(), false))?;
@@ -35,6 +37,15 @@ pub(super) fn run(store: &Store, fix: bool, out: &mut dyn Write) -> anyhow::Resu
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Every problem of the folder, with the walk's progress on stderr (cleared before any
+/// line is printed).
+fn check(store: &Store) -> Vec<Problem> {
+    let progress = Progress::watch_for_stderr();
+    let problems = doctor::check(store.root(), &progress);
+    progress.finish();
+    problems
 }
 
 /// The last line: how many problems are left, how many `--fix` would repair, the notices.

@@ -23,8 +23,12 @@
 //! `unknown`) and `disqualified` (null, or `{why, when}`). "Stalled", "next" and the fit
 //! are judged at the time of listing, the fit against the team's criteria of the day; a
 //! damaged `sweet-spot.json` is an error, with nothing listed and nothing written.
+//!
+//! A cold listing of a large folder (the cache gone) shows its progress on stderr when that
+//! is a terminal (see `progress`); stdout is the same either way.
 
 use super::fit::Disqualified;
+use super::progress::Progress;
 use super::safe_json;
 use crate::domain::Pane;
 use crate::domain::form::Choice;
@@ -43,7 +47,9 @@ const NAME_WIDTH_MAX: usize = 32;
 pub(super) fn run(store: &Store, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     // Read first: a damaged criteria file stops the listing before the cache is touched.
     let criteria = store.load_sweet_spot()?.criteria;
-    let listings = store.list()?;
+    let progress = Progress::watch_for_stderr();
+    let listings = store.list_watched(&progress)?;
+    progress.finish();
     let now = crate::domain::now();
     if json {
         write_json(store, &listings, &criteria, now, out)

@@ -18,6 +18,7 @@ mod lint;
 mod list;
 pub mod merge_file;
 mod offerings;
+mod progress;
 mod report;
 mod sheet;
 pub mod sync;

@@ -16,10 +16,13 @@
 //! updated}` (the active accounts worst first, then the disqualified ones, whose
 //! `disqualified` is `{why, when}` rather than null), then per damaged file `{file, damaged: true, error, line, column}` as `list --json` has it.
 //! Reading is read-only: files are loaded, never written, and caches are not updated.
+//! On a large folder, stderr shows the listing, reading and scoring as they go when it is a
+//! terminal (see `progress`).
 
 mod json;
 mod md;
 
+use super::progress::Progress;
 use crate::domain::form::Choice;
 use crate::domain::journey::Stage;
 use crate::domain::progress::next_call;
@@ -28,7 +31,7 @@ use crate::domain::sweet_spot::{Disqualified, Standing, standing};
 use crate::domain::team::Team;
 use crate::domain::text::{clean, shorten};
 use crate::domain::{Account, AccountId};
-use crate::storage::{Store, StoreError};
+use crate::storage::{Store, StoreError, Watch};
 use chrono::{DateTime, Utc};
 use std::io::Write;
 
@@ -128,12 +131,20 @@ pub(super) fn run(store: &Store, style: Style, out: &mut dyn Write) -> anyhow::R
 
 /// Every readable account's row, worst first, and the files that could not be read.
 fn gather(store: &Store, now: DateTime<Utc>) -> anyhow::Result<(Vec<Row>, Vec<Damaged>)> {
-    let (loaded, damaged) = store.load_all()?;
+    let progress = Progress::watch_for_stderr();
+    let (loaded, damaged) = store.load_all_watched(&progress)?;
     let team = store.team()?;
+    // Scoring takes about as long as reading (the linter reads every question): a pass too.
+    progress.begin("scoring accounts", loaded.len());
     let mut rows: Vec<Row> = loaded
         .into_iter()
-        .map(|l| Row::of(l.id, &l.account, &team, now))
+        .map(|l| {
+            let row = Row::of(l.id, &l.account, &team, now);
+            progress.tick();
+            row
+        })
         .collect();
+    progress.finish();
     let damaged = damaged
         .into_iter()
         .map(|(stem, error)| Damaged { stem, error })

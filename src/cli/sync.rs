@@ -3,9 +3,11 @@
 //! driver) and `.gitignore` (the cache, locks, recovery files, backups) and registers the
 //! driver in the repository's config. `sync` commits local changes with a message that says
 //! which accounts changed, pulls (merging accounts by id through the driver), pushes when a
-//! remote is set, and says what came in and from whom. The TUI runs the same `sync`.
+//! remote is set, and says what came in and from whom. The TUI runs the same `sync`. From
+//! the command line, the git step under way is named on stderr when that is a terminal.
 
 use super::git::Git;
+use super::progress::Progress;
 use crate::domain::Account;
 use crate::domain::health::count;
 use crate::domain::text::{capitalised, clean};
@@ -33,7 +35,10 @@ pub(super) fn run(store: &Store, setup_only: bool, out: &mut dyn Write) -> anyho
     let lines = if setup_only {
         setup(store.root())?
     } else {
-        sync(store)?
+        let steps = Progress::steps_for_stderr();
+        let lines = sync_showing(store, &steps)?;
+        steps.finish();
+        lines
     };
     for line in lines {
         writeln!(out, "{}", clean(&line, false))?;
@@ -112,8 +117,14 @@ fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
-/// `sync`: commit, pull, push; what it did and what came in, a line each.
+/// `sync`: commit, pull, push; what it did and what came in, a line each. Says nothing on
+/// the way: the app runs it, and the app owns the terminal.
 pub fn sync(store: &Store) -> anyhow::Result<Vec<String>> {
+    sync_showing(store, &Progress::hidden())
+}
+
+/// `sync`, naming each git step on `steps` as it starts.
+fn sync_showing(store: &Store, steps: &Progress) -> anyhow::Result<Vec<String>> {
     let root = store.root();
     let git = Git::new(root)?;
     if !git.is_repo() {
@@ -128,6 +139,7 @@ pub fn sync(store: &Store) -> anyhow::Result<Vec<String>> {
         );
     }
     let mut said = Vec::new();
+    steps.step("sync: committing");
     said.extend(commit(&git, root)?);
     let Some(remote) = git.remote() else {
         said.push(
@@ -137,12 +149,19 @@ pub fn sync(store: &Store) -> anyhow::Result<Vec<String>> {
         return Ok(said);
     };
     let before = git.head();
+    // The step goes to the terminal: the remote's name as `clean` shows it.
+    let shown = clean(&remote, false).into_owned();
+    steps.step(&format!("sync: pulling from {shown}"));
     pull(&git, &remote)?;
     let after = git.head();
     match (&before, &after) {
-        (Some(b), Some(a)) if b != a => said.extend(came_in(&git, b, a)?),
+        (Some(b), Some(a)) if b != a => {
+            steps.step("sync: reading what came in");
+            said.extend(came_in(&git, b, a)?);
+        }
         _ => said.push(format!("Nothing new from {remote}")),
     }
+    steps.step(&format!("sync: pushing to {shown}"));
     push(&git, &remote)?;
     said.push(format!("Pushed to {remote}"));
     Ok(said)

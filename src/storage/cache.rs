@@ -4,6 +4,7 @@
 //! its own `.gitignore`, so a team sharing the folder through git never commits it.
 
 use super::Store;
+use super::watch::Watch;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
@@ -24,8 +25,8 @@ struct CacheFile<E> {
 /// entry whose stamp still matches is kept, every other file is read with `read`, on every
 /// core; the cache is written back when anything changed. Entries `keep` rejects (say, a
 /// file that could not be opened) are used now but not cached, so they are read again next
-/// time. Nothing is written for a store opened without cache writes. Returns the entries
-/// by stem.
+/// time. Nothing is written for a store opened without cache writes. `watch` is told how
+/// many files have to be read (as `step`), and each one read. Returns the entries by stem.
 pub(super) fn refreshed<E>(
     store: &Store,
     name: &str,
@@ -33,6 +34,7 @@ pub(super) fn refreshed<E>(
     files: Vec<(String, PathBuf)>,
     read: impl Fn(&Path) -> E + Sync,
     keep: impl Fn(&E) -> bool,
+    (step, watch): (&str, &dyn Watch),
 ) -> BTreeMap<String, E>
 where
     E: Serialize + DeserializeOwned + Send,
@@ -50,7 +52,9 @@ where
         }
     }
     let changed = !stale.is_empty() || entries.len() != before;
-    entries.extend(read_all(stale, &read));
+    // Only the files read count: a warm cache has nothing to show progress on.
+    watch.begin(step, stale.len());
+    entries.extend(read_all(stale, &read, watch));
     let (kept, passing): (BTreeMap<_, _>, BTreeMap<_, _>) =
         entries.into_iter().partition(|(_, (_, e))| keep(e));
     let file = CacheFile {
@@ -81,13 +85,16 @@ fn stamp(path: &Path) -> Option<Stamp> {
     Some((meta.len(), modified))
 }
 
-/// Reads `files` with `read`, split across the machine's cores.
+/// Reads `files` with `read`, split across the machine's cores, telling `watch` of each.
 fn read_all<E: Send>(
     files: Vec<(String, PathBuf, Stamp)>,
     read: &(impl Fn(&Path) -> E + Sync),
+    watch: &dyn Watch,
 ) -> Vec<(String, (Stamp, E))> {
     in_parallel(&files, |(stem, path, stamp)| {
-        Some((stem.clone(), (*stamp, read(path))))
+        let entry = read(path);
+        watch.tick();
+        Some((stem.clone(), (*stamp, entry)))
     })
 }
 

@@ -4,7 +4,7 @@
 
 use super::error::Odd;
 use super::file::{bad_name, parse};
-use super::{Store, StoreError, cache, read};
+use super::{Store, StoreError, Unwatched, Watch, cache, read};
 use crate::domain::progress::Pulse;
 use crate::domain::sweet_spot::{Answer, Criterion, Disqualified, Standing, standing_of};
 use crate::domain::{Account, AccountId, Pane};
@@ -219,6 +219,12 @@ impl Store {
     /// file says is kept in the cache `.cache/list.json`, so an unchanged file is not read
     /// again: a folder of large accounts lists in a blink after the first time.
     pub fn list(&self) -> Result<Vec<Listing>, StoreError> {
+        self.list_watched(&Unwatched)
+    }
+
+    /// [`Store::list`], telling `watch` how many files have to be read (none when the cache
+    /// knows them all) and each one read, so a command can show the cold listing's progress.
+    pub fn list_watched(&self, watch: &dyn Watch) -> Result<Vec<Listing>, StoreError> {
         let (ids, bad): (Vec<_>, Vec<_>) = self
             .account_files()?
             .into_iter()
@@ -230,6 +236,7 @@ impl Store {
             ids,
             |path| Listed::read(self.root(), path),
             Listed::cacheable,
+            ("listing accounts", watch),
         );
         let mut out: Vec<Listing> = entries
             .into_iter()

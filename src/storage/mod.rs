@@ -15,6 +15,8 @@
 //! - `lock`: [`Lock`], one writer at a time per account, a hidden file beside it naming the holder.
 //! - `read`: [`read_text`], the one way a data file is read: regular files only, symlinks
 //!   followed only inside the folder, at most [`MAX_FILE`] bytes.
+//! - `watch`: [`Watch`], how a long pass over the folder tells a command how it goes
+//!   ([`Unwatched`] when nobody shows it).
 
 mod bank;
 mod cache;
@@ -29,6 +31,7 @@ mod queue;
 mod read;
 mod store;
 mod team;
+mod watch;
 
 pub use error::{Odd, StoreError};
 pub use file::{parse, parse_bank, parse_offerings, parse_sweet_spot, to_json, write_atomic};
@@ -37,3 +40,4 @@ pub use lock::Lock;
 pub use queue::Due;
 pub use read::{MAX_FILE, read_named, read_text};
 pub use store::{Loaded, Store};
+pub use watch::{Unwatched, Watch};

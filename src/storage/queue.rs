@@ -79,7 +79,17 @@ impl Store {
             .filter(|(stem, _)| AccountId::parse(stem).is_some())
             .collect();
         let read = |path: &Path| read_entry(self.root(), path);
-        let entries = cache::refreshed(self, "queue.json", CACHE_VERSION, files, read, |_| true);
+        // The queue is read on the way into the terminal UI, which never shows a bar.
+        let unwatched = ("reading turns", &super::Unwatched as &dyn super::Watch);
+        let entries = cache::refreshed(
+            self,
+            "queue.json",
+            CACHE_VERSION,
+            files,
+            read,
+            |_| true,
+            unwatched,
+        );
         let damaged = entries.values().filter(|e| e.is_none()).count();
         let now = now.timestamp_millis();
         let mut due = Vec::new();

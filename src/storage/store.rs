@@ -6,6 +6,7 @@ use super::StoreError;
 use super::file::{TMP_PREFIX, parse, sync_dir, to_json, write_atomic};
 use super::lock::{self, Lock};
 use super::read_text;
+use super::watch::Watch;
 use crate::domain::{Account, AccountId, SCHEMA};
 use chrono::Utc;
 use std::fs;
@@ -147,8 +148,16 @@ impl Store {
     /// (damaged when listed, or unreadable a moment later), which stop nothing. For reports
     /// over the whole folder; nothing is written.
     pub fn load_all(&self) -> Result<(Vec<Loaded>, Vec<Unreadable>), StoreError> {
+        self.load_all_watched(&super::Unwatched)
+    }
+
+    /// [`Store::load_all`], telling `watch` of its two passes: the listing (the files the
+    /// cache doesn't know) and the loading (every readable account).
+    pub fn load_all_watched(&self, watch: &dyn Watch) -> Result<(Vec<Loaded>, Vec<Unreadable>), StoreError> {
+        let listings = self.list_watched(watch)?;
+        watch.begin("reading accounts", listings.len());
         let (mut loaded, mut damaged) = (Vec::new(), Vec::new());
-        for listing in self.list()? {
+        for listing in listings {
             match listing {
                 super::Listing::Ok(s) => match self.load(&s.id) {
                     Ok(l) => loaded.push(l),
@@ -156,6 +165,7 @@ impl Store {
                 },
                 super::Listing::Damaged { stem, error } => damaged.push((stem, error)),
             }
+            watch.tick();
         }
         Ok((loaded, damaged))
     }

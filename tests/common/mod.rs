@@ -192,6 +192,48 @@ impl Data {
     }
 }
 
+/// Runs `sh -c SCRIPT BIN ARGS...` in a 200x24 pseudo-terminal (so `$0` is the binary and
+/// `$1`... the arguments); returns whether it succeeded and every byte it wrote there. For
+/// a run whose stdin, stdout or stderr the script points elsewhere.
+pub fn in_pty(script: &str, args: &[&str]) -> (bool, String) {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 200,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.args(["-c", script, BIN]);
+    cmd.args(args);
+    cmd.env_remove("CALLBOOK_DATA_DIR");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn sh");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("pty reader");
+    let (send, got) = std::sync::mpsc::channel();
+    thread::spawn(move || {
+        let mut bytes = Vec::new();
+        // The pty reports an error rather than end of file once the child is gone.
+        let _ = reader.read_to_end(&mut bytes);
+        let _ = send.send(bytes);
+    });
+    let deadline = Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{script:?} still running after {TIMEOUT:?}");
+        }
+        thread::sleep(POLL);
+    };
+    drop(pair.master);
+    let bytes = got.recv_timeout(TIMEOUT).expect("the pty's output");
+    (status.success(), String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// Reads and parses a JSON file.
 pub fn read_json(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));

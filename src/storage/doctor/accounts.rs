@@ -10,7 +10,7 @@ use crate::storage::conflict;
 use crate::storage::file::parse;
 use std::path::Path;
 
-impl Scan {
+impl Scan<'_> {
     /// A file in `accounts/`, by its name.
     pub(super) fn in_accounts(&mut self, path: &Path, name: &str) {
         if name.starts_with('.') && name.ends_with(".lock") {

@@ -15,6 +15,7 @@ mod scan;
 pub use fix::fix;
 
 use crate::domain::AccountId;
+use crate::storage::Watch;
 use std::path::{Path, PathBuf};
 
 /// One thing `doctor` found.
@@ -57,9 +58,10 @@ impl Problem {
 }
 
 /// Every problem of the data folder `root`, in the order of its files. Nothing is written.
-/// `backup/` (doctor's own backups) and `.git/` are not looked into.
-pub fn check(root: &Path) -> Vec<Problem> {
-    scan::Scan::new(root).run()
+/// `backup/` (doctor's own backups) and `.git/` are not looked into. `watch` is told of
+/// each entry of `accounts/`.
+pub fn check(root: &Path, watch: &dyn Watch) -> Vec<Problem> {
+    scan::Scan::new(root, watch).run()
 }
 
 /// `path` relative to `root`, for messages.

@@ -4,7 +4,7 @@
 
 use super::{Fix, Problem, relative};
 use crate::storage::file::{TMP_PREFIX, parse_bank, parse_offerings, parse_sweet_spot};
-use crate::storage::{StoreError, read_text, store::TMP_STALE};
+use crate::storage::{StoreError, Watch, read_text, store::TMP_STALE};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 use std::fs::{self, Metadata};
@@ -23,19 +23,22 @@ enum Area {
 }
 
 /// One walk of the folder and what it found.
-pub(super) struct Scan {
+pub(super) struct Scan<'w> {
     pub(super) root: PathBuf,
     found: Vec<Problem>,
     /// The first file of each account, by name and creation time, to spot a second copy.
     pub(super) accounts: HashMap<(String, DateTime<Utc>), PathBuf>,
+    /// Told of each entry of `accounts/`, where the time goes on a big folder.
+    watch: &'w dyn Watch,
 }
 
-impl Scan {
-    pub(super) fn new(root: &Path) -> Self {
+impl<'w> Scan<'w> {
+    pub(super) fn new(root: &Path, watch: &'w dyn Watch) -> Self {
         Scan {
             root: root.to_owned(),
             found: Vec::new(),
             accounts: HashMap::new(),
+            watch,
         }
     }
 
@@ -44,6 +47,10 @@ impl Scan {
         if let Ok(meta) = fs::metadata(&root) {
             self.mode(&root, &meta, true);
         }
+        // Counted apart first (a listing of names, no reading), so the walk's progress has a
+        // total; the rest of the folder is a handful of files.
+        let accounts = fs::read_dir(root.join("accounts")).map_or(0, |d| d.flatten().count());
+        self.watch.begin("checking files", accounts);
         self.walk(&root, Area::Top);
         self.found
     }
@@ -78,38 +85,46 @@ impl Scan {
         let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
         entries.sort();
         for path in entries {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            // doctor's own backups, and git's repository, are not the data.
-            if area == Area::Top && (name == "backup" || name == ".git") {
-                continue;
+            self.entry(&path, area);
+            if area == Area::Accounts {
+                self.watch.tick();
             }
-            let Ok(meta) = fs::symlink_metadata(&path) else {
-                continue;
-            };
-            if meta.file_type().is_symlink() {
-                self.symlink(&path, &name, area);
-            } else if meta.is_dir() {
-                self.mode(&path, &meta, true);
-                let inner = if area == Area::Top && name == "accounts" {
-                    Area::Accounts
-                } else {
-                    Area::Other
-                };
-                self.walk(&path, inner);
-            } else if meta.is_file() {
-                self.mode(&path, &meta, false);
-                self.file(&path, &name, area, &meta);
+        }
+    }
+
+    /// One entry of a folder, by what it is.
+    fn entry(&mut self, path: &Path, area: Area) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // doctor's own backups, and git's repository, are not the data.
+        if area == Area::Top && (name == "backup" || name == ".git") {
+            return;
+        }
+        let Ok(meta) = fs::symlink_metadata(path) else {
+            return;
+        };
+        if meta.file_type().is_symlink() {
+            self.symlink(path, &name, area);
+        } else if meta.is_dir() {
+            self.mode(path, &meta, true);
+            let inner = if area == Area::Top && name == "accounts" {
+                Area::Accounts
             } else {
-                self.problem(
-                    &path,
-                    "not a regular file (a FIFO, a socket or a device); callbook never reads it",
-                    "remove it, or move it out of the data folder",
-                    None,
-                );
-            }
+                Area::Other
+            };
+            self.walk(path, inner);
+        } else if meta.is_file() {
+            self.mode(path, &meta, false);
+            self.file(path, &name, area, &meta);
+        } else {
+            self.problem(
+                path,
+                "not a regular file (a FIFO, a socket or a device); callbook never reads it",
+                "remove it, or move it out of the data folder",
+                None,
+            );
         }
     }
 
