@@ -57,6 +57,8 @@ impl Home {
     fn command(&self, args: &[&str]) -> Command {
         let mut cmd = Command::new(BIN);
         cmd.env("HOME", self.tmp.path())
+            .env_remove("NO_COLOR")
+            .env_remove("COLORFGBG")
             .env("XDG_CONFIG_HOME", self.tmp.path().join("xdg"))
             .env("XDG_DATA_HOME", self.tmp.path().join("xdg-data"))
             .env_remove("CALLBOOK_DATA_DIR")
@@ -237,6 +239,14 @@ fn show_prints_valid_toml_and_the_name_in_force() {
     let shown = home.ok(&["config", "show"]);
     assert_eq!(table(&shown), table(WITH_EXTRAS), "{shown}");
     assert!(shown.contains("signed: Old Name (set here)"), "{shown}");
+    assert!(shown.contains("# colours: light (set here"), "{shown}");
+    let plain = home
+        .command(&["config", "show"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(plain.contains("# colours: plain (NO_COLOR is set)"), "{plain}");
 }
 
 #[test]

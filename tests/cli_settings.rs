@@ -156,7 +156,10 @@ fn config_keys_prints_the_keys_in_force_as_settings_that_read_back() {
 fn the_readme_settings_example_is_a_valid_settings_file() {
     let readme = include_str!("../README.md");
     let section = readme.split("## Settings\n").nth(1).expect("a Settings section");
-    let example = section.split("```toml\n").nth(1).and_then(|t| t.split("```").next());
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|t| t.split("```").next());
     let example = example.expect("a TOML example");
     let settings = Settings::parse(example, Path::new("README.md")).unwrap_or_else(|e| panic!("{e}"));
     assert!(settings.reviewer.is_some() && settings.theme.is_some() && settings.data_dir.is_some());
