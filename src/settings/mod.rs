@@ -10,12 +10,14 @@
 //! 0600 temp file renamed over the old one). Comments in the file are not kept by a save.
 
 pub mod keys;
+mod values;
 
 use crate::app::keymap::Keymap;
 use crate::app::theme::Choice;
 use crate::storage::{StoreError, write_atomic};
 use std::path::{Path, PathBuf};
 use toml::{Spanned, Table, Value};
+use values::{check_name, data_dir, line_and_column, one_line, theme, unknown_keys};
 
 /// The settings file's name inside the config folder.
 pub const FILE_NAME: &str = "settings.toml";
@@ -269,93 +271,6 @@ pub fn reviewer(settings: &Settings, env: impl Fn(&str) -> Option<String>) -> (S
         .map_or((NOBODY.to_owned(), NameFrom::Nobody), |n| (n, NameFrom::Login))
 }
 
-/// The problems of top-level keys this version does not know, each placed at its key.
-fn unknown_keys(text: &str, place: &dyn Fn(Option<std::ops::Range<usize>>, &str) -> Problem) -> Vec<Problem> {
-    // The file parsed as TOML already; this reading only adds where each key sits.
-    let Ok(keys) = toml::from_str::<std::collections::BTreeMap<Spanned<String>, Value>>(text) else {
-        return Vec::new();
-    };
-    keys.keys()
-        .filter(|k| !KNOWN.contains(&k.get_ref().as_str()))
-        .map(|k| {
-            place(
-                Some(k.span()),
-                &format!(
-                    "unknown setting {:?}; the settings are reviewer, theme, data-dir and [keys.SCOPE]",
-                    k.get_ref()
-                ),
-            )
-        })
-        .collect()
-}
-
-/// The theme a setting names.
-fn theme(text: &str) -> Result<Choice, String> {
-    text.parse()
-        .map_err(|_| format!("unknown theme {text:?}; the themes are auto, dark, light and plain"))
-}
-
-/// The data folder a setting names: absolute, or from the home folder (`~/...`).
-fn data_dir(text: &str) -> Result<PathBuf, String> {
-    let home = || directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
-    let path = match text.strip_prefix("~/") {
-        Some(rest) => home()
-            .ok_or("the data folder starts with ~, and this system has no home folder")?
-            .join(rest),
-        None => PathBuf::from(text),
-    };
-    if path.is_absolute() {
-        Ok(path)
-    } else {
-        Err(format!(
-            "the data folder {text:?} is relative; write it in full, or from your home folder as \"~/...\""
-        ))
-    }
-}
-
-/// `name` trimmed, or why it is refused (to follow "the reviewer's name").
-fn check_name(name: &str) -> Result<String, String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err("is empty".to_owned());
-    }
-    if let Some(c) = name.chars().find(|&c| c.is_control() || invisible(c)) {
-        return Err(format!(
-            "holds a control or invisible character (U+{:04X})",
-            c as u32
-        ));
-    }
-    if name.chars().count() > MAX_NAME {
-        return Err(format!("is longer than {MAX_NAME} characters"));
-    }
-    Ok(name.to_owned())
-}
-
-/// Characters that show nothing or reorder what follows (zero widths, bidi controls).
-fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
-}
-
-/// The 1-based line and column (in characters) of byte `at` in `text`.
-fn line_and_column(text: &str, at: usize) -> (usize, usize) {
-    let at = (0..=at.min(text.len()))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let before = &text[..at];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
-}
-
-/// A parser's message on one line, without the trailing full stop.
-fn one_line(message: &str) -> String {
-    let parts: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    parts.join("; ").trim_end_matches('.').to_owned()
-}
-
 /// Creates the config folder (0700 on Unix: the settings are personal).
 fn create_dir(dir: &Path) -> Result<(), StoreError> {
     let mut builder = std::fs::DirBuilder::new();
@@ -369,154 +284,4 @@ fn create_dir(dir: &Path) -> Result<(), StoreError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parse(text: &str) -> Result<Settings, SettingsError> {
-        Settings::parse(text, Path::new("/cfg/settings.toml"))
-    }
-
-    /// The problems a text gives, as "line:column message".
-    fn problems(text: &str) -> Vec<String> {
-        match parse(text) {
-            Err(SettingsError::Damaged { problems, .. }) => problems
-                .iter()
-                .map(|p| format!("{}:{} {}", p.line, p.column, p.message))
-                .collect(),
-            other => panic!("accepted {text:?}: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn settings_survive_a_round_trip_in_order() {
-        let text = "theme = \"light\"\nreviewer = \"Ann Lee\"\ndata-dir = \"/srv/cb\"\n\n[keys.world]\nadd = \"o\"\n";
-        let settings = parse(text).unwrap();
-        assert_eq!(settings.reviewer.as_deref(), Some("Ann Lee"));
-        assert_eq!(settings.theme, Some(Choice::Light));
-        assert_eq!(settings.data_dir, Some(PathBuf::from("/srv/cb")));
-        let keys: Vec<&String> = settings.extra.keys().collect();
-        assert_eq!(keys, ["theme", "data-dir", "keys"]);
-        let written = settings.to_toml();
-        assert!(
-            written.starts_with("reviewer = \"Ann Lee\"\ntheme = \"light\"\n"),
-            "{written}"
-        );
-        assert_eq!(parse(&written).unwrap(), settings);
-    }
-
-    #[test]
-    fn damage_is_placed_by_line_and_column() {
-        assert_eq!(problems("a = 1\nb = = 2\n").len(), 1);
-        assert!(problems("reviewer = \"x\"\nb = = 2\n")[0].starts_with("2:5 "));
-        let e = parse("theme = \"dark\"\nreviewer = 7\n").unwrap_err().to_string();
-        assert!(e.starts_with("/cfg/settings.toml: line 2, column 12: "), "{e}");
-        let e = parse("reviewer = \"  \"\n").unwrap_err().to_string();
-        assert!(
-            e.contains("line 1, column 12: the reviewer's name is empty"),
-            "{e}"
-        );
-    }
-
-    #[test]
-    fn every_kind_of_mistake_is_named_and_placed() {
-        let text = "reviewr = \"Ann\"\ntheme = \"sepia\"\ndata-dir = \"rel/dir\"\n\
-                    [keys.wrld]\nadd = \"o\"\n[keys.world]\nad = \"o\"\nedit = \"enterr\"\n\
-                    delete = \"a\"\nnew-account = \"x\"\n[keys.editor]\nsave = \"s\"\n";
-        let found = problems(text);
-        let expect = [
-            ("1:1 ", "unknown setting \"reviewr\""),
-            ("2:9 ", "unknown theme \"sepia\""),
-            ("3:12 ", "is relative"),
-            ("4:7 ", "unknown scope [keys.wrld]"),
-            ("7:1 ", "unknown action \"ad\" in [keys.world]"),
-            ("8:8 ", "\"enterr\" is not a key"),
-            ("9:1 ", "a is bound twice in [keys.world]: to delete and to add"),
-            (
-                "10:1 ",
-                "\"new-account\" has no key in [keys.world] to change; it has in [keys.picker]",
-            ),
-            ("12:8 ", "s types text in [keys.editor]"),
-        ];
-        assert_eq!(found.len(), expect.len(), "{found:#?}");
-        for (got, (at, says)) in found.iter().zip(expect) {
-            assert!(
-                got.starts_with(at) && got.contains(says),
-                "{got:?} is not {at}{says}"
-            );
-        }
-    }
-
-    #[test]
-    fn keys_take_a_list_and_refuse_what_cannot_be_bound() {
-        let ok = parse("[keys.global]\ndown = [\"n\", \"Ctrl-n\"]\n").unwrap();
-        assert_eq!(ok.keys.len(), 1);
-        assert_eq!(ok.keys[0].keys.len(), 2);
-        let found = problems("[keys.global]\ndown = []\nup = 5\nquit = \"Ctrl-z\"\n");
-        assert!(
-            found[0].starts_with("2:8 ") && found[0].contains("no key given"),
-            "{found:?}"
-        );
-        assert!(
-            found[1].starts_with("3:6 ") && found[1].contains("written as a string"),
-            "{found:?}"
-        );
-        assert!(found[2].contains("Ctrl-z suspends callbook"), "{found:?}");
-    }
-
-    #[test]
-    fn a_remap_reaches_the_keymap_and_moves_the_old_key() {
-        use crate::app::keymap::{Key, Scope};
-        use crate::app::{Action, Screen};
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-        let settings = parse("[keys.world]\nadd = \"o\"\n").unwrap();
-        let keys = settings.keymap();
-        let world = Scope::Screen(Screen::World);
-        assert_eq!(keys.key(world, &Action::Add), "o");
-        let a = Key {
-            code: KeyCode::Char('a'),
-            mods: KeyModifiers::NONE,
-        };
-        assert!(!keys.bindings().iter().any(|b| b.scope == world && b.key == a));
-        assert_eq!(
-            keys.key(Scope::Screen(Screen::Questions), &Action::Add),
-            "a",
-            "other scopes keep theirs"
-        );
-    }
-
-    #[test]
-    fn a_start_with_a_damaged_file_gets_the_defaults_and_the_reason() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(path(dir.path()), "theme = \"light\"\n[keys.world]\nadd = 3\n").unwrap();
-        let (settings, why) = Settings::load_or_defaults(Some(dir.path()));
-        assert_eq!(settings, Settings::default());
-        assert!(why.unwrap().to_string().contains("line 3, column 7"));
-        let (_, none) = Settings::load_or_defaults(None);
-        assert!(none.is_none());
-    }
-
-    #[test]
-    fn names_are_trimmed_and_bad_ones_refused() {
-        let mut s = Settings::default();
-        s.set_reviewer("  Bo Ek ").unwrap();
-        assert_eq!(s.reviewer.as_deref(), Some("Bo Ek"));
-        for bad in ["", " \t", "a\u{1b}[2Jb", "x\u{202e}y", &"n".repeat(MAX_NAME + 1)] {
-            assert!(s.clone().set_reviewer(bad).is_err(), "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn the_name_falls_back_to_the_login_then_a_stand_in() {
-        let env =
-            |user: Option<&'static str>| move |var: &str| (var == "USERNAME").then_some(user?.to_owned());
-        let set = Settings {
-            reviewer: Some("Cy".into()),
-            ..Settings::default()
-        };
-        assert_eq!(reviewer(&set, env(Some("jo"))), ("Cy".into(), NameFrom::Settings));
-        let unset = Settings::default();
-        assert_eq!(reviewer(&unset, env(Some("jo"))), ("jo".into(), NameFrom::Login));
-        assert_eq!(reviewer(&unset, env(None)), (NOBODY.into(), NameFrom::Nobody));
-        assert_eq!(reviewer(&unset, env(Some("\u{7}"))).1, NameFrom::Nobody);
-    }
-}
+mod tests;
