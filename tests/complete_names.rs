@@ -115,3 +115,24 @@ fn the_bash_script_completes_names_in_bash() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(said.lines().collect::<Vec<_>>(), [ids[2].as_str()], "{said}");
 }
+
+#[test]
+fn damaged_files_are_left_out_and_left_alone() {
+    let (data, ids) = three();
+    std::fs::write(
+        data.accounts().join("broken-abc123.json"),
+        "{ \"schema\": 2, \"name\": ",
+    )
+    .unwrap();
+    std::fs::write(data.accounts().join("harbor-x.json"), [0xff, 0xfe, 0x00]).unwrap();
+    let before = data.snapshot_all();
+    assert_eq!(
+        ask(&data, "bash", &["callbook", "open", "har"]),
+        ids[1..].to_vec()
+    );
+    assert_eq!(data.snapshot_all(), before, "completion touched a file");
+    // A data folder that is a file gives nothing, and no error reaches the shell.
+    let odd = Data::new();
+    std::fs::write(odd.root(), "not a folder").unwrap();
+    assert!(ask(&odd, "bash", &["callbook", "open", ""]).is_empty());
+}
