@@ -424,7 +424,7 @@ fn save_team(app: &mut App, store: &Store, file: crate::app::team::TeamFile) -> 
 /// `callbook sync` from the app: what it did goes to the status line; the picker lists again
 /// and an open account shows what the pull brought in (as any outside change).
 fn sync(app: &mut App, store: &Store) {
-    let result = crate::cli::sync::sync(store);
+    let result = crate::sync::sync(store, &|_| {});
     if app.workbook.is_some() {
         pick_up(app, store);
     } else if refresh(app, store).is_err() {

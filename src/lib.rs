@@ -9,5 +9,6 @@ pub mod domain;
 pub mod effects;
 pub mod settings;
 pub mod storage;
+pub mod sync;
 pub mod tui;
 pub mod ui;

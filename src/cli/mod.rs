@@ -13,7 +13,7 @@ pub mod complete;
 pub mod config;
 mod doctor;
 mod fit;
-mod git;
+
 mod lint;
 mod list;
 pub mod merge_file;

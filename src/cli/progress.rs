@@ -52,11 +52,6 @@ impl Progress {
         Progress::for_stderr(0, "")
     }
 
-    /// Nothing shown, whatever is ticked: for callers that must never draw (the terminal UI).
-    pub(crate) fn hidden() -> Self {
-        Progress::new(0, "", false)
-    }
-
     /// A bar that draws with `target` (when there is one and the work is big enough).
     fn drawing(total: usize, message: &str, target: Option<Target>) -> Self {
         let bar = ProgressBar::hidden()
