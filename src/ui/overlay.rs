@@ -147,6 +147,10 @@ fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         ),
         theme::dim(),
     ));
+    text.push_line(Span::styled(
+        "Your own keys: `callbook config keys` shows how to remap them.",
+        theme::dim(),
+    ));
     let width = u16::try_from(HELP_TEXT_WIDTH + 2).unwrap_or(u16::MAX);
     let rect = popup(frame, area, width, layout::help_box_height(area));
     let block = Block::bordered()

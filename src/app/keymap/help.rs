@@ -21,11 +21,11 @@ pub const SAVE_WORD_CELLS: usize = 10;
 impl Keymap {
     /// Lines the help overlay's text takes: `message_lines` lines of the last message (under
     /// a heading and followed by a blank line, when there are any), then per scope a heading,
-    /// its rows and a blank line, then a line about the mouse and one about suspending.
+    /// its rows and a blank line, then a line each about the mouse, suspending and remapping.
     pub fn help_height(&self, message_lines: usize) -> u16 {
         let rows: usize = Scope::all().map(|s| self.help_rows(s, false).len() + 2).sum();
         let message = if message_lines == 0 { 0 } else { message_lines + 2 };
-        u16::try_from(rows + 2 + message).unwrap_or(u16::MAX)
+        u16::try_from(rows + 3 + message).unwrap_or(u16::MAX)
     }
 }
 
