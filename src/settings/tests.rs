@@ -149,3 +149,24 @@ fn the_name_falls_back_to_the_login_then_a_stand_in() {
     assert_eq!(reviewer(&unset, env(None)), (NOBODY.into(), NameFrom::Nobody));
     assert_eq!(reviewer(&unset, env(Some("\u{7}"))).1, NameFrom::Nobody);
 }
+
+#[test]
+fn a_settings_file_that_cannot_be_read_gives_the_defaults_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder where the file should be, then bytes that are not text.
+    std::fs::create_dir(path(dir.path())).unwrap();
+    let (settings, why) = Settings::load_or_defaults(Some(dir.path()));
+    assert_eq!(settings, Settings::default());
+    let why = why.expect("a reason").to_string();
+    assert!(why.contains("settings.toml: could not be read"), "{why}");
+    std::fs::remove_dir(path(dir.path())).unwrap();
+    std::fs::write(path(dir.path()), [b't', b'h', 0xff, 0xfe, b'\n']).unwrap();
+    let (settings, why) = Settings::load_or_defaults(Some(dir.path()));
+    assert_eq!(settings, Settings::default());
+    assert!(why.expect("a reason").to_string().contains("could not be read"));
+    assert_eq!(
+        std::fs::read(path(dir.path())).unwrap(),
+        [b't', b'h', 0xff, 0xfe, b'\n'],
+        "left as it was"
+    );
+}
