@@ -80,15 +80,8 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 Ok(())
             }
             Effect::LoadShared => {
-                match store.load_bank() {
-                    Ok(mine) => app.bank.load_mine(mine),
-                    // The built-in bank still works; the damaged file is left alone (saves refuse it).
-                    Err(e) => app.fail(format!("Your own bank questions can't be read: {e}")),
-                }
-                let (team, problems) = store.load_team();
-                app.team = team;
-                if let Some(first) = problems.first() {
-                    app.fail(format!("The team's files can't all be read: {first}"));
+                if let Some(problem) = load_shared(app, store) {
+                    app.fail(problem);
                 }
                 Ok(())
             }
@@ -421,10 +414,33 @@ fn save_team(app: &mut App, store: &Store, file: crate::app::team::TeamFile) -> 
     }
 }
 
-/// `callbook sync` from the app: what it did goes to the status line; the picker lists again
-/// and an open account shows what the pull brought in (as any outside change).
+/// Reads the files the team shares beside the accounts: our own bank questions, what we
+/// offer and the sweet spot. A damaged one is said and left alone (saves refuse it); the
+/// built-in bank and the other files still work. The scorecard shown is judged again.
+/// Returns what could not be read, for the caller to say.
+fn load_shared(app: &mut App, store: &Store) -> Option<String> {
+    let mut problem = None;
+    match store.load_bank() {
+        Ok(mine) => app.bank.load_mine(mine),
+        Err(e) => problem = Some(format!("Your own bank questions can't be read: {e}")),
+    }
+    let (team, problems) = store.load_team();
+    app.team = team;
+    if let Some(wb) = app.workbook.as_mut() {
+        wb.review.card = None;
+    }
+    if let Some(first) = problems.first() {
+        problem = Some(format!("The team's files can't all be read: {first}"));
+    }
+    problem
+}
+
+/// `callbook sync` from the app: what it did goes to the status line; the picker lists again,
+/// an open account shows what the pull brought in (as any outside change), and the team's
+/// files are read again, since a pull may have changed them too.
 fn sync(app: &mut App, store: &Store) {
     let result = crate::sync::sync(store, &|_| {});
+    let unread = load_shared(app, store);
     if app.workbook.is_some() {
         pick_up(app, store);
     } else if refresh(app, store).is_err() {
@@ -434,5 +450,10 @@ fn sync(app: &mut App, store: &Store) {
         Ok(lines) if lines.is_empty() => app.say("Synced: nothing to commit, pull or push"),
         Ok(lines) => app.say(format!("Synced: {}", lines.join("; "))),
         Err(e) => app.fail(format!("Not synced: {e:#}")),
+    }
+    // What the pull brought may be a team file that no longer reads: said after the rest.
+    if let Some(unread) = unread {
+        let said = std::mem::take(&mut app.status.text);
+        app.fail(format!("{said}. {unread}"));
     }
 }
