@@ -38,25 +38,8 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Some(Command::Config { action }) = &cli.command {
-        // The settings live in the config folder: `config` never opens the data folder.
-        return callbook::cli::config::main(action);
-    }
-    // Completions and the man page are made in memory, then printed: a reader that leaves
-    // early (`callbook man | head`) is not an error.
-    let mut made = Vec::new();
-    if let Some(command) = &cli.command
-        && callbook::cli::generated(command, &mut made)?
-    {
-        use std::io::Write;
-        return match std::io::stdout().lock().write_all(&made) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-            _ => Ok(ExitCode::SUCCESS),
-        };
-    }
-    if let Some(Command::MergeFile { base, ours, theirs }) = &cli.command {
-        // git's merge driver works on git's temporary files, never on the data folder.
-        return callbook::cli::merge_file::main(base, ours, theirs);
+    if let Some(code) = before_the_data_folder(&cli)? {
+        return Ok(code);
     }
     // The settings are read leniently: a mistake in them is said, loudly, and the defaults
     // used, so a typo in a key remap never locks anyone out of their accounts.
@@ -71,13 +54,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         .or_else(|| settings.data_dir.clone())
         .or_else(Store::default_dir);
     if cli.version {
-        println!("callbook {}", env!("CARGO_PKG_VERSION"));
-        if cli.verbose {
-            let folder = dir
-                .as_ref()
-                .map_or("none on this system".to_owned(), |d| d.display().to_string());
-            println!("data folder: {}", callbook::domain::text::clean(&folder, false));
-        }
+        print_version(dir.as_deref(), cli.verbose);
         return Ok(ExitCode::SUCCESS);
     }
     let Some(dir) = dir else {
@@ -103,26 +80,75 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let queue = due.into_iter().map(|d| (d.account, d.turn)).collect();
             Start::Due { queue, unreadable }
         }
-        Some(command) => {
-            // Commands that read every account anyway leave the list cache up to date, but
-            // only once they have succeeded; the rest never write it.
-            let reads_all = matches!(
-                command,
-                Command::List { .. }
-                    | Command::Report { .. }
-                    | Command::Export { .. }
-                    | Command::Sheet { .. }
-                    | Command::Fit { .. }
-            );
-            if !reads_all {
-                return callbook::cli::run(&store.without_cache_writes(), command);
-            }
-            let store = store.deferring_cache_writes();
-            let code = callbook::cli::run(&store, command)?;
-            store.flush_caches();
-            return Ok(code);
-        }
+        Some(command) => return command_line(store, command),
     };
+    let theme = callbook::app::theme::choose(cli.theme, settings.theme, |var| std::env::var(var).ok());
+    let personal = Personal {
+        reviewer: callbook::settings::reviewer_name(&settings),
+        theme,
+        keys: settings.keymap(),
+        problem,
+    };
+    terminal_ui(store, start, personal)
+}
+
+/// The commands that never open the data folder: `config` (the settings live in the config
+/// folder), completions and the man page, and git's merge driver (git's temporary files).
+/// `None` when the command is none of these.
+fn before_the_data_folder(cli: &Cli) -> anyhow::Result<Option<ExitCode>> {
+    let Some(command) = &cli.command else {
+        return Ok(None);
+    };
+    if let Command::Config { action } = command {
+        return callbook::cli::config::main(action).map(Some);
+    }
+    if let Command::MergeFile { base, ours, theirs } = command {
+        return callbook::cli::merge_file::main(base, ours, theirs).map(Some);
+    }
+    // Completions and the man page are made in memory, then printed: a reader that leaves
+    // early (`callbook man | head`) is not an error.
+    let mut made = Vec::new();
+    if !callbook::cli::generated(command, &mut made)? {
+        return Ok(None);
+    }
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(&made) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(Some(ExitCode::SUCCESS)),
+    }
+}
+
+/// `--version`, and with `-v` the data folder in use (which it does not create).
+fn print_version(dir: Option<&std::path::Path>, verbose: bool) {
+    println!("callbook {}", env!("CARGO_PKG_VERSION"));
+    if verbose {
+        let folder = dir.map_or("none on this system".to_owned(), |d| d.display().to_string());
+        println!("data folder: {}", callbook::domain::text::clean(&folder, false));
+    }
+}
+
+/// A non-interactive command. Those that read every account anyway leave the list cache up
+/// to date, but only once they have succeeded; the rest never write it.
+fn command_line(store: Store, command: Command) -> anyhow::Result<ExitCode> {
+    let reads_all = matches!(
+        command,
+        Command::List { .. }
+            | Command::Report { .. }
+            | Command::Export { .. }
+            | Command::Sheet { .. }
+            | Command::Fit { .. }
+    );
+    if !reads_all {
+        return callbook::cli::run(&store.without_cache_writes(), command);
+    }
+    let store = store.deferring_cache_writes();
+    let code = callbook::cli::run(&store, command)?;
+    store.flush_caches();
+    Ok(code)
+}
+
+/// The terminal UI from `start`, once what comes before it is said and a terminal is there.
+fn terminal_ui(store: Store, start: Start, personal: Personal) -> anyhow::Result<ExitCode> {
     let preface = start.preface();
     if let Some(warning) = preface.warning {
         eprintln!("warning: {warning}");
@@ -138,13 +164,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ui_name(&start)
         );
     }
-    let theme = callbook::app::theme::choose(cli.theme, settings.theme, |var| std::env::var(var).ok());
-    let personal = Personal {
-        reviewer: callbook::settings::reviewer_name(&settings),
-        theme,
-        keys: settings.keymap(),
-        problem,
-    };
     callbook::tui::run(store, start, personal)
 }
 
