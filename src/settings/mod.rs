@@ -22,6 +22,10 @@ use values::{check_name, data_dir, line_and_column, one_line, theme, unknown_key
 /// The settings file's name inside the config folder.
 pub const FILE_NAME: &str = "settings.toml";
 
+/// The other name the file is read under, as other terminal tools call theirs; used when it
+/// is there and [`FILE_NAME`] is not.
+pub const OTHER_NAME: &str = "config.toml";
+
 /// The environment variable that moves the config folder (tests, portable installs).
 pub const DIR_VAR: &str = "CALLBOOK_CONFIG_DIR";
 
@@ -73,6 +77,14 @@ pub enum SettingsError {
         /// The mistakes, in the file's order; at least one.
         problems: Vec<Problem>,
     },
+    /// The folder holds the file under both its names: neither is guessed at.
+    #[error("{} and {} are both settings files; callbook reads neither: keep one", first.display(), second.display())]
+    Both {
+        /// `settings.toml`.
+        first: PathBuf,
+        /// `config.toml`.
+        second: PathBuf,
+    },
     /// A reviewer's name that is refused (say why).
     #[error("{0}")]
     BadName(String),
@@ -111,9 +123,15 @@ pub fn default_dir() -> Option<PathBuf> {
     }
 }
 
-/// The settings file inside the config folder `dir`.
+/// The settings file inside the config folder `dir`: `settings.toml`, or `config.toml` when
+/// only that one is there.
 pub fn path(dir: &Path) -> PathBuf {
-    dir.join(FILE_NAME)
+    let other = dir.join(OTHER_NAME);
+    if !dir.join(FILE_NAME).exists() && other.exists() {
+        other
+    } else {
+        dir.join(FILE_NAME)
+    }
 }
 
 /// A mistake in the settings file, placed.
@@ -141,6 +159,10 @@ impl Settings {
     /// Reads the settings in the config folder `dir`: a missing file gives the defaults,
     /// a damaged one an error naming the file, line and column.
     pub fn load(dir: &Path) -> Result<Settings, SettingsError> {
+        let (first, second) = (dir.join(FILE_NAME), dir.join(OTHER_NAME));
+        if first.exists() && second.exists() {
+            return Err(SettingsError::Both { first, second });
+        }
         let path = path(dir);
         match std::fs::read_to_string(&path) {
             Ok(text) => Settings::parse(&text, &path),

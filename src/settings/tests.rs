@@ -170,3 +170,24 @@ fn a_settings_file_that_cannot_be_read_gives_the_defaults_and_says_why() {
         "left as it was"
     );
 }
+
+#[test]
+fn the_file_may_be_called_config_toml_but_not_both() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        path(dir.path()),
+        dir.path().join(FILE_NAME),
+        "the name a new file gets"
+    );
+    std::fs::write(dir.path().join(OTHER_NAME), "theme = \"light\"\n").unwrap();
+    assert_eq!(path(dir.path()), dir.path().join(OTHER_NAME));
+    assert_eq!(Settings::load(dir.path()).unwrap().theme, Some(Choice::Light));
+    std::fs::write(dir.path().join(FILE_NAME), "theme = \"dark\"\n").unwrap();
+    let (settings, why) = Settings::load_or_defaults(Some(dir.path()));
+    assert_eq!(settings, Settings::default());
+    let why = why.unwrap().to_string();
+    assert!(
+        why.contains("are both settings files") && why.contains("keep one"),
+        "{why}"
+    );
+}
