@@ -43,12 +43,12 @@ pub fn parse(raw: &RawKeys) -> Result<Vec<Remap>, Vec<Problem>> {
     let table = Keymap::default();
     let (mut remaps, mut problems, mut places) = (Vec::new(), Vec::new(), Vec::new());
     for (scope_name, actions) in raw {
-        let Some(scope) = Scope::from_config_name(scope_name.get_ref()) else {
+        let Some(scope) = Scope::from_config_name(&kebab(scope_name.get_ref())) else {
             problems.push((scope_name.span(), unknown_scope(scope_name.get_ref())));
             continue;
         };
         for (name, value) in actions {
-            let found = find_action(&table, scope, name.get_ref());
+            let found = find_action(&table, scope, &kebab(name.get_ref()));
             let keys = keys_of(value, scope);
             match (found, keys) {
                 (Ok(action), Ok(keys)) => {
@@ -67,6 +67,11 @@ pub fn parse(raw: &RawKeys) -> Result<Vec<Remap>, Vec<Problem>> {
         problems.sort_by_key(|(at, _)| at.start);
         Err(problems)
     }
+}
+
+/// A name as the keymap writes it: snake case (`next_pane`) read as kebab case (`next-pane`).
+fn kebab(name: &str) -> String {
+    name.replace('_', "-")
 }
 
 /// Why `name` is no scope, listing the scopes there are.

@@ -36,7 +36,7 @@ pub const MAX_NAME: usize = 100;
 const REVIEWER: &str = "reviewer";
 
 /// Every top-level key of the file this version knows.
-const KNOWN: [&str; 4] = [REVIEWER, "theme", "data-dir", "keys"];
+const KNOWN: [&str; 5] = [REVIEWER, "theme", "data-dir", "data_dir", "keys"];
 
 /// What a reviewer is called when neither the settings nor the system give a name.
 const NOBODY: &str = "a reviewer";
@@ -150,7 +150,8 @@ pub struct Problem {
 struct Known {
     reviewer: Option<Spanned<String>>,
     theme: Option<Spanned<String>>,
-    #[serde(rename = "data-dir")]
+    // As the flag writes it; snake case read too, as many TOML files write their keys.
+    #[serde(rename = "data-dir", alias = "data_dir")]
     data_dir: Option<Spanned<String>>,
     keys: Option<keys::RawKeys>,
 }

@@ -191,3 +191,14 @@ fn the_file_may_be_called_config_toml_but_not_both() {
         "{why}"
     );
 }
+
+#[test]
+fn snake_case_names_read_as_kebab_case() {
+    let settings =
+        parse("data_dir = \"/srv/cb\"\n[keys.too_small]\nquit = \"x\"\n[keys.world]\nmove_up = \"Ctrl-k\"\n")
+            .unwrap();
+    assert_eq!(settings.data_dir, Some(PathBuf::from("/srv/cb")));
+    assert_eq!(settings.keys.len(), 2);
+    let both = problems("data-dir = \"/a\"\ndata_dir = \"/b\"\n");
+    assert!(both[0].contains("duplicate"), "{both:?}");
+}
