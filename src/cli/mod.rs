@@ -40,7 +40,9 @@ use std::process::ExitCode;
     name = "callbook",
     version,
     disable_version_flag = true,
-    about = "A terminal call-planning workbook for B2B sales reps"
+    about = "A terminal call-planning workbook for B2B sales reps",
+    after_help = "Example: callbook open Ashcombe   (with no command, the account picker)\n\
+                  Exit codes: 0 done, 1 an error, 2 a usage error, 75 an account busy; see `callbook man`"
 )]
 pub struct Cli {
     /// Print the version (with -v, the data folder in use too).
