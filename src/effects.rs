@@ -73,8 +73,9 @@ pub fn run(effects: Vec<Effect>, app: &mut App, store: &Store) -> Flow {
                 refresh(app, store)
             }),
             Effect::Restore => restore(app, store),
-            Effect::SaveBank => store.save_bank(&app.bank.mine),
-            Effect::SaveTeam(file) => save_team(app, store, file),
+            // The app's own writes are no news to the idle loop's look at the shared files.
+            Effect::SaveBank => store.save_bank(&app.bank.mine).map(|()| restamp(app, store)),
+            Effect::SaveTeam(file) => save_team(app, store, file).map(|()| restamp(app, store)),
             Effect::Sync => {
                 sync(app, store);
                 Ok(())
@@ -142,6 +143,7 @@ fn pick_up(app: &mut App, store: &Store) {
     if app.overlay.is_some() || app.rehearsal.is_some() {
         return;
     }
+    pick_up_shared(app, store);
     let Some(wb) = app.workbook.as_mut() else { return };
     let doc = &mut wb.doc;
     if doc.dirty || doc.save_error.is_some() {
@@ -163,6 +165,35 @@ fn pick_up(app: &mut App, store: &Store) {
     doc.history = Default::default();
     doc.revision += 1;
     app.say("Changed elsewhere: showing the file as it is now");
+}
+
+/// The team's shared files changed on disk (a pull in a shell, the team popup in another
+/// window): read again, and what depends on them judged again (the open account's derived
+/// state, or the picker's Fit column).
+fn pick_up_shared(app: &mut App, store: &Store) {
+    if app.shared_stamp.is_none() || app.shared_stamp == Some(store.shared_stamp()) {
+        return;
+    }
+    let problem = load_shared(app, store);
+    match app.workbook.as_mut() {
+        Some(wb) => wb.doc.revision += 1,
+        None => {
+            if refresh(app, store).is_err() {
+                app.set_listing(Vec::new());
+            }
+        }
+    }
+    match problem {
+        Some(problem) => app.fail(problem),
+        None => app.say("The team's files changed elsewhere: read again"),
+    }
+}
+
+/// Notes the shared files as they are now, after the app wrote one of them.
+fn restamp(app: &mut App, store: &Store) {
+    if app.shared_stamp.is_some() {
+        app.shared_stamp = Some(store.shared_stamp());
+    }
 }
 
 /// `t` on the kept text: its account opened (when it isn't), a new entry of the kind it was
@@ -320,8 +351,10 @@ fn create(app: &mut App, store: &Store, account: Account) -> Result<(), StoreErr
 fn create_sample(app: &mut App, store: &Store) -> Result<(), StoreError> {
     let id = store.create(&sample::account(app.now()))?;
     store.write_sample_team()?;
-    let (team, _) = store.load_team();
-    app.team = team;
+    // Read as the start reads them (stamped, so the idle loop takes them as known).
+    if let Some(problem) = load_shared(app, store) {
+        app.fail(problem);
+    }
     show_created(app, store, &id)
 }
 
@@ -419,6 +452,8 @@ fn save_team(app: &mut App, store: &Store, file: crate::app::team::TeamFile) -> 
 /// built-in bank and the other files still work. The scorecard shown is judged again.
 /// Returns what could not be read, for the caller to say.
 fn load_shared(app: &mut App, store: &Store) -> Option<String> {
+    // Stamped first: a write while they are read is seen the next time the loop looks.
+    app.shared_stamp = Some(store.shared_stamp());
     let mut problem = None;
     match store.load_bank() {
         Ok(mine) => app.bank.load_mine(mine),

@@ -87,6 +87,9 @@ pub struct App {
     pub team_view: team::TeamView,
     /// The palette the screen is drawn in.
     pub theme: Theme,
+    /// The team's shared files as last read (`Store::shared_stamp`), so the idle loop can
+    /// tell when a pull or another window changed them; `None` until they are read.
+    pub shared_stamp: Option<crate::storage::SharedStamp>,
 }
 
 /// An open account: the document and the view state of each screen.
@@ -242,6 +245,7 @@ impl App {
             team: crate::domain::team::Team::default(),
             team_view: team::TeamView::default(),
             theme: Theme::default(),
+            shared_stamp: None,
         };
         app.set_listing(listing);
         app

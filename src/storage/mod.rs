@@ -40,4 +40,5 @@ pub use lock::Lock;
 pub use queue::Due;
 pub use read::{MAX_FILE, read_named, read_text};
 pub use store::{Loaded, Store};
+pub use team::SharedStamp;
 pub use watch::{Unwatched, Watch};

@@ -36,6 +36,9 @@ fn save<T: Serialize>(store: &Store, path: &Path, value: &T) -> Result<(), Store
     file::write_atomic(store.root(), path, text.as_bytes())
 }
 
+/// [`Store::shared_stamp`]: a stamp per shared file.
+pub type SharedStamp = [Option<(u64, std::time::SystemTime)>; 3];
+
 impl Store {
     /// Where the team's offerings live.
     pub fn offerings_path(&self) -> PathBuf {
@@ -45,6 +48,16 @@ impl Store {
     /// Where the team's sweet-spot criteria live.
     pub fn sweet_spot_path(&self) -> PathBuf {
         self.root().join("sweet-spot.json")
+    }
+
+    /// The size and modification time of each file the team shares beside the accounts
+    /// (`bank.json`, `offerings.json`, `sweet-spot.json`; `None` for one that isn't there),
+    /// to tell cheaply whether any changed since they were read.
+    pub fn shared_stamp(&self) -> SharedStamp {
+        [self.bank_path(), self.offerings_path(), self.sweet_spot_path()].map(|path| {
+            let meta = std::fs::metadata(path).ok()?;
+            Some((meta.len(), meta.modified().ok()?))
+        })
     }
 
     /// Reads the offerings; a missing file is an empty list. A file from a newer callbook is

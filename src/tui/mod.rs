@@ -243,9 +243,15 @@ fn event_loop(
                 // Idle: once a second, show what another window or a CLI wrote meanwhile.
                 if looked.elapsed() >= PICK_UP && !saver.busy() {
                     looked = std::time::Instant::now();
-                    let revision = app.workbook.as_ref().map(|wb| wb.doc.revision);
+                    let seen = |app: &App| {
+                        (
+                            app.workbook.as_ref().map(|wb| wb.doc.revision),
+                            app.status.clone(),
+                        )
+                    };
+                    let before = seen(app);
                     effects::run(vec![app::Effect::PickUp], app, store);
-                    drawn &= app.workbook.as_ref().map(|wb| wb.doc.revision) == revision;
+                    drawn &= seen(app) == before;
                 }
                 continue;
             }
