@@ -82,7 +82,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(command) => return command_line(store, command),
     };
-    let theme = callbook::app::theme::choose(cli.theme, settings.theme, |var| std::env::var(var).ok());
+    // The terminal is asked (auto, no COLORFGBG) only on the way to the UI, once a terminal
+    // is known to be there, and before the UI takes it.
+    let ask = || {
+        (missing_terminal().is_none())
+            .then(callbook::app::theme::ask_the_terminal)
+            .flatten()
+    };
+    let theme = callbook::app::theme::choose(cli.theme, settings.theme, |var| std::env::var(var).ok(), ask);
     let personal = Personal {
         reviewer: callbook::settings::reviewer_name(&settings),
         theme,

@@ -112,3 +112,17 @@ fn the_light_theme_comes_from_the_flag_or_the_settings() {
         assert_eq!(colour, Some(vt100::Color::Idx(25)), "{args:?}");
     }
 }
+
+#[test]
+fn auto_asks_a_terminal_that_answers_and_reads_a_light_background() {
+    let data = sample_with("");
+    let tui = data.tui_on_background(100, 30, &["open", "ashcombe"], common::WHITE);
+    tui.wait_for("Goals (6)");
+    let (row, col) = tui.find("Goals (6)").expect("on screen");
+    let colour = tui.frame().cell(row, col).map(vt100::Cell::fgcolor);
+    assert_eq!(colour, Some(vt100::Color::Idx(25)), "the light accent");
+    // A terminal that can't say (it answers only DA1) gets the dark theme, without waiting.
+    let dark = data.tui(&["open", "ashcombe"]);
+    dark.wait_for("Goals (6)");
+    assert!(dark.is_accented("Goals (6)"), "the dark accent");
+}

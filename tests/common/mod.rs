@@ -34,6 +34,23 @@ const POLL: Duration = Duration::from_millis(20);
 /// rather than leave the app stalled waiting for a reply.
 const CURSOR_QUERY: &[u8] = b"\x1b[6n";
 
+/// The primary device attributes query (DA1), which every terminal answers: callbook's
+/// `auto` theme sends it after asking for the background colour, to know at once when a
+/// terminal can't say.
+const DA1_QUERY: &[u8] = b"\x1b[c";
+
+/// What a VT220-ish terminal answers to DA1.
+const DA1_REPLY: &str = "\x1b[?62;22c";
+
+/// The background colour query (OSC 11), answered only by a harness given a background.
+const BACKGROUND_QUERY: &[u8] = b"\x1b]11;?";
+
+/// The foreground colour query (OSC 10), answered with the opposite of the background.
+const FOREGROUND_QUERY: &[u8] = b"\x1b]10;?";
+
+/// A white background, as xterm answers OSC 11.
+pub const WHITE: &str = "rgb:ffff/ffff/ffff";
+
 /// A temporary data folder, passed to callbook as `--data-dir`.
 pub struct Data {
     tmp: TempDir,
@@ -180,6 +197,14 @@ impl Data {
         self.tmp.path()
     }
 
+    /// Starts the terminal UI on this folder in a terminal whose background is `background`
+    /// (it answers OSC 11 with it), `COLORFGBG` unset.
+    pub fn tui_on_background(&self, cols: u16, rows: u16, args: &[&str], background: &str) -> Tui {
+        let mut all = vec!["--data-dir".to_owned(), self.root().display().to_string()];
+        all.extend(args.iter().map(|a| (*a).to_owned()));
+        Tui::spawn_on(&all, (cols, rows), self.tmp.path(), &[], Some(background))
+    }
+
     /// The config folder the binary is given (empty until a test writes settings there).
     pub fn config(&self) -> PathBuf {
         self.tmp.path().join("config")
@@ -257,6 +282,9 @@ struct Term {
     pending: bool,
     /// When the last bytes arrived.
     last_output: Instant,
+    /// The background colour the terminal says it has when asked (OSC 11); `None`: it
+    /// doesn't answer that question, as many terminals don't.
+    background: Option<String>,
 }
 
 /// What ratatui writes at the end of every frame that leaves the cursor hidden.
@@ -275,6 +303,7 @@ impl Term {
             frame,
             pending: false,
             last_output: Instant::now(),
+            background: None,
         }
     }
 
@@ -330,7 +359,19 @@ impl Tui {
     }
 
     /// [`Tui::spawn`] with `env` set for the binary, after the harness's own settings.
-    pub fn spawn_env(args: &[String], (cols, rows): (u16, u16), cwd: &Path, env: &[(&str, &str)]) -> Tui {
+    pub fn spawn_env(args: &[String], size: (u16, u16), cwd: &Path, env: &[(&str, &str)]) -> Tui {
+        Tui::spawn_on(args, size, cwd, env, None)
+    }
+
+    /// [`Tui::spawn_env`] in a terminal that answers "what is your background?" (OSC 11)
+    /// with `background` (an xterm colour spec such as [`WHITE`]) when given one.
+    pub fn spawn_on(
+        args: &[String],
+        (cols, rows): (u16, u16),
+        cwd: &Path,
+        env: &[(&str, &str)],
+        background: Option<&str>,
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -356,7 +397,9 @@ impl Tui {
         let child = pair.slave.spawn_command(cmd).expect("spawn callbook");
         // Only the child holds the terminal's slave side now, so reads end when it exits.
         drop(pair.slave);
-        let term = Arc::new(Mutex::new(Term::new(rows, cols)));
+        let mut parsed = Term::new(rows, cols);
+        parsed.background = background.map(str::to_owned);
+        let term = Arc::new(Mutex::new(parsed));
         let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
         let source = pair.master.try_clone_reader().expect("pty reader");
         let hung = Arc::new(AtomicBool::new(false));
@@ -564,20 +607,61 @@ fn pump(
         let mut term = term.lock().expect("terminal lock");
         term.process(&buf[..n], &mut matched);
         tail.extend_from_slice(&buf[..n]);
-        let queries = tail
-            .windows(CURSOR_QUERY.len())
-            .filter(|w| *w == CURSOR_QUERY)
-            .count();
-        if queries > 0 {
-            let (row, col) = term.live.screen().cursor_position();
-            let reply = format!("\x1b[{};{}R", row + 1, col + 1).repeat(queries);
+        let reply = replies(&tail, &term);
+        if !reply.is_empty() {
             let mut w = writer.lock().expect("writer lock");
             let _ = w.write_all(reply.as_bytes()).and_then(|()| w.flush());
             tail.clear();
         }
-        let keep = tail.len().saturating_sub(CURSOR_QUERY.len() - 1);
+        let longest = [CURSOR_QUERY, DA1_QUERY, BACKGROUND_QUERY, FOREGROUND_QUERY]
+            .map(<[u8]>::len)
+            .into_iter()
+            .max()
+            .unwrap_or(1);
+        let keep = tail.len().saturating_sub(longest - 1);
         tail.drain(..keep);
     }
+}
+
+/// What a real terminal would answer to the queries in `bytes`, in the order they came:
+/// the cursor's position, the foreground and background colours (when the terminal has a
+/// background to say), the device attributes.
+fn replies(bytes: &[u8], term: &Term) -> String {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let at = |query: &[u8]| -> Vec<usize> {
+        bytes
+            .windows(query.len())
+            .enumerate()
+            .filter(|(_, w)| *w == query)
+            .map(|(i, _)| i)
+            .collect()
+    };
+    let (row, col) = term.live.screen().cursor_position();
+    found.extend(
+        at(CURSOR_QUERY)
+            .into_iter()
+            .map(|i| (i, format!("\x1b[{};{}R", row + 1, col + 1))),
+    );
+    if let Some(background) = &term.background {
+        let foreground = if background == WHITE {
+            "rgb:0000/0000/0000"
+        } else {
+            WHITE
+        };
+        found.extend(
+            at(FOREGROUND_QUERY)
+                .into_iter()
+                .map(|i| (i, format!("\x1b]10;{foreground}\x1b\\"))),
+        );
+        found.extend(
+            at(BACKGROUND_QUERY)
+                .into_iter()
+                .map(|i| (i, format!("\x1b]11;{background}\x1b\\"))),
+        );
+    }
+    found.extend(at(DA1_QUERY).into_iter().map(|i| (i, DA1_REPLY.to_owned())));
+    found.sort_by_key(|(i, _)| *i);
+    found.into_iter().map(|(_, reply)| reply).collect()
 }
 
 /// The screen inside a frame, so trailing spaces and empty rows are visible in a panic.
