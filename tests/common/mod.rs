@@ -233,6 +233,11 @@ pub fn in_pty(script: &str, args: &[&str]) -> (bool, String) {
     cmd.args(["-c", script, BIN]);
     cmd.args(args);
     cmd.env_remove("CALLBOOK_DATA_DIR");
+    // Never the real settings: a config folder nobody writes, so the defaults apply.
+    cmd.env(
+        "CALLBOOK_CONFIG_DIR",
+        std::env::temp_dir().join("callbook-tests-no-config"),
+    );
     let mut child = pair.slave.spawn_command(cmd).expect("spawn sh");
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().expect("pty reader");
