@@ -150,20 +150,7 @@ fn no_string_outside_the_keymap_names_a_key() {
     sources(&root.join("src"), &mut files);
     let keymap = root.join("src/app/keymap");
     let mut found = Vec::new();
-    // Test modules in files of their own (`tests.rs`, `*_tests.rs`, declared under
-    // `#[cfg(test)]` by their parent) never reach a user, as the part of a file after
-    // `#[cfg(test)]` doesn't.
-    let test_module = |f: &PathBuf| {
-        let name = f
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        name == "tests" || name.ends_with("_tests")
-    };
-    for file in files
-        .iter()
-        .filter(|f| !f.starts_with(&keymap) && !test_module(f))
-    {
+    for file in files.iter().filter(|f| !f.starts_with(&keymap)) {
         let source = std::fs::read_to_string(file).expect("read source");
         for lit in literals(&source) {
             if let Some(why) = names_a_key(&lit) {

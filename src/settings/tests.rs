@@ -1,9 +1,19 @@
 //! The settings file read, checked and written back.
 
 use super::*;
+use crate::app::keymap::{fixed, key_label};
 
 fn parse(text: &str) -> Result<Settings, SettingsError> {
     Settings::parse(text, Path::new("/cfg/settings.toml"))
+}
+
+/// Ctrl with `c`, as help writes it.
+fn ctrl(c: char) -> String {
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+    key_label(crate::app::keymap::Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    })
 }
 
 /// The problems a text gives, as "line:column message".
@@ -79,10 +89,15 @@ fn every_kind_of_mistake_is_named_and_placed() {
 
 #[test]
 fn keys_take_a_list_and_refuse_what_cannot_be_bound() {
-    let ok = parse("[keys.global]\ndown = [\"n\", \"Ctrl-n\"]\n").unwrap();
+    // Keys as help writes them, from the keymap, never by hand.
+    let ctrl_n = ctrl('n');
+    let suspend = key_label(fixed::SUSPEND);
+    let ok = parse(&format!("[keys.global]\ndown = [\"n\", \"{ctrl_n}\"]\n")).unwrap();
     assert_eq!(ok.keys.len(), 1);
     assert_eq!(ok.keys[0].keys.len(), 2);
-    let found = problems("[keys.global]\ndown = []\nup = 5\nquit = \"Ctrl-z\"\n");
+    let found = problems(&format!(
+        "[keys.global]\ndown = []\nup = 5\nquit = \"{suspend}\"\n"
+    ));
     assert!(
         found[0].starts_with("2:8 ") && found[0].contains("no key given"),
         "{found:?}"
@@ -91,7 +106,10 @@ fn keys_take_a_list_and_refuse_what_cannot_be_bound() {
         found[1].starts_with("3:6 ") && found[1].contains("written as a string"),
         "{found:?}"
     );
-    assert!(found[2].contains("Ctrl-z suspends callbook"), "{found:?}");
+    assert!(
+        found[2].contains(&format!("{suspend} suspends callbook")),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -194,9 +212,11 @@ fn the_file_may_be_called_config_toml_but_not_both() {
 
 #[test]
 fn snake_case_names_read_as_kebab_case() {
-    let settings =
-        parse("data_dir = \"/srv/cb\"\n[keys.too_small]\nquit = \"x\"\n[keys.world]\nmove_up = \"Ctrl-k\"\n")
-            .unwrap();
+    let ctrl_k = ctrl('k');
+    let text = format!(
+        "data_dir = \"/srv/cb\"\n[keys.too_small]\nquit = \"x\"\n[keys.world]\nmove_up = \"{ctrl_k}\"\n"
+    );
+    let settings = parse(&text).unwrap();
     assert_eq!(settings.data_dir, Some(PathBuf::from("/srv/cb")));
     assert_eq!(settings.keys.len(), 2);
     let both = problems("data-dir = \"/a\"\ndata_dir = \"/b\"\n");
