@@ -141,31 +141,28 @@ fn bindable(key: Key, scope: Scope) -> Result<Key, String> {
 /// Keys bound twice in one scope once the remaps are applied, each placed at the remap
 /// (`places[i]` is where `remaps[i]` sits) that made the clash.
 fn doubled(keys: &Keymap, remaps: &[Remap], places: &[Range<usize>]) -> Vec<Problem> {
+    // A clash of two remaps is said once, at the first: each is known by its scope, key and
+    // pair of actions, in either order.
+    let mut said = std::collections::BTreeSet::new();
     let mut problems: Vec<Problem> = Vec::new();
     for (r, place) in remaps.iter().zip(places) {
         for key in &r.keys {
-            let others: Vec<String> = keys
+            let clash = keys
                 .bindings()
                 .iter()
-                .filter(|b| b.scope == r.scope && b.key == *key && b.action != r.action)
-                .map(|b| action_name(&b.action))
-                .collect();
-            let Some(other) = others.first() else { continue };
-            let pair = [action_name(&r.action), other.clone()];
-            let said = |(_, m): &Problem| {
-                m.contains(&pair[0]) && m.contains(&pair[1]) && m.contains(&key_label(*key))
+                .find(|b| b.scope == r.scope && b.key == *key && b.action != r.action);
+            let Some(other) = clash else { continue };
+            let (mine, theirs) = (action_name(&r.action), action_name(&other.action));
+            let label = key_label(*key);
+            let pair = if mine < theirs {
+                (mine.clone(), theirs.clone())
+            } else {
+                (theirs.clone(), mine.clone())
             };
-            if !problems.iter().any(said) {
-                problems.push((
-                    place.clone(),
-                    format!(
-                        "{} is bound twice in [keys.{}]: to {} and to {}",
-                        key_label(*key),
-                        r.scope.config_name(),
-                        pair[0],
-                        pair[1]
-                    ),
-                ));
+            let scope = r.scope.config_name();
+            if said.insert((scope, label.clone(), pair)) {
+                let why = format!("{label} is bound twice in [keys.{scope}]: to {mine} and to {theirs}");
+                problems.push((place.clone(), why));
             }
         }
     }

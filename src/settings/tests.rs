@@ -222,3 +222,18 @@ fn snake_case_names_read_as_kebab_case() {
     let both = problems("data-dir = \"/a\"\ndata_dir = \"/b\"\n");
     assert!(both[0].contains("duplicate"), "{both:?}");
 }
+
+#[test]
+fn two_remaps_on_one_key_are_said_once_per_scope() {
+    let found =
+        problems("[keys.world]\nadd = \"x\"\nedit = \"x\"\n[keys.questions]\nadd = \"x\"\nedit = \"x\"\n");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found[0].starts_with("2:1 ") && found[0].contains("[keys.world]: to add and to edit"),
+        "{found:?}"
+    );
+    assert!(
+        found[1].starts_with("5:1 ") && found[1].contains("[keys.questions]"),
+        "{found:?}"
+    );
+}

@@ -47,25 +47,20 @@ pub fn action_name(action: &Action) -> String {
 /// `Ctrl-` or `Alt-`. A key written as help writes it (`Ctrl-s`, `↑`) reads back as itself.
 pub fn parse_key(text: &str) -> Result<Key, String> {
     let (mods, rest) = split_modifier(text);
-    let code = match rest.chars().count() {
-        0 => return Err(format!("{text:?} names no key")),
-        // Help writes the arrows as arrows: one character, but a named key.
-        1 if named(rest).is_some() => named(rest).unwrap_or(KeyCode::Null),
-        1 => {
-            let c = rest.chars().next().unwrap_or(' ');
-            // Terminals send Ctrl with a letter in lower case, whatever Shift says.
-            KeyCode::Char(if mods.is_empty() {
-                c
-            } else {
-                c.to_ascii_lowercase()
-            })
-        }
-        _ => named(rest).ok_or_else(|| {
-            format!(
+    let mut chars = rest.chars();
+    let code = match (named(rest), chars.next(), chars.next()) {
+        // A name, or an arrow as help writes it (one character, but a named key).
+        (Some(code), _, _) => code,
+        (None, None, _) => return Err(format!("{text:?} names no key")),
+        // Terminals send Ctrl with a letter in lower case, whatever Shift says.
+        (None, Some(c), None) if mods.is_empty() => KeyCode::Char(c),
+        (None, Some(c), None) => KeyCode::Char(c.to_ascii_lowercase()),
+        (None, Some(_), Some(_)) => {
+            return Err(format!(
                 "{text:?} is not a key: write one character (\"o\"), a named key (\"Enter\", \"Esc\", \
                  \"Tab\", \"Space\", \"Up\", \"PgDn\", \"F5\"...), either after \"Ctrl-\" or \"Alt-\""
-            )
-        })?,
+            ));
+        }
     };
     Ok(Key { code, mods })
 }
