@@ -44,15 +44,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // The settings are read leniently: a mistake in them is said, loudly, and the defaults
     // used, so a typo in a key remap never locks anyone out of their accounts.
     let (settings, problem) = Settings::load_or_defaults(callbook::settings::default_dir().as_deref());
-    let problem = problem.map(|e| {
-        let said = format!("{}\n{e}", e.summary());
-        callbook::domain::text::clean(&said, true).into_owned()
-    });
-    let dir = cli
-        .data_dir
-        .clone()
-        .or_else(|| settings.data_dir.clone())
-        .or_else(Store::default_dir);
+    let dir = settings.data_folder(cli.data_dir.clone());
     if cli.version {
         print_version(dir.as_deref(), cli.verbose);
         return Ok(ExitCode::SUCCESS);
@@ -64,10 +56,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         cli.command,
         None | Some(Command::Open { .. } | Command::Review { .. } | Command::Rehearse { .. })
     );
-    if let Some(problem) = problem.as_deref().filter(|_| !interactive) {
-        // The full message, file and all, is the part after the summary line.
-        let full = problem.split_once('\n').map_or(problem, |(_, full)| full);
-        eprintln!("warning: the settings were not used, so the defaults are in force:\n{full}");
+    let clean = |text: String| callbook::domain::text::clean(&text, true).into_owned();
+    if let Some(e) = problem.as_ref().filter(|_| !interactive) {
+        eprintln!(
+            "warning: the settings were not used, so the defaults are in force:\n{}",
+            clean(e.to_string())
+        );
     }
     let store = Store::open(dir)?;
     let start = match cli.command {
@@ -94,7 +88,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         reviewer: callbook::settings::reviewer_name(&settings),
         theme,
         keys: settings.keymap(),
-        problem,
+        // The gist for the status line, then every mistake with the file, for help.
+        problem: problem.map(|e| clean(format!("{}\n{e}", e.summary()))),
     };
     terminal_ui(store, start, personal)
 }

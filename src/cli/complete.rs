@@ -37,11 +37,9 @@ pub fn account_names(current: &OsStr) -> Vec<CompletionCandidate> {
 /// then the settings' `data-dir`, then the platform's. (A `--data-dir` typed earlier on the
 /// line is not seen: clap hands a completer only the word being completed.)
 fn data_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("CALLBOOK_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
+    let given = std::env::var_os("CALLBOOK_DATA_DIR").filter(|d| !d.is_empty());
     let (settings, _) = Settings::load_or_defaults(crate::settings::default_dir().as_deref());
-    settings.data_dir.or_else(Store::default_dir)
+    settings.data_folder(given.map(PathBuf::from))
 }
 
 /// Writes the script that registers callbook's completions with `shell`: at each Tab the

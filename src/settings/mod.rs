@@ -233,6 +233,14 @@ impl Settings {
         Ok(settings)
     }
 
+    /// The data folder in force: `given` (the command line's `--data-dir`, or
+    /// `CALLBOOK_DATA_DIR`), else the settings' `data-dir`, else the platform's.
+    pub fn data_folder(&self, given: Option<PathBuf>) -> Option<PathBuf> {
+        given
+            .or_else(|| self.data_dir.clone())
+            .or_else(crate::storage::Store::default_dir)
+    }
+
     /// The keymap in force: the table's with the remaps applied.
     pub fn keymap(&self) -> Keymap {
         keys::keymap(&self.keys)
