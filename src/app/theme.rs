@@ -43,7 +43,7 @@ pub fn choose(
     env: impl Fn(&str) -> Option<String>,
     ask: impl FnOnce() -> Option<Theme>,
 ) -> Theme {
-    if env("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+    if no_color(&env) {
         return Theme::Plain;
     }
     match flag.or(setting).unwrap_or(Choice::Auto) {
@@ -55,6 +55,11 @@ pub fn choose(
             None => ask().unwrap_or(Theme::Dark),
         },
     }
+}
+
+/// True when `NO_COLOR` is set to anything but the empty string (no-color.org).
+pub fn no_color(env: impl Fn(&str) -> Option<String>) -> bool {
+    env("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// Asks the terminal on the other end of stdin and stdout whether its background is light

@@ -82,9 +82,11 @@ fn show(dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
         NameFrom::Nobody => "no name known; `callbook config reviewer NAME` sets one",
     };
     writeln!(out, "# comments are signed: {} ({origin})", clean(&name, false))?;
+    use crate::app::theme;
+    let env = |var: &str| std::env::var(var).ok();
     // Not asked of the terminal here: `config show` is often piped.
-    let theme = crate::app::theme::choose(None, settings.theme, |var| std::env::var(var).ok(), || None);
-    let why = if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+    let theme = theme::choose(None, settings.theme, env, || None);
+    let why = if theme::no_color(env) {
         "NO_COLOR is set"
     } else if settings.theme.is_some() {
         "set here; --theme wins"
