@@ -199,7 +199,7 @@ impl Settings {
         let toml_error = |e: toml::de::Error| damaged(vec![place(e.span(), e.message())]);
         let mut extra: Table = toml::from_str(text).map_err(toml_error)?;
         let known: Known = toml::from_str(text).map_err(toml_error)?;
-        let mut problems = unknown_keys(text, &place);
+        let mut problems = unknown_keys(text, &extra, &place);
         let mut settings = Settings::default();
         let mut check = |value: Option<Spanned<String>>, what: fn(&str) -> Result<(), String>| {
             let v = value?;

@@ -9,9 +9,13 @@ use toml::{Spanned, Value};
 /// The problems of top-level keys this version does not know, each placed at its key.
 pub(super) fn unknown_keys(
     text: &str,
+    table: &toml::Table,
     place: &dyn Fn(Option<std::ops::Range<usize>>, &str) -> Problem,
 ) -> Vec<Problem> {
-    // The file parsed as TOML already; this reading only adds where each key sits.
+    if table.keys().all(|k| KNOWN.contains(&k.as_str())) {
+        return Vec::new();
+    }
+    // Only for a file with a key to place: a reading that adds where each key sits.
     let Ok(keys) = toml::from_str::<std::collections::BTreeMap<Spanned<String>, Value>>(text) else {
         return Vec::new();
     };
